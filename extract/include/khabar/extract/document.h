@@ -1,0 +1,94 @@
+// Articles as read from disk, and the corpus manifest.
+//
+// A Document's text is a sequence of Unicode code points: every offset Khabar writes (nif:beginIndex,
+// nif:endIndex) indexes it. For a .txt file it is the whole file as decoded (newlines included, a
+// leading BOM not counted); for NITF XML it is the headline and the body paragraphs, one per line, in
+// document order (docs/input.md).
+//
+// Thread safety: values; the readers are reentrant and may run on several threads at once.
+#ifndef KHABAR_EXTRACT_DOCUMENT_H_
+#define KHABAR_EXTRACT_DOCUMENT_H_
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "khabar/ontology/status.h"
+
+namespace khabar::extract {
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+  // "YYYY-MM-DD".
+  std::string ToString() const;
+  // Parses "YYYY-MM-DD", "YYYYMMDD" and "YYYYMMDDT…" (NITF's norm attribute); nullopt otherwise.
+  static std::optional<Date> Parse(std::string_view s);
+  bool Valid() const;
+  // Days since 1970-01-01 (proleptic Gregorian), and back.
+  long DaysSinceEpoch() const;
+  static Date FromDays(long days);
+  int Weekday() const;  // 0 = Sunday … 6 = Saturday
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+// A problem found in one input, reported and then lived with (the run goes on).
+struct Diagnostic {
+  enum class Severity { kNote, kWarning, kError };
+  Severity severity = Severity::kWarning;
+  std::string file;     // path as given
+  std::size_t line = 0;    // 1-based, 0 when unknown
+  std::size_t column = 0;  // 1-based, in code points, 0 when unknown
+  std::string message;
+  // "file:line:column: warning: message".
+  std::string ToString() const;
+};
+
+struct Document {
+  std::string path;       // as given on the command line (joined with the directory walked)
+  std::string file_name;  // base name: the article's kh:sourceFile
+  std::string id;         // stable article id: path relative to the input root, '/'-separated
+  std::u32string text;    // the article text, code points
+  std::string outlet;     // from the manifest or NITF, may be empty
+  std::optional<Date> published;  // from the manifest or NITF; never guessed
+  std::vector<Diagnostic> diagnostics;  // recoverable problems met while reading
+};
+
+// Publication metadata for articles, read from a corpus manifest (the format of
+// corpus/karabakh-2023/manifest.xml: <corpus><article file="…" outlet="…" published="YYYY-MM-DD"/>).
+class Manifest {
+ public:
+  struct Entry {
+    std::string outlet;
+    std::optional<Date> published;
+  };
+  // Loads a manifest; file paths inside are relative to the manifest's directory.
+  [[nodiscard]] static Status Load(const std::filesystem::path& file, Manifest* out);
+  // The entry for an article path, matched by canonical path, else by base name when only one entry
+  // has that base name; nullptr when none.
+  const Entry* Lookup(const std::filesystem::path& article) const;
+  std::size_t size() const { return by_path_.size(); }
+
+ private:
+  std::unordered_map<std::string, Entry> by_path_;
+  std::unordered_map<std::string, std::vector<std::string>> by_name_;
+};
+
+// Reads one article (.txt as UTF-8, UTF-8 with BOM or UTF-16 with BOM; .xml as NITF). Invalid UTF-8
+// sequences are replaced by U+FFFD and reported as a warning with their position; a file that is not
+// text at all (NUL bytes), empty, unreadable or malformed XML gives an error status naming the reason,
+// and the caller skips it. `id` becomes Document::id.
+[[nodiscard]] Status ReadArticle(const std::filesystem::path& path, std::string_view id,
+                                 const Manifest* manifest, Document* out);
+
+// Decodes UTF-8 bytes (after a BOM check) to code points; invalid sequences become U+FFFD (one per
+// maximal invalid subpart, as Unicode recommends) and their byte offsets are appended to `bad`.
+std::u32string DecodeUtf8(std::string_view bytes, std::vector<std::size_t>* bad);
+std::string EncodeUtf8(std::u32string_view text);
+void AppendUtf8(char32_t c, std::string* out);
+
+}  // namespace khabar::extract
+
+#endif  // KHABAR_EXTRACT_DOCUMENT_H_

@@ -1,0 +1,1258 @@
+#include "khabar/extract/extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "khabar/extract/arabic.h"
+#include "matcher.h"
+#include "timex.h"
+
+namespace khabar::extract {
+
+using internal::Hit;
+using internal::Matcher;
+using internal::Payload;
+using vocab::EntityType;
+using vocab::EventType;
+
+namespace {
+
+constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kHeh = 0x0647, kYeh = 0x064A, kWaw = 0x0648, kTeh = 0x062A,
+                   kNoon = 0x0646, kHamza = 0x0621;
+
+std::u32string K(std::string_view utf8) { return MatchKeyUtf8(utf8); }
+
+bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsActorType(EntityType t) { return t != EntityType::kPlace; }
+
+// The word lists the rules need; Create() fails if one is missing.
+enum List : std::uint16_t {
+  kTitle,
+  kReportingVerb,
+  kAccordingTo,
+  kClassifier,
+  kMediaClassifier,
+  kInstitution,
+  kForceHead,
+  kGovHead,
+  kPolityHead,
+  kPopulationHead,
+  kEthnicHead,
+  kModifier,
+  kLocative,
+  kStopword,
+  kNumberWord,
+  kQualifier,
+  kFigureNoun,
+  kWeekday,
+  kMonth,
+  kRelativeTime,
+  kNotAsserted,
+  kTrigger,
+  kEventCue,
+  kListCount
+};
+constexpr std::array<std::string_view, kListCount> kListNames{
+    "title",     "reporting_verb", "according_to", "classifier", "media_classifier", "institution",
+    "force_head", "gov_head",      "polity_head",  "population_head", "ethnic_head", "modifier",
+    "locative",  "stopword",       "number_word",  "qualifier",  "figure_noun",      "weekday",
+    "month",     "relative_time",  "not_asserted", "trigger",    "event_cue"};
+
+// A mention proposed by a rule, before overlaps are resolved.
+struct Candidate {
+  std::size_t first = 0, last = 0;  // tokens [first, last)
+  Mention m;
+  int priority = 0;  // lower wins between spans of equal length
+  // For persons found after a title: the role.
+  std::string role_text;
+  std::string role_of;
+};
+
+struct NisbaHit {
+  std::size_t tok = 0;
+  std::uint32_t entity = 0;  // the state
+  bool plural = false, demonym = false, article = false;
+};
+
+}  // namespace
+
+struct Extractor::Impl {
+  std::vector<ontology::EntityEntry> entities;
+  std::unordered_map<std::string, std::uint32_t> index;
+  std::array<std::vector<ontology::Word>, kListCount> lists;
+  Matcher names;     // entity forms, nisbas, demonyms
+  Matcher words;     // grammar word lists
+  Matcher triggers;  // trigger forms (generated inflections)
+  std::unordered_set<std::u32string> function_keys;  // single words that never start or end a name
+  std::unordered_set<std::u32string> first_name_keys;  // first words of lexicon persons
+  std::unordered_map<std::string, std::uint32_t> polity_of_place;  // place id -> polity entity
+  std::unordered_map<std::string, std::uint32_t> group_of_state;   // state id -> ethnonym group
+  std::unordered_map<std::string, std::uint32_t> owned;            // "<owner>|<type>|<subtype>" -> entity
+
+  std::size_t ListOf(const Hit& h) const { return h.payload.list; }
+  const ontology::Word& WordOf(const Hit& h) const { return lists[h.payload.list][h.payload.word]; }
+
+  // Longest hit of a word list starting at token i.
+  std::optional<Hit> WordAt(const std::vector<Token>& t, std::size_t i, List list, bool article = false,
+                            bool allow_clitics = true) const {
+    std::optional<Hit> best;
+    for (const Hit& h : words.Match(t, i, article)) {
+      if (h.payload.list != list) continue;
+      if (!allow_clitics && h.clitics > 0) continue;
+      if (!best || h.last > best->last) best = h;
+    }
+    return best;
+  }
+  // Longest hit of a word list that ends exactly at token `end` (exclusive).
+  std::optional<Hit> WordEndingAt(const std::vector<Token>& t, std::size_t end, List list) const {
+    std::optional<Hit> best;
+    for (std::size_t back = 1; back <= 4 && back <= end; ++back) {
+      for (const Hit& h : words.Match(t, end - back, false)) {
+        if (h.payload.list == list && h.last == end && (!best || h.first < best->first)) best = h;
+      }
+    }
+    return best;
+  }
+  bool IsFunction(const Token& t) const {
+    if (function_keys.count(t.key)) return true;
+    for (const auto& v : Matcher::Variants(t, false)) {
+      if (v.clitics > 0 && v.key.size() >= 2 && function_keys.count(v.key)) return true;
+    }
+    return false;
+  }
+  bool IsTriggerWord(const std::vector<Token>& t, std::size_t i) const {
+    for (const Hit& h : triggers.Match(t, i, true)) {
+      if (h.last == i + 1) return true;
+    }
+    return false;
+  }
+  // A word that can be part of a name found by rule.
+  bool NameLike(const std::vector<Token>& t, std::size_t i, bool allow_article) const {
+    if (i >= t.size() || t[i].kind != Token::Kind::kWord) return false;
+    const std::u32string& k = t[i].key;
+    if (k.size() < 2 || IsFunction(t[i])) return false;
+    if (!allow_article && k.size() > 2 && k[0] == kAlef && k[1] == kLam) return false;
+    if (IsTriggerWord(t, i)) return false;
+    for (const Hit& h : names.Match(t, i, true)) {
+      if (h.payload.kind != Payload::Kind::kName) return false;  // a nisba or demonym
+      if (entities[h.payload.entity].type != EntityType::kPerson && !h.article) return false;
+    }
+    for (const Hit& h : words.Match(t, i, false)) {
+      if (h.payload.list == kTitle || h.payload.list == kReportingVerb || h.payload.list == kClassifier ||
+          h.payload.list == kMonth || h.payload.list == kWeekday || h.payload.list == kNumberWord)
+        return false;
+    }
+    return true;
+  }
+
+  const ontology::EntityEntry& E(std::uint32_t i) const { return entities[i]; }
+
+  // The lexicon entity owned by `owner` with this type/subtype, if any.
+  const ontology::EntityEntry* Owned(const std::string& owner, EntityType type, std::string_view subtype) const {
+    auto it = owned.find(owner + "|" + std::string(vocab::Name(type)) + "|" + std::string(subtype));
+    return it == owned.end() ? nullptr : &entities[it->second];
+  }
+
+  void Build();
+  std::vector<Candidate> FindMentions(const Document& doc, const std::vector<Token>& t,
+                                      std::vector<NisbaHit>* nisbas) const;
+  void FindEvents(const Document& doc, const std::vector<Token>& t, const std::vector<Mention>& mentions,
+                  const std::vector<std::size_t>& mention_at, const std::vector<NisbaHit>& nisbas,
+                  std::vector<Event>* events) const;
+};
+
+namespace {
+
+void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
+  std::string_view pos = w.Attr("pos", "form");
+  std::u32string stem = K(w.text);
+  auto add = [&](const std::u32string& key) { m->Add(EncodeUtf8(key), p); };
+  if (pos == "phrase" || pos == "form") {
+    add(stem);
+    if (pos == "phrase") {
+      // Definite variant of an indefinite phrase: عملية عسكرية → العملية العسكرية.
+      std::u32string def;
+      bool first = true;
+      for (std::size_t i = 0; i <= stem.size(); ++i) {
+        if (first && !(stem.size() > i + 1 && stem[i] == kAlef && stem[i + 1] == kLam)) def += U"\u0627\u0644";
+        first = false;
+        if (i == stem.size()) break;
+        def.push_back(stem[i]);
+        if (stem[i] == U' ') first = true;
+      }
+      add(def);
+    }
+    return;
+  }
+  if (pos == "verb") {
+    static const std::u32string kPast[] = {U"", U"\u062A", U"\u0648\u0627", U"\u0627", U"\u062A\u0627",
+                                           U"\u0646", U"\u0646\u0627", U"\u062A\u0645", U"\u0647",
+                                           U"\u0647\u0627", U"\u0647\u0645", U"\u062A\u0647"};
+    for (const auto& s : kPast) add(stem + s);
+    std::u32string present = K(w.Attr("present"));
+    if (!present.empty()) {
+      static const std::u32string kPrefix[] = {U"\u064A", U"\u062A", U"\u0646", U"\u0627"};
+      static const std::u32string kSuffix[] = {U"", U"\u0648\u0646", U"\u0627\u0646", U"\u064A\u0646",
+                                               U"\u0648\u0627", U"\u0646", U"\u0647", U"\u0647\u0627",
+                                               U"\u0647\u0645"};
+      for (const auto& pre : kPrefix) {
+        for (const auto& suf : kSuffix) add(pre + present + suf);
+      }
+    }
+    return;
+  }
+  // noun
+  static const std::u32string kSuffix[] = {U"", U"\u0627\u062A", U"\u0647", U"\u064A\u0646", U"\u0648\u0646",
+                                           U"\u0627", U"\u0647\u0627", U"\u0647\u0645", U"\u064A"};
+  for (const auto& s : kSuffix) add(stem + s);
+  if (!stem.empty() && stem.back() == kHeh) {  // ة: its plural and suffixed forms use ت
+    std::u32string base = stem.substr(0, stem.size() - 1);
+    add(base + U"\u0627\u062A");
+    for (const auto& s : {U"\u062A\u0647", U"\u062A\u0647\u0627", U"\u062A\u0647\u0645", U"\u062A\u064A"})
+      add(base + s);
+  }
+  if (!stem.empty() && stem.back() == kHamza) {  // إجلاء → إجلاؤهم / إجلائهم
+    std::u32string base = stem.substr(0, stem.size() - 1);
+    for (char32_t seat : {kWaw, kYeh}) {
+      for (const auto& s : {U"\u0647", U"\u0647\u0627", U"\u0647\u0645"}) add(base + seat + s);
+    }
+  }
+}
+
+}  // namespace
+
+void Extractor::Impl::Build() {
+  for (std::uint32_t i = 0; i < entities.size(); ++i) {
+    const auto& e = entities[i];
+    index.emplace(e.id, i);
+    for (const auto& f : e.forms) {
+      Payload p;
+      p.kind = Payload::Kind::kName;
+      p.entity = i;
+      names.Add(f, p);
+      if (e.type == EntityType::kPerson) {
+        auto key = K(f);
+        auto sp = key.find(U' ');
+        if (sp != std::u32string::npos) first_name_keys.insert(key.substr(0, sp));
+      }
+    }
+    for (const auto& n : e.nisbas) {
+      std::u32string k = K(n);
+      Payload p;
+      p.kind = Payload::Kind::kNisba;
+      p.entity = i;
+      names.Add(EncodeUtf8(k), p);
+      Payload f = p;
+      f.feminine = true;
+      names.Add(EncodeUtf8(k + U"\u0647"), f);  // ـية
+      Payload pl = p;
+      pl.plural = true;
+      names.Add(EncodeUtf8(k + U"\u0648\u0646"), pl);            // ـيون
+      names.Add(EncodeUtf8(k + U"\u064A\u0646"), pl);            // ـيين
+      names.Add(EncodeUtf8(k + U"\u0627\u062A"), pl);            // ـيات
+      names.Add(EncodeUtf8(k + U"\u0627"), p);                   // accusative ـيا (متحدثا أرمينيا)
+    }
+    for (const auto& d : e.demonyms) {
+      Payload p;
+      p.kind = Payload::Kind::kDemonym;
+      p.entity = i;
+      p.plural = true;
+      names.Add(d, p);
+    }
+    if (e.type == EntityType::kPolity && !e.in.empty()) polity_of_place.emplace(e.in, i);
+    if (e.type == EntityType::kGroup && !e.ethnonym_of.empty()) group_of_state.emplace(e.ethnonym_of, i);
+    if (!e.of.empty()) {
+      owned.emplace(e.of + "|" + std::string(vocab::Name(e.type)) + "|" + e.subtype, i);
+    }
+  }
+  for (std::uint16_t l = 0; l < kListCount; ++l) {
+    for (std::uint32_t w = 0; w < lists[l].size(); ++w) {
+      Payload p;
+      p.kind = Payload::Kind::kWord;
+      p.list = l;
+      p.word = w;
+      const auto& word = lists[l][w];
+      if (l == kTrigger) {
+        AddInflections(&triggers, word, p);
+        continue;
+      }
+      words.Add(word.text, p);
+      if (l == kStopword || l == kReportingVerb || l == kNotAsserted || l == kLocative || l == kWeekday ||
+          l == kMonth || l == kGovHead || l == kPopulationHead || l == kEthnicHead || l == kModifier ||
+          l == kAccordingTo || l == kMediaClassifier || l == kClassifier || l == kQualifier) {
+        std::u32string key = K(word.text);
+        if (key.find(U' ') == std::u32string::npos) function_keys.insert(key);
+      }
+      if (l == kTitle || l == kInstitution || l == kForceHead) {
+        std::u32string key = K(word.text);
+        function_keys.insert(key.substr(0, key.find(U' ')));
+      }
+    }
+  }
+}
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+Status Extractor::Create(const ontology::Lexicon& lexicon, std::unique_ptr<Extractor>* out) {
+  auto impl = std::make_unique<Impl>();
+  impl->entities = lexicon.entities();
+  for (std::size_t l = 0; l < kListCount; ++l) {
+    impl->lists[l] = lexicon.WordList(kListNames[l]);
+    if (impl->lists[l].empty()) {
+      return Status::InvalidArgument("lexicon has no word list '" + std::string(kListNames[l]) +
+                                     "' (ontology/lexicon/grammar.xml or triggers.xml missing?)");
+    }
+  }
+  impl->Build();
+  *out = std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Mentions
+
+std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const std::vector<Token>& t,
+                                                     std::vector<NisbaHit>* nisbas) const {
+  std::vector<Candidate> cands;
+  const std::u32string& text = doc.text;
+  auto span_text = [&](std::uint32_t b, std::uint32_t e) { return EncodeUtf8(text.substr(b, e - b)); };
+  auto make = [&](std::size_t first, std::size_t last, std::uint32_t begin, const std::string& entity,
+                  EntityType type, std::string rule, bool nominal = false) {
+    Candidate c;
+    c.first = first;
+    c.last = last;
+    c.m.begin = begin;
+    c.m.end = t[last - 1].end;
+    c.m.text = span_text(c.m.begin, c.m.end);
+    c.m.entity = entity;
+    c.m.type = type;
+    c.m.nominal = nominal;
+    c.m.rule = std::move(rule);
+    if (auto it = index.find(entity); it != index.end()) c.m.subtype = entities[it->second].subtype;
+    return c;
+  };
+  auto preceded_by_locative = [&](std::size_t i, std::uint8_t clitics) {
+    if (clitics > 0 && (t[i].key[0] == 0x0628 || (t[i].key.size() > 1 && t[i].key[1] == 0x0628))) return true;
+    if (i == 0) return false;
+    return WordEndingAt(t, i, kLocative).has_value();
+  };
+
+  // Names (lexicon forms), nisbas and demonyms.
+  std::map<std::size_t, std::vector<std::size_t>> names_at;  // first token -> candidate indices
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    for (const Hit& h : names.Match(t, i, true)) {
+      const auto& e = entities[h.payload.entity];
+      if (h.payload.kind == Payload::Kind::kNisba || h.payload.kind == Payload::Kind::kDemonym) {
+        if (h.last == i + 1 && h.clitics == 0) {
+          nisbas->push_back({i, h.payload.entity, h.payload.plural || h.payload.kind == Payload::Kind::kDemonym,
+                             h.payload.kind == Payload::Kind::kDemonym, h.article});
+        }
+        continue;
+      }
+      if (h.article) continue;  // names match as written, never after an added article
+      Candidate c;
+      if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics)) {
+        c = make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy");
+      } else {
+        c = make(h.first, h.last, h.begin, e.id, e.type, "lexicon");
+      }
+      names_at[i].push_back(cands.size());
+      cands.push_back(std::move(c));
+    }
+  }
+
+  // Nisba/demonym phrases: head + (modifier) + nisba.
+  for (const NisbaHit& n : *nisbas) {
+    const auto& state = entities[n.entity];
+    std::size_t end = n.tok + 1;
+    // An ethnonym may be followed by العرقيين/العرقية inside the span.
+    std::size_t ext = end;
+    if (auto mod = WordAt(t, end, kModifier, false, false); mod && n.demonym) ext = mod->last;
+    auto head_before = [&](std::size_t at, List list) -> std::optional<Hit> {
+      if (auto h = WordEndingAt(t, at, list)) return h;
+      if (at >= 2) {  // one modifier between the head and the nisba
+        if (auto mod = WordAt(t, at - 1, kModifier, false, false); mod && mod->last == at) {
+          if (auto h = WordEndingAt(t, at - 1, list)) return h;
+        }
+      }
+      return std::nullopt;
+    };
+    if (auto h = head_before(n.tok, kInstitution); h && !n.demonym && !WordOf(*h).Attr("construct").size()) {
+      const auto& w = WordOf(*h);
+      std::string code(w.Attr("code"));
+      std::string subtype(w.Attr("subtype"));
+      const ontology::EntityEntry* known = Owned(state.id, EntityType::kOrganization, subtype);
+      Candidate c = make(h->first, end, h->begin, known ? known->id : state.id + "_" + code,
+                         EntityType::kOrganization, "institution+nisba");
+      c.m.subtype = subtype;
+      if (!known) {
+        c.m.en = std::string(w.Attr("en")) + " (" + state.en + ")";
+        c.m.of = state.id;
+      }
+      cands.push_back(std::move(c));
+      continue;
+    }
+    if (auto h = head_before(n.tok, kForceHead); h && !WordOf(*h).Attr("construct").size()) {
+      const auto& w = WordOf(*h);
+      std::string code(w.Attr("code"));
+      std::string subtype(w.Attr("subtype"));
+      const ontology::EntityEntry* known = Owned(state.id, EntityType::kArmedForce, subtype);
+      Candidate c = make(h->first, n.demonym ? ext : end, h->begin, known ? known->id : state.id + "_" + code,
+                         EntityType::kArmedForce, "force+nisba", !w.Attr("nominal").empty());
+      c.m.subtype = subtype;
+      if (!known) {
+        c.m.en = (code == "peacekeepers" ? "Peacekeepers of " : code == "border_guards" ? "Border guards of "
+                                                                                          : "Armed forces of ") +
+                 state.en;
+        c.m.of = state.id;
+      }
+      cands.push_back(std::move(c));
+      continue;
+    }
+    auto group_id = [&]() -> std::pair<std::string, std::string> {
+      if (auto it = group_of_state.find(state.id); it != group_of_state.end()) return {entities[it->second].id, ""};
+      return {state.id + "_people", "People of " + state.en};
+    };
+    if (auto h = head_before(n.tok, kPopulationHead)) {
+      auto [gid, en] = group_id();
+      Candidate c = make(h->first, ext, h->begin, gid, EntityType::kGroup, "population+nisba", true);
+      c.m.en = en;
+      cands.push_back(std::move(c));
+      continue;
+    }
+    if (auto h = head_before(n.tok, kEthnicHead)) {
+      auto [gid, en] = group_id();
+      Candidate c = make(h->first, ext, h->begin, gid, EntityType::kGroup, "ethnic+nisba");
+      c.m.en = en;
+      cands.push_back(std::move(c));
+      continue;
+    }
+    if (auto h = head_before(n.tok, kGovHead)) {
+      cands.push_back(make(h->first, end, h->begin, state.id, EntityType::kState, "government+nisba", true));
+      continue;
+    }
+    if (n.demonym) {
+      auto [gid, en] = group_id();
+      // Ethnonym + a place: "أرمن كاراباخ" is the group of that place.
+      auto it = names_at.find(end);
+      if (it != names_at.end()) {
+        const Candidate& place = cands[it->second.front()];
+        if (place.m.type == EntityType::kPlace) {
+          Candidate c = make(n.tok, place.last, t[n.tok].begin, gid + "_of_" + place.m.entity, EntityType::kGroup,
+                             "ethnonym+place");
+          c.m.en = (en.empty() ? entities[group_of_state.at(state.id)].en : en) + " of " + place.m.entity;
+          cands.push_back(std::move(c));
+          continue;
+        }
+      }
+      Candidate c = make(n.tok, ext, t[n.tok].begin, gid, EntityType::kGroup, "ethnonym");
+      c.m.en = en;
+      cands.push_back(std::move(c));
+      continue;
+    }
+    if (n.plural && n.article && t[n.tok].key.size() > 6 && EndsWith(t[n.tok].key, U"\u0648\u0646")) {
+      // A plural demonym standing for the state: الأذربيجانيون قالوا.
+      cands.push_back(make(n.tok, end, t[n.tok].begin, state.id, EntityType::kState, "demonym-plural", true));
+    }
+  }
+
+  // Construct phrases with a following name: وزارة خارجية أرمينيا, وزارة الدفاع في أذربيجان,
+  // جيش ناغورنو كاراباخ; a polity head before the region's name makes it the polity.
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto next_name = [&](std::size_t at) -> const Candidate* {
+      auto it = names_at.find(at);
+      if (it == names_at.end()) return nullptr;
+      const Candidate* best = nullptr;
+      for (std::size_t ci : it->second) {
+        if (cands[ci].m.begin == t[at].begin && (!best || cands[ci].last > best->last)) best = &cands[ci];
+      }
+      return best;
+    };
+    if (auto h = WordAt(t, i, kInstitution)) {
+      std::size_t at = h->last;
+      bool fi = false;
+      if (WordOf(*h).Attr("construct").empty()) {
+        if (at < t.size() && t[at].key == U"\u0641\u064A") {  // في
+          fi = true;
+          ++at;
+        } else {
+          continue;
+        }
+      }
+      const Candidate* owner = next_name(at);
+      if (owner && owner->m.type == EntityType::kState) {
+        const auto& w = WordOf(*h);
+        std::string subtype(w.Attr("subtype"));
+        const ontology::EntityEntry* known = Owned(owner->m.entity, EntityType::kOrganization, subtype);
+        Candidate c = make(h->first, owner->last, h->begin,
+                           known ? known->id : owner->m.entity + "_" + std::string(w.Attr("code")),
+                           EntityType::kOrganization, fi ? "institution+fi+state" : "institution+state");
+        c.m.subtype = subtype;
+        if (!known) {
+          auto it = index.find(owner->m.entity);
+          c.m.en = std::string(w.Attr("en")) + " (" + (it != index.end() ? entities[it->second].en : owner->m.entity) + ")";
+          c.m.of = owner->m.entity;
+        }
+        cands.push_back(std::move(c));
+      }
+    }
+    if (auto h = WordAt(t, i, kForceHead); h && !WordOf(*h).Attr("construct").empty()) {
+      const Candidate* owner = next_name(h->last);
+      if (owner && (owner->m.type == EntityType::kPlace || owner->m.type == EntityType::kPolity)) {
+        std::string owner_id = owner->m.entity;
+        if (auto p = polity_of_place.find(owner_id); p != polity_of_place.end()) owner_id = entities[p->second].id;
+        const ontology::EntityEntry* known = Owned(owner_id, EntityType::kArmedForce, "");
+        if (!known) known = Owned(owner->m.entity, EntityType::kArmedForce, "");
+        Candidate c = make(h->first, owner->last, h->begin, known ? known->id : owner_id + "_armed_forces",
+                           EntityType::kArmedForce, "force+place");
+        if (!known) {
+          c.m.en = "Armed forces of " + owner_id;
+          c.m.of = owner_id;
+        }
+        cands.push_back(std::move(c));
+      }
+    }
+    if (auto h = WordAt(t, i, kPolityHead, false, true); h) {
+      auto it = names_at.find(h->last);
+      if (it != names_at.end()) {
+        for (std::size_t ci : it->second) {
+          Candidate& c = cands[ci];
+          auto p = polity_of_place.find(c.m.entity);
+          if (c.m.type == EntityType::kPlace && p != polity_of_place.end()) {
+            c.m.entity = entities[p->second].id;
+            c.m.type = EntityType::kPolity;
+            c.m.subtype.clear();
+            c.m.rule = "polity-head+place";
+          }
+        }
+      }
+    }
+  }
+
+  // People not in the lexicon. (1) title (+ owner) + name.
+  auto is_punct = [&](std::size_t i, std::u32string_view chars) {
+    return i < t.size() && t[i].kind == Token::Kind::kPunct && chars.find(t[i].key[0]) != std::u32string_view::npos;
+  };
+  auto name_run = [&](std::size_t at, std::size_t max_len) {
+    std::size_t j = at;
+    while (j < t.size() && j - at < max_len && NameLike(t, j, j > at)) ++j;
+    return j;
+  };
+  auto person_key = [&](std::size_t a, std::size_t b) {
+    std::u32string key;
+    for (std::size_t j = a; j < b; ++j) {
+      if (!key.empty()) key.push_back(U' ');
+      key += t[j].key;
+    }
+    return "~Person:" + EncodeUtf8(key);
+  };
+  // Owner of a title starting at `at`: returns the token after it and the owner entity.
+  auto parse_owner = [&](std::size_t at, std::string* owner) -> std::size_t {
+    if (at < t.size() && (t[at].key == U"\u0628\u0627\u0633\u0645")) ++at;  // باسم
+    for (int depth = 0; depth < 2; ++depth) {
+      if (auto it = names_at.find(at); it != names_at.end()) {
+        const Candidate& c = cands[it->second.front()];
+        if (c.m.type != EntityType::kPerson && c.m.type != EntityType::kPlace) {
+          *owner = c.m.entity;
+          return c.last;
+        }
+      }
+      for (const NisbaHit& n : *nisbas) {
+        if (n.tok == at && !n.demonym) {
+          *owner = entities[n.entity].id;
+          return at + 1;
+        }
+      }
+      // A title inside the owner: المتحدثة باسم رئيس وزراء أرمينيا.
+      if (auto h = WordAt(t, at, kTitle, false, false)) {
+        at = h->last;
+        continue;
+      }
+      break;
+    }
+    return at;
+  };
+  std::vector<std::pair<std::u32string, std::string>> surnames;  // last name key -> person entity
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto h = WordAt(t, i, kTitle);
+    if (!h) continue;
+    std::string owner;
+    std::size_t at = WordOf(*h).Attr("takes") == "owner" ? parse_owner(h->last, &owner) : h->last;
+    std::size_t owner_end = at;
+    if (is_punct(at, U",\u060C")) ++at;
+    std::string role = span_text(h->begin, t[owner_end - 1].end);
+    if (auto it = names_at.find(at); it != names_at.end()) {
+      Candidate& c = cands[it->second.front()];
+      if (c.m.type == EntityType::kPerson) {
+        c.role_text = role;
+        c.role_of = owner;
+      }
+      continue;
+    }
+    std::size_t e = name_run(at, 3);
+    if (e == at) continue;
+    bool boundary = e >= t.size() || !t[e].is_word() || IsFunction(t[e]) || WordAt(t, e, kReportingVerb);
+    if (e - at == 1 && !boundary) continue;
+    Candidate c = make(at, e, t[at].begin, person_key(at, e), EntityType::kPerson, "title");
+    c.role_text = role;
+    c.role_of = owner;
+    c.priority = 1;
+    cands.push_back(std::move(c));
+  }
+  // (2) apposition: name، title.   (3) reporting verb + name (two words at least) + إن/،/:
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (is_punct(i, U",\u060C")) {
+      auto h = WordAt(t, i + 1, kTitle, false, false);
+      if (!h) continue;
+      std::size_t b = i;
+      while (b > 0 && i - b < 3 && NameLike(t, b - 1, false)) --b;
+      if (b == i) continue;
+      bool after_verb = b > 0 && WordAt(t, b - 1, kReportingVerb).has_value();
+      if (i - b < 2 && !after_verb) continue;
+      if (names_at.count(b)) continue;
+      std::string owner;
+      std::size_t owner_end = WordOf(*h).Attr("takes") == "owner" ? parse_owner(h->last, &owner) : h->last;
+      Candidate c = make(b, i, t[b].begin, person_key(b, i), EntityType::kPerson, "apposition");
+      c.role_text = span_text(h->begin, t[owner_end - 1].end);
+      c.role_of = owner;
+      c.priority = 1;
+      cands.push_back(std::move(c));
+    }
+    if (auto v = WordAt(t, i, kReportingVerb)) {
+      std::size_t a = v->last;
+      if (names_at.count(a)) continue;
+      std::size_t e = name_run(a, 3);
+      if (e - a < 2) continue;
+      if (e < t.size() && !(is_punct(e, U",\u060C:\"\u201C\u00AB") || t[e].key == U"\u0627\u0646" ||
+                            t[e].key == U"\u0627\u0646\u0647")) {
+        continue;
+      }
+      Candidate c = make(a, e, t[a].begin, person_key(a, e), EntityType::kPerson, "reporting-verb");
+      c.priority = 2;
+      cands.push_back(std::move(c));
+    }
+  }
+  // Surname-only mentions of people seen in this article (full name first).
+  for (const Candidate& c : cands) {
+    if (c.m.type != EntityType::kPerson || c.last - c.first < 2) continue;
+    surnames.emplace_back(t[c.last - 1].key, c.m.entity);
+  }
+  if (!surnames.empty()) {
+    std::vector<Candidate> extra;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i].kind != Token::Kind::kWord) continue;
+      for (const auto& v : Matcher::Variants(t[i], false)) {
+        if (v.key.size() < 4) continue;
+        for (const auto& [key, entity] : surnames) {
+          if (key == v.key) {
+            Candidate c = make(i, i + 1, v.begin, entity, EntityType::kPerson, "surname");
+            c.priority = 3;
+            extra.push_back(std::move(c));
+          }
+        }
+      }
+    }
+    for (auto& c : extra) cands.push_back(std::move(c));
+  }
+
+  // Places and outlets by classifier: مدينة X, قرية X, وكالة X.
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    for (List list : {kClassifier, kMediaClassifier}) {
+      auto h = WordAt(t, i, list);
+      if (!h) continue;
+      const std::u32string& head = t[i].key;
+      if (head.size() > 2 && head[0] == kAlef && head[1] == kLam && list == kClassifier &&
+          WordOf(*h).Attr("subtype") != "City") {
+        continue;  // المنطقة, الإقليم: anaphoric
+      }
+      std::size_t at = h->last;
+      if (names_at.count(at)) continue;
+      bool article_ok = list == kClassifier;
+      if (!NameLike(t, at, article_ok)) continue;
+      const std::u32string& k = t[at].key;
+      if (k.size() > 2 && k[0] == kAlef && k[1] == kLam &&
+          (EndsWith(k, U"\u064A") || EndsWith(k, U"\u064A\u0647") || EndsWith(k, U"\u0627\u062A") ||
+           EndsWith(k, U"\u064A\u0646") || EndsWith(k, U"\u064A\u0648\u0646"))) {
+        continue;  // an adjective, not a name
+      }
+      std::size_t e = at + 1;
+      if (e < t.size() && NameLike(t, e, false) && !IsTriggerWord(t, e) && t[e].key.size() >= 3 &&
+          !EndsWith(t[e].key, U"\u064A\u0647")) {
+        ++e;
+      }
+      std::string key = EncodeUtf8(t[at].key);
+      for (std::size_t j = at + 1; j < e; ++j) key += " " + EncodeUtf8(t[j].key);
+      Candidate c = list == kClassifier
+                        ? make(at, e, t[at].begin, "~Place:" + key, EntityType::kPlace, "classifier")
+                        : make(at, e, t[at].begin, "~Organization:" + key, EntityType::kOrganization, "media-classifier");
+      c.m.subtype = list == kClassifier ? std::string(WordOf(*h).Attr("subtype")) : "MediaOutlet";
+      c.priority = 2;
+      cands.push_back(std::move(c));
+    }
+  }
+  return cands;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+ArticleResult Extractor::Extract(Document document) const {
+  ArticleResult result;
+  const Impl& x = *impl_;
+  std::vector<Token> tokens = Tokenize(document.text);
+  std::vector<NisbaHit> nisbas;
+  std::vector<Candidate> cands = x.FindMentions(document, tokens, &nisbas);
+
+  // Resolve overlaps: longest span first, then rule priority, then position.
+  std::vector<std::size_t> order(cands.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& ca = cands[a].m;
+    const auto& cb = cands[b].m;
+    if (ca.end - ca.begin != cb.end - cb.begin) return ca.end - ca.begin > cb.end - cb.begin;
+    if (cands[a].priority != cands[b].priority) return cands[a].priority < cands[b].priority;
+    return ca.begin < cb.begin;
+  });
+  std::vector<char> taken(document.text.size() + 1, 0);
+  std::vector<std::size_t> accepted;
+  for (std::size_t ci : order) {
+    const Mention& m = cands[ci].m;
+    if (m.end <= m.begin) continue;
+    bool free = true;
+    for (std::uint32_t p = m.begin; p < m.end && free; ++p) free = !taken[p];
+    if (!free) continue;
+    for (std::uint32_t p = m.begin; p < m.end; ++p) taken[p] = 1;
+    accepted.push_back(ci);
+  }
+  std::sort(accepted.begin(), accepted.end(), [&](std::size_t a, std::size_t b) { return cands[a].m.begin < cands[b].m.begin; });
+  std::vector<std::size_t> mention_at(tokens.size(), SIZE_MAX);  // token -> mention index
+  for (std::size_t ci : accepted) {
+    Candidate& c = cands[ci];
+    std::size_t idx = result.mentions.size();
+    for (std::size_t j = c.first; j < c.last && j < tokens.size(); ++j) mention_at[j] = idx;
+    if (!c.role_text.empty()) result.roles.push_back({idx, c.role_text, c.role_of});
+    result.mentions.push_back(std::move(c.m));
+  }
+  x.FindEvents(document, tokens, result.mentions, mention_at, nisbas, &result.events);
+  result.document = std::move(document);
+  return result;
+}
+
+}  // namespace khabar::extract
+
+namespace khabar::extract {
+
+namespace {
+
+struct NumberExpr {
+  std::size_t first = 0, last = 0;  // tokens
+  std::int64_t value = 0;
+  vocab::Qualifier qualifier = vocab::Qualifier::kExact;
+  std::string noun_kind;  // from the figure noun after it: person, killed, …, or empty
+  std::size_t noun_end = 0;
+};
+
+bool ParseDigits(const std::u32string& key, std::int64_t* v) {
+  if (key.empty() || key.size() > 15) return false;
+  std::int64_t x = 0;
+  for (char32_t c : key) {
+    if (c < U'0' || c > U'9') return false;
+    x = x * 10 + (c - U'0');
+  }
+  *v = x;
+  return true;
+}
+
+}  // namespace
+
+void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& t,
+                                 const std::vector<Mention>& mentions, const std::vector<std::size_t>& mention_at,
+                                 const std::vector<NisbaHit>& nisbas, std::vector<Event>* events) const {
+  const std::u32string& text = doc.text;
+  auto span_text = [&](std::uint32_t b, std::uint32_t e) { return EncodeUtf8(text.substr(b, e - b)); };
+  const std::size_t n = t.size();
+
+  // Sentences: split at line breaks and sentence punctuation.
+  std::vector<std::size_t> sent(n, 0);
+  {
+    std::size_t s = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      sent[i] = s;
+      if (t[i].kind == Token::Kind::kNewline ||
+          (t[i].kind == Token::Kind::kPunct && std::u32string_view(U".!?\u061F").find(t[i].key[0]) != std::u32string_view::npos)) {
+        ++s;
+      }
+    }
+  }
+  auto is_clause_break = [&](std::size_t i) {
+    return t[i].kind == Token::Kind::kPunct && std::u32string_view(U",\u060C;\u061B:").find(t[i].key[0]) != std::u32string_view::npos;
+  };
+
+  // Numbers.
+  std::vector<NumberExpr> numbers;
+  for (std::size_t i = 0; i < n; ++i) {
+    NumberExpr ne;
+    ne.first = i;
+    std::int64_t v = 0;
+    std::size_t j = i;
+    bool have = false;
+    if (t[i].kind == Token::Kind::kNumber && ParseDigits(t[i].key, &v)) {
+      have = true;
+      j = i + 1;
+      // 100,417 / 100.000: thousands separators.
+      while (j + 1 < n && t[j].kind == Token::Kind::kPunct && (t[j].key == U"," || t[j].key == U"." || t[j].key == U"\u066C") &&
+             t[j + 1].kind == Token::Kind::kNumber && t[j + 1].key.size() == 3 && t[j].begin == t[j - 1].end &&
+             t[j + 1].begin == t[j].end) {
+        std::int64_t part = 0;
+        ParseDigits(t[j + 1].key, &part);
+        v = v * 1000 + part;
+        j += 2;
+      }
+    } else if (auto w = WordAt(t, i, kNumberWord, false, true); w && WordOf(*w).Attr("kind") != "vague") {
+      const auto& word = WordOf(*w);
+      std::string_view val = word.Attr("value");
+      if (!val.empty()) {
+        v = std::stoll(std::string(val));
+        have = true;
+        j = w->last;
+      }
+    }
+    if (!have) continue;
+    // Multipliers: ألف / آلاف / مليون.
+    if (j < n) {
+      if (auto m = WordAt(t, j, kNumberWord, false, false)) {
+        std::string_view kind = WordOf(*m).Attr("kind");
+        if (kind == "thousand" || kind == "million" || kind == "hundred") {
+          v *= std::stoll(std::string(WordOf(*m).Attr("value")));
+          j = m->last;
+          // "100 ألف و437"
+          if (j < n && t[j].kind == Token::Kind::kWord && t[j].key.size() > 1 && t[j].key[0] == kWaw) {
+            std::int64_t extra = 0;
+            if (ParseDigits(t[j].key.substr(1), &extra)) {
+              v += extra;
+              ++j;
+            }
+          } else if (j + 1 < n && t[j].key == U"\u0648" && t[j + 1].kind == Token::Kind::kNumber) {
+            std::int64_t extra = 0;
+            if (ParseDigits(t[j + 1].key, &extra)) {
+              v += extra;
+              j += 2;
+            }
+          }
+        }
+      }
+    }
+    // Years and dates are not figures.
+    if (i > 0) {
+      auto prev = WordEndingAt(t, i, kMonth);
+      const std::u32string& pk = t[i - 1].key;
+      if (prev || pk == U"\u0639\u0627\u0645" || pk == U"\u0627\u0644\u0639\u0627\u0645" || pk == U"\u0633\u0646\u0647" ||
+          pk == U"\u0641\u064A\u0639\u0627\u0645" || EndsWith(pk, U"\u0639\u0627\u0645"))
+        continue;
+    }
+    if (j < n && WordAt(t, j, kMonth)) continue;
+    if (j < n && t[j].kind == Token::Kind::kPunct && (t[j].key == U"%" || t[j].key == U"\u066A")) continue;
+    ne.last = j;
+    ne.value = v;
+    // Qualifier before.
+    for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
+      for (const Hit& h : words.Match(t, i - back, false)) {
+        if (h.payload.list == kQualifier && h.last == i) {
+          auto q = WordOf(h).Attr("q");
+          for (std::size_t k = 0; k < vocab::kQualifierNames.size(); ++k) {
+            if (vocab::kQualifierNames[k] == q) ne.qualifier = static_cast<vocab::Qualifier>(k);
+          }
+        }
+      }
+    }
+    // Figure noun after (possibly after من: "200 من الأرمن").
+    std::size_t at = j;
+    if (at < n && t[at].key == U"\u0645\u0646") ++at;
+    if (auto fnoun = WordAt(t, at, kFigureNoun, true, true)) {
+      ne.noun_kind = std::string(WordOf(*fnoun).Attr("kind"));
+      ne.noun_end = fnoun->last;
+    } else if (at < n && mention_at[at] != SIZE_MAX &&
+               (mentions[mention_at[at]].type == EntityType::kGroup || mentions[mention_at[at]].type == EntityType::kArmedForce)) {
+      ne.noun_kind = "person";
+      ne.noun_end = at + 1;
+    }
+    numbers.push_back(ne);
+    i = j - 1;
+  }
+
+  // Triggers.
+  struct Trig {
+    std::size_t first, last;
+    std::uint32_t begin;
+    const ontology::Word* word;
+    EventType type;
+    bool verb;
+    std::uint8_t clitics;
+    bool definite;  // a noun with the article (or after a demonstrative): maybe a re-mention
+    bool demonstrative;
+  };
+  std::vector<Trig> trigs;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!t[i].is_word() || mention_at[i] != SIZE_MAX) continue;
+    std::optional<Hit> best;
+    for (const Hit& h : triggers.Match(t, i, true)) {
+      if (!best || h.last > best->last || (h.last == best->last && h.clitics < best->clitics)) best = h;
+    }
+    if (!best) continue;
+    bool inside_mention = false;
+    for (std::size_t j = best->first; j < best->last; ++j) inside_mention |= mention_at[j] != SIZE_MAX;
+    if (inside_mention) continue;
+    const ontology::Word& w = WordOf(*best);
+    auto type = vocab::ParseEventType(w.Attr("type"));
+    if (!type) continue;
+    std::string_view pos = w.Attr("pos");
+    bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[i].key, U"\u0647"));
+    // Not asserted: future/negation/condition words before it; a masdar after the purpose lam.
+    if (i > 0 && WordEndingAt(t, i, kNotAsserted) && *type != EventType::kAppeal && *type != EventType::kDenial &&
+        *type != EventType::kCondemnation) {
+      continue;
+    }
+    if (best->clitics > 0 && !verb) {
+      const std::u32string& k = t[i].key;
+      bool lam = k[0] == kLam || (k.size() > 1 && (k[0] == kWaw || k[0] == 0x0641) && k[1] == kLam);
+      bool lamlam = lam && k.size() > 2 && k[k[0] == kLam ? 1 : 2] == kLam;
+      if (lam && !lamlam) continue;  // لإجراء محادثات: purpose, not an event
+    }
+    // The content of a call: دعا إلى وقف القتال.
+    if (i >= 2 && (t[i - 1].key == U"\u0627\u0644\u064A" || t[i - 1].key == U"\u0628") &&
+        *type != EventType::kAppeal) {
+      bool after_appeal = false;
+      for (const Trig& p : trigs) {
+        after_appeal |= p.type == EventType::kAppeal && p.last <= i && i - p.last <= 6 && sent[p.first] == sent[i];
+      }
+      if (after_appeal) continue;
+    }
+    if (!w.Attr("weak").empty()) {
+      bool cue = false;
+      for (std::size_t j = 0; j < n && !cue; ++j) {
+        if (sent[j] != sent[i] || j == i) continue;
+        if (auto c = WordAt(t, j, kEventCue, true, true); c && WordOf(*c).Attr("type") == w.Attr("type")) cue = true;
+        if (!cue) {
+          for (const Hit& h : triggers.Match(t, j, true)) {
+            if (WordOf(h).Attr("type") == w.Attr("type") && WordOf(h).Attr("weak").empty()) cue = true;
+          }
+        }
+      }
+      if (!cue) continue;
+    }
+    bool definite = !verb && best->article;
+    bool demonstrative = false;
+    if (!verb && i > 0) {
+      static const std::u32string kDem[] = {U"\u0647\u0630\u0627", U"\u0647\u0630\u0647", U"\u0630\u0644\u0643",
+                                            U"\u062A\u0644\u0643"};  // هذا هذه ذلك تلك
+      for (const auto& d : kDem) demonstrative |= t[i - 1].key == d;
+    }
+    trigs.push_back({best->first, best->last, best->begin, &w, *type, verb, best->clitics, definite || demonstrative,
+                     demonstrative});
+    i = best->last - 1;
+  }
+
+  // Reporting frames: speaker of each sentence's reporting verb, and "according to X".
+  auto actor_at = [&](std::size_t i) -> const Mention* {
+    if (i >= n || mention_at[i] == SIZE_MAX) return nullptr;
+    const Mention& m = mentions[mention_at[i]];
+    return IsActorType(m.type) ? &m : nullptr;
+  };
+  struct Report {
+    std::size_t verb_tok;
+    std::string speaker;
+  };
+  std::vector<Report> reports;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (auto v = WordAt(t, i, kReportingVerb)) {
+      std::string speaker;
+      for (std::size_t j = v->last; j < n && j < v->last + 4 && sent[j] == sent[i]; ++j) {
+        if (const Mention* m = actor_at(j)) {
+          speaker = m->entity;
+          break;
+        }
+        if (is_clause_break(j)) break;
+      }
+      if (speaker.empty()) {
+        for (std::size_t j = i; j-- > 0 && i - j <= 3 && sent[j] == sent[i];) {
+          if (const Mention* m = actor_at(j)) {
+            speaker = m->entity;
+            break;
+          }
+        }
+      }
+      if (!speaker.empty()) reports.push_back({i, speaker});
+    }
+    if (auto a = WordAt(t, i, kAccordingTo)) {
+      if (const Mention* m = actor_at(a->last)) reports.push_back({i, m->entity});
+    }
+  }
+
+  // Time expressions.
+  struct Timex {
+    std::size_t first, last;
+    std::optional<Date> from, to;
+  };
+  std::vector<Timex> timexes;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::optional<Hit> rel = WordAt(t, i, kRelativeTime, false, true);
+    if (rel) {
+      Timex tx{i, rel->last, {}, {}};
+      const auto& w = WordOf(*rel);
+      // أمس الثلاثاء: the weekday that follows is the same day.
+      if (auto wd = WordAt(t, rel->last, kWeekday)) tx.last = wd->last;
+      if (doc.published) {
+        if (!w.Attr("days").empty()) {
+          tx.from = tx.to = Date::FromDays(doc.published->DaysSinceEpoch() + std::stol(std::string(w.Attr("days"))));
+        } else {
+          auto r = internal::ResolvePeriod(*doc.published, w.Attr("period"));
+          tx.from = r.from;
+          tx.to = r.to;
+        }
+      }
+      timexes.push_back(tx);
+      i = tx.last - 1;
+      continue;
+    }
+    std::size_t start = i;
+    if (t[i].key == U"\u064A\u0648\u0645" || t[i].key == U"\u0648\u064A\u0648\u0645") ++i;  // يوم
+    if (auto wd = WordAt(t, i, kWeekday, false, true)) {
+      Timex tx{start, wd->last, {}, {}};
+      if (doc.published) {
+        tx.from = tx.to = internal::LastWeekday(*doc.published, std::stoi(std::string(WordOf(*wd).Attr("n"))), false);
+      }
+      timexes.push_back(tx);
+      i = tx.last - 1;
+      continue;
+    }
+    i = start;
+    if (auto mo = WordAt(t, i, kMonth, false, true)) {
+      Timex tx{i, mo->last, {}, {}};
+      int month = std::stoi(std::string(WordOf(*mo).Attr("n")));
+      std::int64_t year = 0;
+      if (tx.last < n && t[tx.last].kind == Token::Kind::kNumber && ParseDigits(t[tx.last].key, &year) && year > 1900 &&
+          year < 2200) {
+        ++tx.last;
+      } else if (doc.published) {
+        year = doc.published->year - (month > doc.published->month ? 1 : 0);
+      }
+      // A day number before the month: "20 سبتمبر".
+      std::int64_t day = 0;
+      if (i > 0 && t[i - 1].kind == Token::Kind::kNumber && ParseDigits(t[i - 1].key, &day) && day >= 1 && day <= 31) {
+        tx.first = i - 1;
+      } else {
+        day = 0;
+      }
+      if (year > 0) {
+        Date from{static_cast<int>(year), month, day > 0 ? static_cast<int>(day) : 1};
+        Date to = from;
+        if (day == 0) {
+          Date next{month == 12 ? static_cast<int>(year) + 1 : static_cast<int>(year), month == 12 ? 1 : month + 1, 1};
+          to = Date::FromDays(next.DaysSinceEpoch() - 1);
+        }
+        if (from.Valid()) {
+          tx.from = from;
+          tx.to = to;
+        }
+      }
+      timexes.push_back(tx);
+      i = tx.last - 1;
+      continue;
+    }
+    const std::u32string& k = t[i].key;
+    if ((k == U"\u0639\u0627\u0645" || k == U"\u0627\u0644\u0639\u0627\u0645" || EndsWith(k, U"\u0639\u0627\u0645")) && i + 1 < n &&
+        t[i + 1].kind == Token::Kind::kNumber) {
+      std::int64_t year = 0;
+      if (ParseDigits(t[i + 1].key, &year) && year > 1900 && year < 2200) {
+        Timex tx{i, i + 2, Date{static_cast<int>(year), 1, 1}, Date{static_cast<int>(year), 12, 31}};
+        timexes.push_back(tx);
+        ++i;
+      }
+    }
+  }
+
+  // Build events.
+  std::vector<Event> out;
+  std::vector<std::size_t> trig_of_event;
+  for (std::size_t ti = 0; ti < trigs.size(); ++ti) {
+    const Trig& tr = trigs[ti];
+    Event ev;
+    ev.type = tr.type;
+    ev.begin = tr.begin;
+    ev.end = t[tr.last - 1].end;
+    ev.trigger_text = span_text(ev.begin, ev.end);
+    std::size_t s = sent[tr.first];
+    bool statement = vocab::IsStatement(tr.type);
+    // Agent: the subject after a verb (VSO), or the genitive/nisba after a noun; else the nearest actor
+    // before it in the sentence.
+    std::size_t after_agent = tr.last;
+    for (std::size_t j = tr.last; j < n && j < tr.last + (tr.verb ? 5 : 3) && sent[j] == s; ++j) {
+      if (is_clause_break(j)) break;
+      if (const Mention* m = actor_at(j)) {
+        ev.agents.push_back(m->entity);
+        after_agent = j + 1;
+        while (after_agent < n && mention_at[after_agent] == mention_at[j]) ++after_agent;
+        break;
+      }
+      bool nisba_here = false;
+      for (const NisbaHit& nh : nisbas) {
+        if (nh.tok == j && !nh.demonym && j == tr.last) {
+          ev.agents.push_back(entities[nh.entity].id);
+          nisba_here = true;
+        }
+      }
+      if (nisba_here) break;
+    }
+    if (ev.agents.empty()) {
+      for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
+        if (const Mention* m = actor_at(j)) {
+          ev.agents.push_back(m->entity);
+          break;
+        }
+      }
+    }
+    // Patient: the next actor after the agent in the same clause (accused, condemned, addressed, hit).
+    if (statement || tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation) {
+      for (std::size_t j = after_agent; j < n && j < after_agent + 6 && sent[j] == s; ++j) {
+        if (is_clause_break(j)) break;
+        if (const Mention* m = actor_at(j)) {
+          if (ev.agents.empty() || m->entity != ev.agents.front()) ev.patients.push_back(m->entity);
+          break;
+        }
+      }
+    }
+    // Place: a place in the sentence, nearest after the trigger, else before.
+    if (!statement) {
+      std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (sent[j] != s || mention_at[j] == SIZE_MAX) continue;
+        const Mention& m = mentions[mention_at[j]];
+        if (m.type != EntityType::kPlace) continue;
+        std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * 2;
+        if (dist < best_dist) {
+          best_dist = dist;
+          best = mention_at[j];
+        }
+      }
+      if (best != SIZE_MAX) ev.place = mentions[best].entity;
+    }
+    // Time: the nearest time expression in the sentence.
+    {
+      const Timex* best = nullptr;
+      std::size_t best_dist = SIZE_MAX;
+      for (const Timex& tx : timexes) {
+        if (sent[tx.first] != s) continue;
+        std::size_t dist = tx.first >= tr.last ? tx.first - tr.last : tr.first - tx.last;
+        if (dist < best_dist) {
+          best_dist = dist;
+          best = &tx;
+        }
+      }
+      if (best) {
+        ev.time_text = span_text(t[best->first].begin, t[best->last - 1].end);
+        ev.date = best->from;
+        if (best->to && best->from && !(*best->to == *best->from)) ev.date_to = best->to;
+      }
+    }
+    // Source: the speaker of the sentence's reporting verb before the trigger.
+    for (const Report& r : reports) {
+      if (sent[r.verb_tok] == s && r.verb_tok < tr.first) ev.source = r.speaker;
+    }
+    if (statement) {
+      if (ev.agents.empty() && !ev.source.empty()) ev.agents.push_back(ev.source);
+      if (!ev.agents.empty() && ev.source == ev.agents.front()) ev.source.clear();
+    }
+    // A bare definite or demonstrative re-mention of an event already reported (أدان الهجوم, هذا
+    // الاتهام) is not a new event, unless it carries its own time or a participant right after it.
+    if (tr.definite) {
+      bool seen = false;
+      for (std::size_t e = 0; e < out.size(); ++e) {
+        std::size_t es = sent[trigs[trig_of_event[e]].first];
+        seen |= out[e].type == tr.type && es + 1 >= s;  // reported in this or the previous sentence
+      }
+      bool own = tr.last < n && (mention_at[tr.last] != SIZE_MAX ||
+                                 std::any_of(nisbas.begin(), nisbas.end(), [&](const NisbaHit& h) { return h.tok == tr.last; }));
+      bool own_time = false;
+      for (const Timex& tx : timexes) own_time |= tx.first >= tr.last && tx.first <= tr.last + 2;
+      if ((seen || tr.demonstrative) && !own && !own_time) continue;
+    }
+    out.push_back(std::move(ev));
+    trig_of_event.push_back(ti);
+  }
+
+  // Figures: each number goes to the nearest counting event in its sentence.
+  auto counts = [](EventType ty) {
+    return ty == EventType::kCasualties || ty == EventType::kDisplacement || ty == EventType::kEvacuation ||
+           ty == EventType::kAidDelivery;
+  };
+  for (const NumberExpr& ne : numbers) {
+    std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+    for (std::size_t e = 0; e < out.size(); ++e) {
+      const Trig& tr = trigs[trig_of_event[e]];
+      if (!counts(tr.type) || sent[tr.first] != sent[ne.first]) continue;
+      std::size_t dist = ne.first >= tr.last ? ne.first - tr.last : tr.first - ne.last + 1;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = e;
+      }
+    }
+    if (best == SIZE_MAX) continue;
+    bool near_trigger = best_dist <= 4;
+    if (ne.noun_kind.empty() && !near_trigger) continue;
+    const Trig& tr = trigs[trig_of_event[best]];
+    std::string kind = ne.noun_kind;
+    if (kind.empty() || kind == "person" || (kind == "killed" && tr.type != EventType::kCasualties)) {
+      switch (tr.type) {
+        case EventType::kCasualties:
+          kind = std::string(tr.word->Attr("kind", "killed"));
+          break;
+        case EventType::kDisplacement:
+          kind = "displaced";
+          break;
+        case EventType::kEvacuation:
+          kind = "evacuated";
+          break;
+        default:
+          kind = "other";
+      }
+    }
+    Figure f;
+    f.kind = vocab::ParseFigureKind(kind).value_or(vocab::FigureKind::kOther);
+    f.value = ne.value;
+    f.qualifier = ne.qualifier;
+    f.begin = t[ne.first].begin;
+    f.end = t[ne.last - 1].end;
+    f.text = span_text(f.begin, f.end);
+    out[best].figures.push_back(f);
+  }
+  // Casualties: one event per tally. A casualty word coordinated with the previous one (مقتل 27
+  // وإصابة 200) gives its figures to the first and is not an event of its own.
+  std::vector<char> drop(out.size(), 0);
+  for (std::size_t e = 1; e < out.size(); ++e) {
+    const Trig& cur = trigs[trig_of_event[e]];
+    if (cur.type != EventType::kCasualties || cur.clitics == 0 || t[cur.first].key[0] != kWaw) continue;
+    for (std::size_t p = e; p-- > 0;) {
+      if (drop[p]) continue;
+      const Trig& prev = trigs[trig_of_event[p]];
+      if (prev.type == EventType::kCasualties && sent[prev.first] == sent[cur.first] && cur.first - prev.last <= 8) {
+        for (auto& f : out[e].figures) out[p].figures.push_back(f);
+        drop[e] = 1;
+      }
+      break;
+    }
+  }
+  for (std::size_t e = 0; e < out.size(); ++e) {
+    if (!drop[e]) events->push_back(std::move(out[e]));
+  }
+  (void)kNoon;
+  (void)kTeh;
+}
+
+}  // namespace khabar::extract

@@ -1,0 +1,120 @@
+#include "matcher.h"
+
+namespace khabar::extract::internal {
+namespace {
+
+constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kWaw = 0x0648, kFa = 0x0641, kBa = 0x0628, kKaf = 0x0643;
+
+std::vector<std::u32string> SplitKey(const std::u32string& key) {
+  std::vector<std::u32string> parts;
+  std::u32string cur;
+  for (char32_t c : key) {
+    if (c == U' ') {
+      if (!cur.empty()) parts.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) parts.push_back(std::move(cur));
+  return parts;
+}
+
+}  // namespace
+
+void Matcher::Add(std::string_view phrase_utf8, const Payload& payload) {
+  std::u32string key = MatchKeyUtf8(phrase_utf8);
+  // Punctuation inside a phrase (e.g. "سي إن إن" or "آر.تي") is tokenised separately in text: split
+  // the pattern the same way the tokeniser splits text.
+  std::vector<Token> toks = Tokenize(key);
+  std::vector<std::u32string> parts;
+  for (auto& t : toks) {
+    if (t.kind != Token::Kind::kNewline) parts.push_back(t.key);
+  }
+  if (parts.empty()) return;
+  Pattern p;
+  p.rest.assign(parts.begin() + 1, parts.end());
+  p.payload = payload;
+  auto& v = dict_[parts.front()];
+  for (const auto& q : v) {
+    if (q.rest == p.rest && q.payload.kind == p.payload.kind && q.payload.entity == p.payload.entity &&
+        q.payload.list == p.payload.list && q.payload.word == p.payload.word) {
+      return;
+    }
+  }
+  v.push_back(std::move(p));
+  (void)SplitKey;
+}
+
+std::vector<Variant> Matcher::Variants(const Token& token, bool strip_article) {
+  std::vector<Variant> out;
+  const std::u32string& k = token.key;
+  auto add = [&](std::size_t from, std::uint8_t clitics) {
+    if (from >= k.size()) return;
+    Variant v;
+    v.key = k.substr(from);
+    v.begin = token.key_pos[from];
+    v.clitics = clitics;
+    out.push_back(v);
+  };
+  add(0, 0);
+  if (token.kind != Token::Kind::kWord) return out;
+  std::size_t base[2] = {0, std::u32string::npos};
+  if (k.size() > 2 && (k[0] == kWaw || k[0] == kFa)) {
+    add(1, 1);
+    base[1] = 1;
+  }
+  for (std::size_t b : base) {
+    if (b == std::u32string::npos || k.size() < b + 3) continue;
+    auto clitics = static_cast<std::uint8_t>(b + 1);
+    if (k[b] == kLam && k[b + 1] == kLam && k.size() > b + 3) {
+      // لل = ل + ال: the article's alif is elided; the span keeps the article's lam.
+      Variant v;
+      v.key = std::u32string(1, kAlef) + k.substr(b + 1);
+      v.begin = token.key_pos[b + 1];
+      v.clitics = clitics;
+      out.push_back(v);
+    } else if (k[b] == kBa || k[b] == kLam || k[b] == kKaf) {
+      add(b + 1, clitics);
+    }
+  }
+  if (strip_article) {
+    std::size_t n = out.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::u32string& key = out[i].key;
+      if (key.size() > 4 && key[0] == kAlef && key[1] == kLam) {
+        Variant v = out[i];
+        v.key = key.substr(2);
+        v.article = true;
+        out.push_back(std::move(v));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<Hit> Matcher::Match(const std::vector<Token>& tokens, std::size_t i, bool strip_article) const {
+  std::vector<Hit> hits;
+  if (i >= tokens.size() || !tokens[i].is_word()) return hits;
+  for (const Variant& v : Variants(tokens[i], strip_article)) {
+    auto it = dict_.find(v.key);
+    if (it == dict_.end()) continue;
+    for (const Pattern& p : it->second) {
+      if (v.article && !p.rest.empty()) continue;
+      std::size_t j = i + 1;
+      bool ok = true;
+      for (const auto& part : p.rest) {
+        if (j >= tokens.size() || tokens[j].key != part) {
+          ok = false;
+          break;
+        }
+        ++j;
+      }
+      if (!ok) continue;
+      hits.push_back(Hit{i, j, v.begin, v.clitics, v.article, p.payload});
+    }
+  }
+  return hits;
+}
+
+}  // namespace khabar::extract::internal
