@@ -1,0 +1,64 @@
+// Writing the graph as Turtle or N-Triples: streamed, deterministic, atomic.
+//
+// The writers read graph/'s compact store and stream bytes; no librdf model is built. Output is
+// sorted (subjects by IRI, rdf:type first, then predicates and objects by their text), so the same
+// corpus gives identical bytes run after run and for any number of threads. Turtle groups each
+// subject's triples and uses the prefixes of ontology/vocab.h.
+//
+// Thread safety: the functions are reentrant; a Graph must not be modified while it is written.
+#ifndef KHABAR_EXPORT_WRITER_H_
+#define KHABAR_EXPORT_WRITER_H_
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "khabar/graph/graph.h"
+#include "khabar/ontology/status.h"
+
+namespace khabar::exporter {
+
+enum class Format { kTurtle, kNTriples };
+
+// Parses "turtle"/"ttl" and "ntriples"/"nt"; false for anything else.
+bool ParseFormat(std::string_view name, Format* out);
+
+// Where bytes go. Write() returns false on failure (disk full, closed pipe); the writer stops and
+// reports an I/O error.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual bool Write(std::string_view bytes) = 0;
+};
+
+// A sink over a C stream (not owned); buffered by the writer.
+class FileSink : public Sink {
+ public:
+  explicit FileSink(std::FILE* f) : f_(f) {}
+  bool Write(std::string_view bytes) override;
+
+ private:
+  std::FILE* f_;
+};
+
+// Streams the graph to `sink`. Returns IoError if the sink fails.
+[[nodiscard]] Status WriteGraph(const graph::Graph& g, Format format, Sink* sink);
+
+// Writes the graph to `path` atomically: a temporary file in the same directory, flushed and synced,
+// then renamed over `path`. On any failure the temporary file is removed and `path` is left as it
+// was. `path` "-" writes to standard output (not atomic).
+[[nodiscard]] Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesystem::path& path);
+
+// Installs SIGINT/SIGTERM/SIGHUP handlers that remove the temporary file of a WriteGraphFile in
+// progress and then let the signal terminate the process as usual: an interrupted run never leaves a
+// half-written graph, nor a stray temporary file.
+void InstallInterruptCleanup();
+
+// Turtle/N-Triples escaping of a literal's lexical form and of an IRI (exposed for tests).
+std::string EscapeLiteral(std::string_view s);
+std::string EscapeIri(std::string_view s);
+
+}  // namespace khabar::exporter
+
+#endif  // KHABAR_EXPORT_WRITER_H_
