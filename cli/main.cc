@@ -1,0 +1,420 @@
+// khabar: the command-line front end. Argument parsing, file walking, threads and progress only; the
+// work is done by the ontology, extract, graph and export libraries.
+//
+// Exit codes (also in --help and README):
+//   0  everything went well
+//   1  fatal error: output could not be written, lexicon or manifest unreadable, query failed
+//   2  usage error (bad option or argument)
+//   3  partial: the output was written, but some inputs were skipped (each one reported)
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "khabar/export/sparql.h"
+#include "khabar/export/writer.h"
+#include "khabar/extract/extractor.h"
+#include "khabar/graph/graph.h"
+#include "khabar/ontology/lexicon.h"
+
+namespace fs = std::filesystem;
+using namespace khabar;  // NOLINT
+
+namespace {
+
+constexpr int kExitOk = 0, kExitFatal = 1, kExitUsage = 2, kExitPartial = 3;
+
+const char* const kExitCodes =
+    "Exit codes: 0 success; 1 fatal error (output, lexicon, manifest or query); 2 usage error;\n"
+    "3 partial success (output written, some inputs skipped: see the messages).";
+
+// Where the ontology, lexicon and bundled queries are: KHABAR_DATA_DIR, else the source tree this
+// binary was built from, else the installed data directory.
+fs::path DataDir() {
+  if (const char* env = std::getenv("KHABAR_DATA_DIR"); env && *env) return env;
+  std::error_code ec;
+  if (fs::is_directory(fs::path(KHABAR_SOURCE_DATA) / "ontology" / "lexicon", ec)) return KHABAR_SOURCE_DATA;
+  return KHABAR_INSTALL_DATA;
+}
+
+void Note(const std::string& msg) { std::cerr << "khabar: " << msg << "\n"; }
+
+struct Input {
+  fs::path path;
+  std::string id;
+};
+
+bool IsArticleFile(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".txt" || ext == ".xml" || ext == ".nitf";
+}
+
+// Expands files and directories (recursively, symlinked directories not followed, so loops cannot
+// trap the walk) into a sorted list of articles with stable ids.
+std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs::path& manifest, int* problems) {
+  std::vector<Input> out;
+  std::set<std::string> ids;
+  auto add = [&](const fs::path& p, const std::string& id0) {
+    std::string id = id0;
+    for (int k = 2; ids.count(id); ++k) id = id0 + "~" + std::to_string(k);
+    ids.insert(id);
+    out.push_back({p, id});
+  };
+  for (const auto& a : args) {
+    fs::path root(a);
+    std::error_code ec;
+    auto st = fs::status(root, ec);
+    if (ec || !fs::exists(st)) {
+      Note("error: " + a + ": " + (ec ? ec.message() : "no such file or directory") + " (skipped)");
+      ++*problems;
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<fs::path> files;
+      fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        const auto& e = *it;
+        std::error_code ec2;
+        if (e.is_directory(ec2)) continue;
+        if (!IsArticleFile(e.path())) continue;
+        if (!manifest.empty() && fs::equivalent(e.path(), manifest, ec2)) continue;
+        files.push_back(e.path());
+      }
+      if (ec) {
+        Note("error: " + a + ": cannot walk the directory: " + ec.message());
+        ++*problems;
+      }
+      std::sort(files.begin(), files.end());
+      fs::path base = root.lexically_normal();
+      if (base.filename().empty()) base = base.parent_path();
+      for (const auto& f : files) {
+        add(f, (base.filename() / f.lexically_relative(base)).generic_string());
+      }
+    } else {
+      add(root, root.filename().string());
+    }
+  }
+  return out;
+}
+
+std::string Seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
+
+// Progress on stderr: a bar with rate and ETA on a terminal, nothing otherwise (a summary follows).
+class Progress {
+ public:
+  Progress(std::size_t total, bool enabled) : total_(total), enabled_(enabled && isatty(STDERR_FILENO)) {}
+  void Update(std::size_t done) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (done != total_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double elapsed = std::chrono::duration<double>(now - start_).count();
+    double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
+    double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
+    int width = 30;
+    int filled = total_ ? static_cast<int>(width * done / total_) : width;
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu articles  %.0f/s  ETA %.0f s ", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done, total_, rate, eta);
+    if (done == total_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  std::size_t total_;
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
+};
+
+struct BuildOptions {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::string manifest;
+  std::string format;
+  std::string lexicon;
+  std::vector<std::string> no_merge;
+  unsigned jobs = 0;
+  bool quiet = false;
+};
+
+int RunBuild(const BuildOptions& o) {
+  auto t0 = std::chrono::steady_clock::now();
+  exporter::Format format = exporter::Format::kTurtle;
+  if (!o.format.empty()) {
+    if (!exporter::ParseFormat(o.format, &format)) {
+      Note("error: --format must be turtle or ntriples, not '" + o.format + "'");
+      return kExitUsage;
+    }
+  } else if (fs::path(o.output).extension() == ".nt") {
+    format = exporter::Format::kNTriples;
+  }
+  fs::path lexdir = o.lexicon.empty() ? DataDir() / "ontology" / "lexicon" : fs::path(o.lexicon);
+  ontology::Lexicon lexicon;
+  if (Status s = ontology::Lexicon::LoadDirectory(lexdir, &lexicon); !s.ok()) {
+    Note("error: lexicon: " + s.ToString());
+    return kExitFatal;
+  }
+  std::unique_ptr<extract::Extractor> extractor;
+  if (Status s = extract::Extractor::Create(lexicon, &extractor); !s.ok()) {
+    Note("error: " + s.ToString());
+    return kExitFatal;
+  }
+  extract::Manifest manifest;
+  const extract::Manifest* mp = nullptr;
+  if (!o.manifest.empty()) {
+    if (Status s = extract::Manifest::Load(o.manifest, &manifest); !s.ok()) {
+      Note("error: manifest: " + s.ToString());
+      return kExitFatal;
+    }
+    mp = &manifest;
+  }
+  int problems = 0;
+  std::vector<Input> inputs = CollectInputs(o.inputs, o.manifest, &problems);
+  if (inputs.empty()) {
+    Note("error: no articles (.txt, .xml) found in the inputs");
+    return problems ? kExitPartial : kExitUsage;
+  }
+  // Keep the output directory ready before spending time on extraction.
+  fs::path out(o.output);
+  if (o.output != "-" && !out.parent_path().empty()) {
+    std::error_code ec;
+    fs::create_directories(out.parent_path(), ec);
+    if (ec) {
+      Note("error: " + out.parent_path().string() + ": " + ec.message());
+      return kExitFatal;
+    }
+  }
+  exporter::InstallInterruptCleanup();
+
+  graph::GraphOptions gopt;
+  gopt.no_merge.insert(o.no_merge.begin(), o.no_merge.end());
+  graph::Graph g(lexicon, gopt);
+
+  // Extraction on worker threads; the graph takes results in input order (deterministic output), and
+  // workers stay at most `window` articles ahead so memory does not grow with the corpus.
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t window = 64 * jobs;
+  struct Slot {
+    std::optional<extract::ArticleResult> result;
+    std::string error;
+    std::vector<extract::Diagnostic> diagnostics;
+    bool done = false;
+  };
+  std::deque<Slot> slots(inputs.size());
+  std::mutex mu;
+  std::condition_variable cv_done, cv_space;
+  std::size_t next = 0, consumed = 0;
+  auto worker = [&]() {
+    for (;;) {
+      std::size_t k;
+      {
+        std::unique_lock lock(mu);
+        cv_space.wait(lock, [&] { return next >= inputs.size() || next < consumed + window; });
+        if (next >= inputs.size()) return;
+        k = next++;
+      }
+      Slot s;
+      extract::Document doc;
+      Status st = extract::ReadArticle(inputs[k].path, inputs[k].id, mp, &doc);
+      if (!st.ok()) {
+        s.error = st.message();
+      } else {
+        s.diagnostics = doc.diagnostics;
+        s.result = extractor->Extract(std::move(doc));
+      }
+      {
+        std::lock_guard lock(mu);
+        s.done = true;
+        slots[k] = std::move(s);
+      }
+      cv_done.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  Progress progress(inputs.size(), !o.quiet);
+  std::size_t skipped = 0;
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    Slot s;
+    {
+      std::unique_lock lock(mu);
+      cv_done.wait(lock, [&] { return slots[k].done; });
+      s = std::move(slots[k]);
+      slots[k] = Slot{};
+      consumed = k + 1;
+    }
+    cv_space.notify_all();
+    for (const auto& d : s.diagnostics) Note(d.ToString());
+    if (!s.result) {
+      Note("error: " + s.error + " (skipped)");
+      ++skipped;
+    } else {
+      g.AddArticle(*s.result);
+    }
+    progress.Update(k + 1);
+  }
+  for (auto& t : threads) t.join();
+  auto t1 = std::chrono::steady_clock::now();
+  g.Finish();
+  auto t2 = std::chrono::steady_clock::now();
+  if (Status s = exporter::WriteGraphFile(g, format, out); !s.ok()) {
+    Note("error: " + s.ToString());
+    return kExitFatal;
+  }
+  auto t3 = std::chrono::steady_clock::now();
+  const auto& st = g.stats();
+  if (!o.quiet) {
+    std::ostringstream os;
+    std::size_t entities = 0;
+    std::string by_type;
+    for (const auto& [t, c] : st.entities_by_type) {
+      entities += c;
+      by_type += (by_type.empty() ? "" : ", ") + t + " " + std::to_string(c);
+    }
+    std::string ev_types;
+    for (const auto& [t, c] : st.events_by_type) ev_types += (ev_types.empty() ? "" : ", ") + t + " " + std::to_string(c);
+    double secs = std::chrono::duration<double>(t3 - t0).count();
+    os << "khabar: built " << (o.output == "-" ? std::string("<stdout>") : o.output) << " in " << Seconds(secs) << "\n"
+       << "  articles:  " << st.articles << " read, " << skipped + static_cast<std::size_t>(problems) << " skipped\n"
+       << "  entities:  " << entities << " (" << by_type << ")\n"
+       << "  mentions:  " << st.mentions << ", roles: " << st.roles << "\n"
+       << "  events:    " << st.events << " (" << ev_types << ")\n"
+       << "  figures:   " << st.figures << "\n"
+       << "  triples:   " << g.triples().size() << "\n"
+       << "  stages:    read+extract " << Seconds(std::chrono::duration<double>(t1 - t0).count()) << ", merge "
+       << Seconds(std::chrono::duration<double>(t2 - t1).count()) << ", write "
+       << Seconds(std::chrono::duration<double>(t3 - t2).count()) << " (" << jobs << " threads)\n";
+    std::cerr << os.str();
+  }
+  return (skipped || problems) ? kExitPartial : kExitOk;
+}
+
+struct QueryOptions {
+  std::string graph;
+  std::string query;
+  std::string format = "table";
+};
+
+fs::path FindQuery(const std::string& q) {
+  std::error_code ec;
+  if (fs::is_regular_file(q, ec)) return q;
+  for (const fs::path& dir : {DataDir() / "queries", DataDir() / "queries" / "eval"}) {
+    fs::path p = dir / (q + ".rq");
+    if (fs::is_regular_file(p, ec)) return p;
+  }
+  return {};
+}
+
+int RunQuery(const QueryOptions& o) {
+  exporter::ResultFormat rf;
+  if (!exporter::ParseResultFormat(o.format, &rf)) {
+    Note("error: --format must be table, csv, tsv or json");
+    return kExitUsage;
+  }
+  fs::path qf = FindQuery(o.query);
+  if (qf.empty()) {
+    Note("error: " + o.query + ": no such query file, nor a bundled query of that name (see 'khabar queries')");
+    return kExitUsage;
+  }
+  std::ifstream in(qf);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (!in && !in.eof()) {
+    Note("error: " + qf.string() + ": cannot read");
+    return kExitFatal;
+  }
+  exporter::QueryResult r;
+  if (Status s = exporter::RunQuery(o.graph, ss.str(), &r); !s.ok()) {
+    Note("error: " + qf.string() + ": " + s.ToString());
+    return s.code() == Status::Code::kUnsupported ? kExitUsage : kExitFatal;
+  }
+  exporter::WriteResult(r, rf, std::cout);
+  std::cout.flush();
+  return std::cout ? kExitOk : kExitFatal;
+}
+
+int ListQueries() {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(DataDir() / "queries", ec)) {
+    if (e.path().extension() == ".rq") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::string line, title;
+    while (std::getline(in, line)) {
+      if (line.rfind("#", 0) == 0) {
+        title = line.substr(line.find_first_not_of("# "));
+        break;
+      }
+    }
+    std::cout << f.stem().string() << "\t" << title << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"khabar: a knowledge graph of actors, places and events from Arabic news (RDF/Turtle).", "khabar"};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "khabar 0.1.0");
+
+  BuildOptions b;
+  auto* build = app.add_subcommand("build", "Extract every article and write one graph (Turtle or N-Triples).");
+  build->add_option("inputs", b.inputs, "Article files (.txt UTF-8, .xml NITF) or directories (walked recursively)")
+      ->required();
+  build->add_option("-o,--output", b.output, "Output graph file (written atomically); '-' for standard output")
+      ->required();
+  build->add_option("--manifest", b.manifest,
+                    "Corpus manifest (XML: <corpus><article file=… outlet=… published=YYYY-MM-DD/>) giving each "
+                    "article's outlet and publication date; without it dates stay unresolved")
+      ->check(CLI::ExistingFile);
+  build->add_option("--format", b.format, "turtle or ntriples (default: from the output's extension, else turtle)");
+  build->add_option("-j,--jobs", b.jobs, "Extraction threads (default: all cores)");
+  build->add_option("--lexicon", b.lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
+      ->check(CLI::ExistingDirectory);
+  build->add_option("--no-merge", b.no_merge, "Switch off an alias-merge rule: phonetic, partial-name (repeatable)")
+      ->check(CLI::IsMember({"phonetic", "partial-name"}));
+  build->add_flag("-q,--quiet", b.quiet, "No progress bar and no summary");
+  build->footer(kExitCodes);
+
+  QueryOptions q;
+  auto* query = app.add_subcommand("query", "Run a SPARQL query over a graph file (librdf/Rasqal; small graphs).");
+  query->add_option("graph", q.graph, "Graph file (.ttl or .nt)")->required();
+  query->add_option("query", q.query, "A .rq file, or the name of a bundled query (see 'khabar queries')")->required();
+  query->add_option("--format", q.format, "table (default), csv, tsv or json");
+  query->footer(kExitCodes);
+
+  auto* queries = app.add_subcommand("queries", "List the bundled SPARQL queries.");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  if (*build) return RunBuild(b);
+  if (*query) return RunQuery(q);
+  if (*queries) return ListQueries();
+  return kExitUsage;
+}
