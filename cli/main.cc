@@ -90,7 +90,13 @@ std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs:
       for (; !ec && it != end; it.increment(ec)) {
         const auto& e = *it;
         std::error_code ec2;
-        if (e.is_directory(ec2)) continue;
+        if (e.is_directory(ec2)) {
+          if (IsArticleFile(e.path())) {  // named like an article but a directory: say so
+            Note("error: " + e.path().string() + ": is a directory, not an article (skipped)");
+            ++*problems;
+          }
+          continue;
+        }
         if (!IsArticleFile(e.path())) continue;
         if (!manifest.empty() && fs::equivalent(e.path(), manifest, ec2)) continue;
         files.push_back(e.path());

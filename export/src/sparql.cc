@@ -105,6 +105,17 @@ Binding FromNode(librdf_node* node) {
   return b;
 }
 
+// A prefixed name for IRIs in the project's namespaces (table output only: readable in a terminal).
+std::string Compact(const std::string& v) {
+  static const std::pair<const char*, const char*> kPrefixes[] = {
+      {"https://w3id.org/khabar/entity/", "khe:"}, {"https://w3id.org/khabar/ontology#", "kh:"},
+      {"https://w3id.org/khabar/", "khr:"}, {"http://www.wikidata.org/entity/", "wd:"}};
+  for (const auto& [ns, p] : kPrefixes) {
+    if (v.rfind(ns, 0) == 0) return p + v.substr(std::string_view(ns).size());
+  }
+  return v;
+}
+
 bool IsCombining(char32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) ||
          c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x200B && c <= 0x200F) ||
@@ -331,7 +342,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       for (std::size_t i = 0; i < r.columns.size(); ++i) width[i] = Width(r.columns[i], &rtl);
       for (const auto& row : r.rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-          if (row[i]) width[i] = std::max(width[i], Width(row[i]->display, &rtl));
+          if (row[i]) width[i] = std::max(width[i], Width(Compact(row[i]->display), &rtl));
         }
       }
       auto rule = [&]() {
@@ -355,7 +366,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       rule();
       for (const auto& row : r.rows) {
         std::vector<std::string> cells;
-        for (const auto& b : row) cells.push_back(b ? b->display : "");
+        for (const auto& b : row) cells.push_back(b ? Compact(b->display) : "");
         line(cells);
       }
       rule();

@@ -613,7 +613,9 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       auto h = WordAt(t, i + 1, kTitle, false, false);
       if (!h) continue;
       std::size_t b = i;
-      while (b > 0 && i - b < 3 && NameLike(t, b - 1, false)) --b;
+      while (b > 0 && i - b < 3 && NameLike(t, b - 1, true)) --b;
+      auto has_article = [&](std::size_t k) { return t[k].key.size() > 2 && t[k].key[0] == kAlef && t[k].key[1] == kLam; };
+      while (b < i && has_article(b)) ++b;  // a name starts without the article (خالد المسماري)
       if (b == i) continue;
       bool after_verb = b > 0 && WordAt(t, b - 1, kReportingVerb).has_value();
       if (i - b < 2 && !after_verb) continue;
@@ -911,33 +913,35 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     if (inside_mention) continue;
     const ontology::Word& w = WordOf(*best);
     auto type = vocab::ParseEventType(w.Attr("type"));
+    std::size_t start = i;
+    i = best->last - 1;  // a dropped phrase is dropped whole: its words are not triggers either
     if (!type) continue;
     std::string_view pos = w.Attr("pos");
-    bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[i].key, U"\u0647"));
+    bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[start].key, U"\u0647"));
     // Not asserted: future/negation/condition words before it; a masdar after the purpose lam.
-    if (i > 0 && WordEndingAt(t, i, kNotAsserted) && *type != EventType::kAppeal && *type != EventType::kDenial &&
+    if (start > 0 && WordEndingAt(t, start, kNotAsserted) && *type != EventType::kAppeal && *type != EventType::kDenial &&
         *type != EventType::kCondemnation) {
       continue;
     }
     if (best->clitics > 0 && !verb) {
-      const std::u32string& k = t[i].key;
+      const std::u32string& k = t[start].key;
       bool lam = k[0] == kLam || (k.size() > 1 && (k[0] == kWaw || k[0] == 0x0641) && k[1] == kLam);
       bool lamlam = lam && k.size() > 2 && k[k[0] == kLam ? 1 : 2] == kLam;
       if (lam && !lamlam) continue;  // لإجراء محادثات: purpose, not an event
     }
     // The content of a call: دعا إلى وقف القتال.
-    if (i >= 2 && (t[i - 1].key == U"\u0627\u0644\u064A" || t[i - 1].key == U"\u0628") &&
+    if (start >= 2 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628") &&
         *type != EventType::kAppeal) {
       bool after_appeal = false;
       for (const Trig& p : trigs) {
-        after_appeal |= p.type == EventType::kAppeal && p.last <= i && i - p.last <= 6 && sent[p.first] == sent[i];
+        after_appeal |= p.type == EventType::kAppeal && p.last <= start && start - p.last <= 6 && sent[p.first] == sent[start];
       }
       if (after_appeal) continue;
     }
     if (!w.Attr("weak").empty()) {
       bool cue = false;
       for (std::size_t j = 0; j < n && !cue; ++j) {
-        if (sent[j] != sent[i] || j == i) continue;
+        if (sent[j] != sent[start] || j == start) continue;
         if (auto c = WordAt(t, j, kEventCue, true, true); c && WordOf(*c).Attr("type") == w.Attr("type")) cue = true;
         if (!cue) {
           for (const Hit& h : triggers.Match(t, j, true)) {
@@ -949,14 +953,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     }
     bool definite = !verb && best->article;
     bool demonstrative = false;
-    if (!verb && i > 0) {
+    if (!verb && start > 0) {
       static const std::u32string kDem[] = {U"\u0647\u0630\u0627", U"\u0647\u0630\u0647", U"\u0630\u0644\u0643",
                                             U"\u062A\u0644\u0643"};  // هذا هذه ذلك تلك
-      for (const auto& d : kDem) demonstrative |= t[i - 1].key == d;
+      for (const auto& d : kDem) demonstrative |= t[start - 1].key == d;
     }
     trigs.push_back({best->first, best->last, best->begin, &w, *type, verb, best->clitics, definite || demonstrative,
                      demonstrative});
-    i = best->last - 1;
   }
 
   // Reporting frames: speaker of each sentence's reporting verb, and "according to X".

@@ -1,0 +1,15 @@
+# Every bundled query (queries/*.rq and queries/eval/*.rq) runs in roqet (Rasqal) on the seed graph
+# and through 'khabar query'; the evaluation queries return rows.
+source "$(dirname "$0")/lib.sh"
+"$KHABAR" build "$SEEDS" --manifest "$MANIFEST" -o "$WORK/kg.ttl" -q
+n=0
+for q in "$SRC"/queries/*.rq "$SRC"/queries/eval/*.rq; do
+  [ -f "$q" ] || continue
+  roqet -q -i sparql -D "file://$WORK/kg.ttl" -r tsv "$q" >"$WORK/roqet.tsv" 2>"$WORK/err" || { cat "$WORK/err"; fail "roqet failed on $q"; }
+  "$KHABAR" query "$WORK/kg.ttl" "$q" --format tsv >"$WORK/khabar.tsv" || fail "khabar query failed on $q"
+  rows=$(($(wc -l <"$WORK/khabar.tsv") - 1))
+  [ "$rows" -gt 0 ] || fail "$q returns no rows on the seed corpus"
+  [ "$rows" = $(($(wc -l <"$WORK/roqet.tsv") - 1)) ] || fail "$q: khabar and roqet return different row counts"
+  n=$((n + 1))
+done
+echo "queries: $n queries ran in roqet and khabar with rows"
