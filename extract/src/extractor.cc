@@ -95,6 +95,7 @@ struct Extractor::Impl {
   std::unordered_map<std::string, std::uint32_t> polity_of_place;  // place id -> polity entity
   std::unordered_map<std::string, std::uint32_t> group_of_state;   // state id -> ethnonym group
   std::unordered_map<std::string, std::uint32_t> owned;            // "<owner>|<type>|<subtype>" -> entity
+  std::unordered_map<std::u32string, std::set<std::uint32_t>> surname_owners;  // last name -> lexicon persons
 
   std::size_t ListOf(const Hit& h) const { return h.payload.list; }
   const ontology::Word& WordOf(const Hit& h) const { return lists[h.payload.list][h.payload.word]; }
@@ -139,6 +140,10 @@ struct Extractor::Impl {
     const std::u32string& k = t[i].key;
     if (k.size() < 2 || IsFunction(t[i])) return false;
     if (!allow_article && k.size() > 2 && k[0] == kAlef && k[1] == kLam) return false;
+    // ل/و/ب/ف/ك + article (للشؤون، والقوات): a common noun, never part of a name.
+    if (k.size() > 3 && (k[0] == kLam || k[0] == kWaw || k[0] == 0x0628 || k[0] == 0x0641 || k[0] == 0x0643) &&
+        ((k[1] == kAlef && k[2] == kLam) || (k[0] == kLam && k[1] == kLam)))
+      return false;
     if (IsTriggerWord(t, i)) return false;
     for (const Hit& h : names.Match(t, i, true)) {
       if (h.payload.kind != Payload::Kind::kName) return false;  // a nisba or demonym
@@ -240,7 +245,10 @@ void Extractor::Impl::Build() {
       if (e.type == EntityType::kPerson) {
         auto key = K(f);
         auto sp = key.find(U' ');
-        if (sp != std::u32string::npos) first_name_keys.insert(key.substr(0, sp));
+        if (sp != std::u32string::npos) {
+          first_name_keys.insert(key.substr(0, sp));
+          surname_owners[key.substr(key.rfind(U' ') + 1)].insert(i);
+        }
       }
     }
     for (const auto& n : e.nisbas) {
@@ -271,6 +279,15 @@ void Extractor::Impl::Build() {
     if (!e.of.empty()) {
       owned.emplace(e.of + "|" + std::string(vocab::Name(e.type)) + "|" + e.subtype, i);
     }
+  }
+  // A lexicon person's surname alone names them when no other lexicon person shares it and it is long
+  // enough not to be a common word (بيسكوف, باشينيان).
+  for (const auto& [surname, owners] : surname_owners) {
+    if (owners.size() != 1 || surname.size() < 5) continue;
+    Payload p;
+    p.kind = Payload::Kind::kName;
+    p.entity = *owners.begin();
+    names.Add(EncodeUtf8(surname), p);
   }
   for (std::uint16_t l = 0; l < kListCount; ++l) {
     for (std::uint32_t w = 0; w < lists[l].size(); ++w) {
@@ -369,13 +386,98 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     }
   }
 
+  // Latin-script names inside Arabic text are organisations (NHL, TRT, Getty Images): acronyms of two to
+  // six capitals, or a run of up to three capitalised words.
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto latin_cap = [&](std::size_t k) {
+      const std::u32string& w = t[k].key;
+      if (t[k].kind != Token::Kind::kWord || w.empty() || !(w[0] >= U'a' && w[0] <= U'z')) return false;
+      return std::all_of(w.begin(), w.end(), [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9'); }) &&
+             text[t[k].begin] >= U'A' && text[t[k].begin] <= U'Z';
+    };
+    if (!latin_cap(i) || names_at.count(i) || (i > 0 && latin_cap(i - 1))) continue;
+    std::size_t e = i + 1;
+    while (e < t.size() && e - i < 3 && latin_cap(e)) ++e;
+    bool acronym = e == i + 1 && t[i].key.size() >= 2 && t[i].key.size() <= 6 &&
+                   std::all_of(text.begin() + t[i].begin, text.begin() + t[i].end,
+                               [](char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'); });
+    if (e == i + 1 && !acronym) continue;
+    std::string key;
+    for (std::size_t j = i; j < e; ++j) key += (key.empty() ? "" : " ") + EncodeUtf8(t[j].key);
+    Candidate c = make(i, e, t[i].begin, "~Organization:" + key, EntityType::kOrganization, "latin-name");
+    c.priority = 2;
+    names_at[i].push_back(cands.size());
+    cands.push_back(std::move(c));
+  }
+
+  // The polity of this article's conflict: the one whose territory the article names most.
+  std::string polity;
+  {
+    std::map<std::string, int> votes;
+    for (const auto& [at, list] : names_at) {
+      for (std::size_t ci : list) {
+        if (auto p = polity_of_place.find(cands[ci].m.entity); p != polity_of_place.end()) ++votes[entities[p->second].id];
+        if (cands[ci].m.type == EntityType::kPolity) ++votes[cands[ci].m.entity];
+      }
+    }
+    int best = 0;
+    for (const auto& [id, v] : votes) {
+      if (v > best) {
+        best = v;
+        polity = id;
+      }
+    }
+  }
+  // Separatists (الانفصاليون, القوات الانفصالية, السلطات الانفصالية) are the forces or the authorities of
+  // that polity; without one the article's separatists stay unresolved.
+  for (std::size_t i = 0; i < t.size() && !polity.empty(); ++i) {
+    auto is_separatist = [&](std::size_t k) {
+      if (k >= t.size() || t[k].kind != Token::Kind::kWord) return false;
+      for (const auto& v : Matcher::Variants(t[k], true)) {
+        if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||       // انفصالية
+                               v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
+                               v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين
+          return true;
+      }
+      return false;
+    };
+    if (!is_separatist(i)) continue;
+    const ontology::EntityEntry* forces = Owned(polity, EntityType::kArmedForce, "");
+    std::string force_id = forces ? forces->id : polity + "_armed_forces";
+    if (auto h = WordEndingAt(t, i, kForceHead)) {  // القوات الانفصالية / قوات انفصالية: a named force
+      Candidate c = make(h->first, i + 1, h->begin, force_id, EntityType::kArmedForce, "force+separatist",
+                         !WordOf(*h).Attr("nominal").empty());
+      cands.push_back(std::move(c));
+    } else if (auto g = WordEndingAt(t, i, kGovHead)) {  // السلطات الانفصالية: the polity
+      cands.push_back(make(g->first, i + 1, g->begin, polity, EntityType::kPolity, "government+separatist", true));
+    } else if (t[i].key.size() > 2 && t[i].key[0] == kAlef && t[i].key[1] == kLam) {
+      // الانفصاليون alone: fighters, unless the sentence is about talks (then the political side).
+      bool talks = false;
+      for (std::size_t j = i; j-- > 0 && t[j].kind != Token::Kind::kNewline && t[j].key != U".";) {
+        for (const Hit& th : triggers.Match(t, j, true)) talks |= WordOf(th).Attr("type") == "Negotiation";
+      }
+      for (std::size_t j = i + 1; j < t.size() && t[j].kind != Token::Kind::kNewline && t[j].key != U"."; ++j) {
+        for (const Hit& th : triggers.Match(t, j, true)) talks |= WordOf(th).Attr("type") == "Negotiation";
+      }
+      cands.push_back(talks ? make(i, i + 1, t[i].begin, polity, EntityType::kPolity, "separatists", true)
+                            : make(i, i + 1, t[i].begin, force_id, EntityType::kArmedForce, "separatists", true));
+    }
+  }
+
   // Nisba/demonym phrases: head + (modifier) + nisba.
   for (const NisbaHit& n : *nisbas) {
     const auto& state = entities[n.entity];
     std::size_t end = n.tok + 1;
-    // An ethnonym may be followed by العرقيين/العرقية inside the span.
+    // An ethnonym or a force may be followed by العرقيين/العرقية inside the span.
     std::size_t ext = end;
-    if (auto mod = WordAt(t, end, kModifier, false, false); mod && n.demonym) ext = mod->last;
+    if (auto mod = WordAt(t, end, kModifier, false, false)) ext = mod->last;
+    // A head that is part of a title is no institution: وزير الخارجية الأمريكي is a person's title.
+    auto in_title = [&](const Hit& head) {
+      for (std::size_t b = head.first >= 3 ? head.first - 3 : 0; b <= head.first; ++b) {
+        if (auto ti = WordAt(t, b, kTitle); ti && ti->first < head.first + 1 && ti->last > head.first) return true;
+      }
+      return false;
+    };
     auto head_before = [&](std::size_t at, List list) -> std::optional<Hit> {
       if (auto h = WordEndingAt(t, at, list)) return h;
       if (at >= 2) {  // one modifier between the head and the nisba
@@ -385,7 +487,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       }
       return std::nullopt;
     };
-    if (auto h = head_before(n.tok, kInstitution); h && !n.demonym && !WordOf(*h).Attr("construct").size()) {
+    if (auto h = head_before(n.tok, kInstitution); h && !n.demonym && !WordOf(*h).Attr("construct").size() && !in_title(*h)) {
       const auto& w = WordOf(*h);
       std::string code(w.Attr("code"));
       std::string subtype(w.Attr("subtype"));
@@ -405,7 +507,11 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       std::string code(w.Attr("code"));
       std::string subtype(w.Attr("subtype"));
       const ontology::EntityEntry* known = Owned(state.id, EntityType::kArmedForce, subtype);
-      Candidate c = make(h->first, n.demonym ? ext : end, h->begin, known ? known->id : state.id + "_" + code,
+      // In an article about a polity, informal forces of its kin state are the polity's forces.
+      if (!polity.empty() && code == "armed_forces" && w.Attr("formal").empty() && entities[index.at(polity)].kin == state.id) {
+        known = Owned(polity, EntityType::kArmedForce, "");
+      }
+      Candidate c = make(h->first, ext, h->begin, known ? known->id : state.id + "_" + code,
                          EntityType::kArmedForce, "force+nisba", !w.Attr("nominal").empty());
       c.m.subtype = subtype;
       if (!known) {
@@ -476,7 +582,10 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       }
       return best;
     };
-    if (auto h = WordAt(t, i, kInstitution)) {
+    // Each rule below is a block left with `break`, so that one failing does not skip the others.
+    do {
+      auto h = WordAt(t, i, kInstitution);
+      if (!h) break;
       std::size_t at = h->last;
       bool fi = false;
       if (WordOf(*h).Attr("construct").empty()) {
@@ -484,11 +593,17 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
           fi = true;
           ++at;
         } else {
-          continue;
+          break;
         }
       }
       const Candidate* owner = next_name(at);
-      if (owner && owner->m.type == EntityType::kState) {
+      if (owner && owner->m.type != EntityType::kState) {
+        // وزارة خارجية آرتساخ: a region with its own (self-declared) government stands for that polity.
+        auto p = polity_of_place.find(owner->m.entity);
+        if (!(owner->m.type == EntityType::kPolity || (owner->m.type == EntityType::kPlace && p != polity_of_place.end())))
+          owner = nullptr;
+      }
+      if (owner) {
         const auto& w = WordOf(*h);
         std::string subtype(w.Attr("subtype"));
         const ontology::EntityEntry* known = Owned(owner->m.entity, EntityType::kOrganization, subtype);
@@ -503,9 +618,17 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         }
         cands.push_back(std::move(c));
       }
-    }
-    if (auto h = WordAt(t, i, kForceHead); h && !WordOf(*h).Attr("construct").empty()) {
-      const Candidate* owner = next_name(h->last);
+    } while (false);
+    do {
+      auto h = WordAt(t, i, kForceHead);
+      if (!h) break;
+      std::size_t at = h->last;
+      if (WordOf(*h).Attr("construct").empty()) {
+        // الجيش في X is a locative (the army in X), but جيش الدفاع في X names X's force.
+        if (!(at < t.size() && t[at].key == U"\u0641\u064A" && !WordOf(*h).Attr("named").empty())) break;
+        ++at;
+      }
+      const Candidate* owner = next_name(at);
       if (owner && (owner->m.type == EntityType::kPlace || owner->m.type == EntityType::kPolity)) {
         std::string owner_id = owner->m.entity;
         if (auto p = polity_of_place.find(owner_id); p != polity_of_place.end()) owner_id = entities[p->second].id;
@@ -519,7 +642,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         }
         cands.push_back(std::move(c));
       }
-    }
+    } while (false);
     if (auto h = WordAt(t, i, kPolityHead, false, true); h) {
       auto it = names_at.find(h->last);
       if (it != names_at.end()) {
@@ -534,6 +657,34 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
           }
         }
       }
+    }
+  }
+
+  // Peacekeepers named without their state (قوات حفظ السلام): the peacekeeping force this article names
+  // with its state, if exactly one; otherwise peacekeepers in general.
+  {
+    std::set<std::string> article_pk, state_pk;
+    for (const Candidate& c : cands) {
+      if (c.m.type == EntityType::kArmedForce && c.m.subtype == "Peacekeepers") article_pk.insert(c.m.entity);
+      // A state of this article that the lexicon knows to have a peacekeeping force.
+      if (c.m.type == EntityType::kState) {
+        if (const auto* pk = Owned(c.m.entity, EntityType::kArmedForce, "Peacekeepers")) state_pk.insert(pk->id);
+      }
+    }
+    if (article_pk.empty()) article_pk = state_pk;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      auto h = WordAt(t, i, kForceHead);
+      if (!h || WordOf(*h).Attr("code") != "peacekeepers") continue;
+      bool owned_here = false;  // followed by a nisba: the nisba rule made the span
+      for (const NisbaHit& nh : *nisbas) owned_here |= nh.tok == h->last;
+      if (owned_here) continue;
+      std::string id = article_pk.size() == 1 ? *article_pk.begin() : "~ArmedForce:peacekeepers";
+      Candidate c = make(h->first, h->last, h->begin, id, EntityType::kArmedForce, "peacekeepers",
+                         !WordOf(*h).Attr("nominal").empty());
+      c.m.subtype = "Peacekeepers";
+      c.priority = 2;
+      cands.push_back(std::move(c));
+      i = h->last - 1;
     }
   }
 
@@ -618,7 +769,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       while (b < i && has_article(b)) ++b;  // a name starts without the article (خالد المسماري)
       if (b == i) continue;
       bool after_verb = b > 0 && WordAt(t, b - 1, kReportingVerb).has_value();
-      if (i - b < 2 && !after_verb) continue;
+      bool sentence_start = b == 0 || !t[b - 1].is_word();
+      if (i - b < 2 && !after_verb && !sentence_start) continue;
       if (names_at.count(b)) continue;
       std::string owner;
       std::size_t owner_end = WordOf(*h).Attr("takes") == "owner" ? parse_owner(h->last, &owner) : h->last;
@@ -632,11 +784,12 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       std::size_t a = v->last;
       if (names_at.count(a)) continue;
       std::size_t e = name_run(a, 3);
-      if (e - a < 2) continue;
-      if (e < t.size() && !(is_punct(e, U",\u060C:\"\u201C\u00AB") || t[e].key == U"\u0627\u0646" ||
-                            t[e].key == U"\u0627\u0646\u0647")) {
-        continue;
-      }
+      if (e == a) continue;
+      bool closed = e >= t.size() || is_punct(e, U",\u060C:\"\u201C\u00AB") || t[e].key == U"\u0627\u0646" ||
+                    t[e].key == U"\u0627\u0646\u0647";
+      if (!closed) continue;
+      // One word is a name only when nothing else could be the subject: not a nisba, not a known word.
+      if (e - a == 1 && (t[a].key.size() < 3 || first_name_keys.count(t[a].key))) continue;
       Candidate c = make(a, e, t[a].begin, person_key(a, e), EntityType::kPerson, "reporting-verb");
       c.priority = 2;
       cands.push_back(std::move(c));

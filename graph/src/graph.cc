@@ -305,6 +305,7 @@ void Graph::Finish() {
   // Partial person names: a one-word name that is the last word of exactly one multi-word person.
   if (enabled("partial-name")) {
     std::vector<std::pair<std::u32string, std::size_t>> full;  // last word's phonetic key -> key index
+    std::vector<std::pair<std::u32string, std::size_t>> first_names;  // first word's phonetic key -> key index
     for (std::size_t i = 0; i < x.keys.size(); ++i) {
       const KeyInfo& info = x.keys[i];
       if (info.type != EntityType::kPerson) continue;
@@ -317,7 +318,9 @@ void Graph::Finish() {
         names.push_back(NamePart(info.key));
       }
       for (const auto& nm : names) {
-        if (nm.find(U' ') != std::u32string::npos) full.emplace_back(extract::PhoneticKey(LastWord(nm)), i);
+        if (nm.find(U' ') == std::u32string::npos) continue;
+        full.emplace_back(extract::PhoneticKey(LastWord(nm)), i);
+        first_names.emplace_back(extract::PhoneticKey(nm.substr(0, nm.find(U' '))), i);
       }
     }
     for (std::size_t i : found) {
@@ -334,6 +337,24 @@ void Graph::Finish() {
         uf.Union(i, *fits.begin());
         info.merge_rule = "partial-name";
         info.merge_evidence = "the only person of the corpus whose last name is '" + extract::EncodeUtf8(nm) + "'";
+        continue;
+      }
+      if (!fits.empty()) continue;
+      // A first name alone (جيغام … ستيبانيان) only within an article, when one person there has it.
+      std::set<std::string> articles;
+      for (const auto& [f, arts] : info.form_articles) articles.insert(arts.begin(), arts.end());
+      for (const auto& [first, idx] : first_names) {
+        if (first != ph) continue;
+        for (const auto& [f, arts] : x.keys[idx].form_articles) {
+          for (const auto& a : arts) {
+            if (articles.count(a)) fits.insert(uf.Find(idx));
+          }
+        }
+      }
+      if (fits.size() == 1) {
+        uf.Union(i, *fits.begin());
+        info.merge_rule = "partial-name";
+        info.merge_evidence = "the only person of the same article whose first name is '" + extract::EncodeUtf8(nm) + "'";
       }
     }
   }

@@ -96,6 +96,7 @@ Status Lexicon::LoadString(std::string_view xml, std::string_view name) {
       e.capital = n.attribute("capital").value();
       e.capital_of = n.attribute("capital-of").value();
       e.ethnonym_of = n.attribute("ethnonym-of").value();
+      e.kin = n.attribute("kin").value();
       for (pugi::xml_node c : n.children()) {
         if (c.type() != pugi::node_element) continue;
         std::string text = Trim(c.text().get());

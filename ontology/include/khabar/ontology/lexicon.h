@@ -33,6 +33,7 @@ struct EntityEntry {
   std::string capital;  // State: its capital's id
   std::string capital_of;   // capital city: the State it stands for metonymically
   std::string ethnonym_of;  // Group: the State whose nisba names it
+  std::string kin;          // Polity: the state whose people form it (informal "<kin> forces" there are its forces)
   std::vector<std::string> forms;
   std::vector<std::string> nisbas;    // masculine singular nisba adjectives
   std::vector<std::string> demonyms;  // broken-plural demonyms
