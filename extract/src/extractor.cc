@@ -57,13 +57,19 @@ enum List : std::uint16_t {
   kNotAsserted,
   kTrigger,
   kEventCue,
+  kNonEvent,
+  kLamGovernor,
+  kSubset,
+  kDualNoun,
+  kUnitNoun,
   kListCount
 };
 constexpr std::array<std::string_view, kListCount> kListNames{
     "title",     "reporting_verb", "according_to", "classifier", "media_classifier", "institution",
     "force_head", "gov_head",      "polity_head",  "population_head", "ethnic_head", "modifier",
     "locative",  "stopword",       "number_word",  "qualifier",  "figure_noun",      "weekday",
-    "month",     "relative_time",  "not_asserted", "trigger",    "event_cue"};
+    "month",     "relative_time",  "not_asserted", "trigger",    "event_cue",        "non_event",
+    "lam_governor", "subset",        "dual_noun",    "unit_noun"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
@@ -197,8 +203,9 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
     return;
   }
   if (pos == "verb") {
+    // No object suffix ـه: it would read ة-nouns (استعادة, وزارة) as verbs.
     static const std::u32string kPast[] = {U"", U"\u062A", U"\u0648\u0627", U"\u0627", U"\u062A\u0627",
-                                           U"\u0646", U"\u0646\u0627", U"\u062A\u0645", U"\u0647",
+                                           U"\u0646", U"\u0646\u0627", U"\u062A\u0645",
                                            U"\u0647\u0627", U"\u0647\u0645", U"\u062A\u0647"};
     for (const auto& s : kPast) add(stem + s);
     std::u32string present = K(w.Attr("present"));
@@ -214,8 +221,9 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
     return;
   }
   // noun
+  // No ـي: that is the nisba adjective (اجتماع → الاجتماعي "social").
   static const std::u32string kSuffix[] = {U"", U"\u0627\u062A", U"\u0647", U"\u064A\u0646", U"\u0648\u0646",
-                                           U"\u0627", U"\u0647\u0627", U"\u0647\u0645", U"\u064A"};
+                                           U"\u0627", U"\u0647\u0627", U"\u0647\u0645"};
   for (const auto& s : kSuffix) add(stem + s);
   if (!stem.empty() && stem.back() == kHeh) {  // ة: its plural and suffixed forms use ت
     std::u32string base = stem.substr(0, stem.size() - 1);
@@ -908,6 +916,7 @@ namespace {
 
 struct NumberExpr {
   std::size_t first = 0, last = 0;  // tokens
+  std::size_t phrase_first = 0;     // first token of the qualifier before it, or `first`
   std::int64_t value = 0;
   vocab::Qualifier qualifier = vocab::Qualifier::kExact;
   std::string noun_kind;  // from the figure noun after it: person, killed, …, or empty
@@ -973,7 +982,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     } else if (auto w = WordAt(t, i, kNumberWord, false, true); w && WordOf(*w).Attr("kind") != "vague") {
       const auto& word = WordOf(*w);
       std::string_view val = word.Attr("value");
-      if (!val.empty()) {
+      // آلاف / ملايين alone are vague ("thousands"): a figure only after a number (سبعة آلاف).
+      if (!val.empty() && word.Attr("plural").empty()) {
         v = std::stoll(std::string(val));
         have = true;
         j = w->last;
@@ -1012,10 +1022,14 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
           pk == U"\u0641\u064A\u0639\u0627\u0645" || EndsWith(pk, U"\u0639\u0627\u0645"))
         continue;
     }
-    if (j < n && WordAt(t, j, kMonth)) continue;
+    if (j < n && (WordAt(t, j, kMonth) || WordAt(t, j, kUnitNoun, false, false))) continue;
+    // Clock times (22:30) and ratios are not figures.
+    if ((j < n && t[j].key == U":" && t[j].begin == t[j - 1].end) || (i > 0 && t[i - 1].key == U":" && t[i - 1].end == t[i].begin))
+      continue;
     if (j < n && t[j].kind == Token::Kind::kPunct && (t[j].key == U"%" || t[j].key == U"\u066A")) continue;
     ne.last = j;
     ne.value = v;
+    ne.phrase_first = i;
     // Qualifier before.
     for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
       for (const Hit& h : words.Match(t, i - back, false)) {
@@ -1024,6 +1038,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
           for (std::size_t k = 0; k < vocab::kQualifierNames.size(); ++k) {
             if (vocab::kQualifierNames[k] == q) ne.qualifier = static_cast<vocab::Qualifier>(k);
           }
+          ne.phrase_first = std::min(ne.phrase_first, h.first);
         }
       }
     }
@@ -1038,8 +1053,34 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       ne.noun_kind = "person";
       ne.noun_end = at + 1;
     }
+    // A subset of a larger count (بينهم 4 أطفال) is "other", whatever was counted.
+    if (i > 0 && WordEndingAt(t, i, kSubset)) ne.noun_kind = "other";
+    // "عدد اللاجئين … وصل إلى 100417": the counted noun came before the number.
+    if (ne.noun_kind.empty()) {
+      for (std::size_t k = i; k-- > 0 && i - k < 14;) {
+        if (t[k].kind == Token::Kind::kNewline || t[k].key == U".") break;
+        if (t[k].key == U"\u0639\u062F\u062F" || t[k].key == U"\u0639\u062F\u062F\u0627") {  // عدد
+          if (auto fn = WordAt(t, k + 1, kFigureNoun, true, true)) ne.noun_kind = std::string(WordOf(*fn).Attr("kind"));
+          break;
+        }
+      }
+    }
     numbers.push_back(ne);
     i = j - 1;
+  }
+  // Dual nouns are figures of two: بينهم مدنيان.
+  for (std::size_t i = 0; i < n; ++i) {
+    auto d = WordAt(t, i, kDualNoun, false, false);
+    if (!d) continue;
+    if (i + 1 < n && WordAt(t, i + 1, kNumberWord)) continue;  // مدنيين اثنين: the number word counts
+    NumberExpr ne;
+    ne.first = i;
+    ne.last = d->last;
+    ne.value = 2;
+    ne.noun_kind = i > 0 && WordEndingAt(t, i, kSubset) ? "other" : "person";
+    ne.phrase_first = i;
+    ne.noun_end = d->last;
+    numbers.push_back(ne);
   }
 
   // Triggers.
@@ -1054,10 +1095,19 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     bool demonstrative;
   };
   std::vector<Trig> trigs;
+  std::vector<char> blocked(n, 0);  // words of non-event compounds (جرائم حرب)
   for (std::size_t i = 0; i < n; ++i) {
-    if (!t[i].is_word() || mention_at[i] != SIZE_MAX) continue;
+    if (auto ne = WordAt(t, i, kNonEvent)) {
+      for (std::size_t j = ne->first; j < ne->last; ++j) blocked[j] = 1;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!t[i].is_word() || mention_at[i] != SIZE_MAX || blocked[i]) continue;
+    // A word of the grammar lists read with a proclitic removed is still that word (وزارة is not و+زار).
+    bool function_word = function_keys.count(t[i].key) > 0;
     std::optional<Hit> best;
     for (const Hit& h : triggers.Match(t, i, true)) {
+      if (function_word && h.clitics > 0) continue;
       if (!best || h.last > best->last || (h.last == best->last && h.clitics < best->clitics)) best = h;
     }
     if (!best) continue;
@@ -1072,15 +1122,28 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     std::string_view pos = w.Attr("pos");
     bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[start].key, U"\u0647"));
     // Not asserted: future/negation/condition words before it; a masdar after the purpose lam.
-    if (start > 0 && WordEndingAt(t, start, kNotAsserted) && *type != EventType::kAppeal && *type != EventType::kDenial &&
-        *type != EventType::kCondemnation) {
+    if (start > 0 && *type != EventType::kAppeal && *type != EventType::kDenial && *type != EventType::kCondemnation) {
+      if (auto na = WordEndingAt(t, start, kNotAsserted)) {
+        // قد + past is "has" (asserted); قد + present is "may".
+        const std::u32string& k = t[start].key;
+        bool present = !k.empty() && (k[0] == kYeh || k[0] == kTeh || k[0] == kNoon);
+        if (WordOf(*na).Attr("present-only").empty() || present) continue;
+      }
+    }
+    // "reached N" (وصل إلى 100417) is a count, not a movement.
+    if (!w.Attr("weak").empty() && best->last + 1 < n && t[best->last].key == U"\u0627\u0644\u064A" &&
+        t[best->last + 1].kind == Token::Kind::kNumber) {
       continue;
     }
     if (best->clitics > 0 && !verb) {
       const std::u32string& k = t[start].key;
       bool lam = k[0] == kLam || (k.size() > 1 && (k[0] == kWaw || k[0] == 0x0641) && k[1] == kLam);
       bool lamlam = lam && k.size() > 2 && k[k[0] == kLam ? 1 : 2] == kLam;
-      if (lam && !lamlam) continue;  // لإجراء محادثات: purpose, not an event
+      // ل/لل + masdar is a purpose or a complement (لإجراء محادثات, وقف فوري للقتال), except after a verb
+      // that governs it (تعرضت لقصف, تعرضوا للتطهير العرقي).
+      bool governed = start > 0 && WordEndingAt(t, start, kLamGovernor).has_value();
+      if (lam && !governed) continue;
+      (void)lamlam;
     }
     // The content of a call: دعا إلى وقف القتال.
     if (start >= 2 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628") &&
@@ -1235,6 +1298,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
   }
 
   // Build events.
+  std::string discourse_subject;  // the last verb subject or speaker, for pronoun subjects
+  std::size_t next_report = 0;
   std::vector<Event> out;
   std::vector<std::size_t> trig_of_event;
   for (std::size_t ti = 0; ti < trigs.size(); ++ti) {
@@ -1246,27 +1311,106 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     ev.trigger_text = span_text(ev.begin, ev.end);
     std::size_t s = sent[tr.first];
     bool statement = vocab::IsStatement(tr.type);
-    // Agent: the subject after a verb (VSO), or the genitive/nisba after a noun; else the nearest actor
-    // before it in the sentence.
+    while (next_report < reports.size() && reports[next_report].verb_tok < tr.first) {
+      discourse_subject = reports[next_report++].speaker;
+    }
+    // Agent. A verb's subject follows it (VSO), possibly after adverbs and time expressions, or precedes
+    // it directly in a headline-style clause (SVO); a title right after the verb means the titled person
+    // (دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش). With no subject in sight the subject is a pronoun:
+    // the speaker of the quote the trigger sits in, else the last subject of the discourse. A noun's agent
+    // is its genitive, a nisba on it (قصف أذربيجاني) or a "من قبل X" phrase.
     std::size_t after_agent = tr.last;
-    for (std::size_t j = tr.last; j < n && j < tr.last + (tr.verb ? 5 : 3) && sent[j] == s; ++j) {
-      if (is_clause_break(j)) break;
-      if (const Mention* m = actor_at(j)) {
-        ev.agents.push_back(m->entity);
-        after_agent = j + 1;
-        while (after_agent < n && mention_at[after_agent] == mention_at[j]) ++after_agent;
-        break;
+    auto skip_adverbs = [&](std::size_t j) {
+      while (j < n && sent[j] == s) {
+        bool in_timex = false;
+        for (const Timex& tx : timexes) {
+          if (j >= tx.first && j < tx.last) {
+            in_timex = true;
+            j = tx.last;
+            break;
+          }
+        }
+        if (in_timex) continue;
+        if (t[j].kind == Token::Kind::kPunct && (t[j].key == U"," || t[j].key == U"\u060C")) {
+          ++j;
+          continue;
+        }
+        static const std::u32string kAdv[] = {U"\u0627\u064A\u0636\u0627", U"\u0643\u0630\u0644\u0643",
+                                              U"\u0628\u062F\u0648\u0631\u0647", U"\u0628\u062F\u0648\u0631\u0647\u0627",
+                                              U"\u0627\u0644\u064A\u0648\u0645", U"\u0631\u0633\u0645\u064A\u0627"};
+        bool adv = false;
+        for (const auto& k : kAdv) adv |= t[j].key == k;  // أيضا كذلك بدوره بدورها اليوم رسميا
+        if (!adv) break;
+        ++j;
       }
-      bool nisba_here = false;
-      for (const NisbaHit& nh : nisbas) {
-        if (nh.tok == j && !nh.demonym && j == tr.last) {
-          ev.agents.push_back(entities[nh.entity].id);
-          nisba_here = true;
+      return j;
+    };
+    auto take = [&](std::size_t j) {
+      ev.agents.push_back(mentions[mention_at[j]].entity);
+      after_agent = j + 1;
+      while (after_agent < n && mention_at[after_agent] == mention_at[j]) ++after_agent;
+    };
+    // The person a title starting at j introduces (within the title phrase, before any verb).
+    auto titled_person = [&](std::size_t j) -> std::size_t {
+      if (!WordAt(t, j, kTitle)) return SIZE_MAX;
+      for (std::size_t k = j; k < n && k < j + 10 && sent[k] == s; ++k) {
+        if (mention_at[k] != SIZE_MAX && mentions[mention_at[k]].type == EntityType::kPerson) return k;
+        if (t[k].kind == Token::Kind::kPunct && t[k].key != U"," && t[k].key != U"\u060C") break;
+      }
+      return SIZE_MAX;
+    };
+    bool speaker_form = !tr.word->Attr("speaker").empty() ||
+                        (tr.verb && !t[tr.first].key.empty() && t[tr.first].key[tr.clitics] == kNoon);  // نحض، ندعو
+    if (tr.verb && !speaker_form) {
+      std::size_t j = skip_adverbs(tr.last);
+      if (std::size_t p = j < n ? titled_person(j) : SIZE_MAX; p != SIZE_MAX) {
+        take(p);
+      } else if (j < n && sent[j] == s && actor_at(j)) {
+        take(j);
+      } else if (tr.clitics == 0 && tr.first > 0 && actor_at(tr.first - 1)) {
+        ev.agents.push_back(actor_at(tr.first - 1)->entity);  // SVO: روسيا تتهم الغرب
+      }
+    } else if (!tr.verb) {
+      for (std::size_t j = tr.last; j < n && j < tr.last + 3 && sent[j] == s; ++j) {
+        if (is_clause_break(j)) break;
+        if (actor_at(j)) {
+          take(j);
+          break;
+        }
+        bool nisba_here = false;
+        for (const NisbaHit& nh : nisbas) {
+          if (nh.tok == j && !nh.demonym && j == tr.last) {
+            ev.agents.push_back(entities[nh.entity].id);
+            nisba_here = true;
+          }
+        }
+        if (nisba_here) break;
+      }
+      if (ev.agents.empty()) {  // من قبل X: by X
+        for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 10 && sent[j] == s; ++j) {
+          if (t[j].key == U"\u0645\u0646" && t[j + 1].key == U"\u0642\u0628\u0644" && actor_at(j + 2)) {
+            ev.agents.push_back(actor_at(j + 2)->entity);
+            break;
+          }
         }
       }
-      if (nisba_here) break;
     }
-    if (ev.agents.empty()) {
+    // A coordinated verb (وسيطرت، ونفت) shares its subject; an uncoordinated one after another clause
+    // (قصف استهدف) is a relative clause, whose subject is not the discourse's.
+    bool coordinated_verb = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == 0x0641);
+    if (ev.agents.empty() && (statement || coordinated_verb)) {
+      // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
+      std::string speaker;
+      for (const Report& r : reports) {
+        if (sent[r.verb_tok] == s && r.verb_tok < tr.first) speaker = r.speaker;
+      }
+      if (!speaker.empty()) {
+        ev.agents.push_back(speaker);
+      } else if (!discourse_subject.empty() && (coordinated_verb || statement)) {
+        ev.agents.push_back(discourse_subject);
+      }
+    }
+    if (ev.agents.empty() && !statement) {
       for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
         if (const Mention* m = actor_at(j)) {
           ev.agents.push_back(m->entity);
@@ -1274,6 +1418,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
         }
       }
     }
+    if (tr.verb && !ev.agents.empty()) discourse_subject = ev.agents.front();
     // Patient: the next actor after the agent in the same clause (accused, condemned, addressed, hit).
     if (statement || tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation) {
       for (std::size_t j = after_agent; j < n && j < after_agent + 6 && sent[j] == s; ++j) {
@@ -1321,10 +1466,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     for (const Report& r : reports) {
       if (sent[r.verb_tok] == s && r.verb_tok < tr.first) ev.source = r.speaker;
     }
-    if (statement) {
-      if (ev.agents.empty() && !ev.source.empty()) ev.agents.push_back(ev.source);
-      if (!ev.agents.empty() && ev.source == ev.agents.front()) ev.source.clear();
-    }
+    if (statement && !ev.agents.empty() && ev.source == ev.agents.front()) ev.source.clear();
     // A bare definite or demonstrative re-mention of an event already reported (أدان الهجوم, هذا
     // الاتهام) is not a new event, unless it carries its own time or a participant right after it.
     if (tr.definite) {
@@ -1348,12 +1490,31 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     return ty == EventType::kCasualties || ty == EventType::kDisplacement || ty == EventType::kEvacuation ||
            ty == EventType::kAidDelivery;
   };
+  for (std::size_t e = 0; e < out.size(); ++e) {  // قتيلين: the trigger itself says two
+    const Trig& tr = trigs[trig_of_event[e]];
+    if (!tr.word->Attr("dual").empty()) {
+      NumberExpr ne;
+      ne.first = tr.first;
+      ne.last = tr.last;
+      ne.value = 2;
+      ne.phrase_first = tr.first;
+      numbers.push_back(ne);
+    }
+  }
   for (const NumberExpr& ne : numbers) {
     std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+    // Counts of people go to counting events; populations and other counts to any event.
+    bool any_type = ne.noun_kind == "population" || ne.noun_kind == "other" || ne.noun_kind == "aid_tonnes";
+    bool subset = ne.phrase_first > 0 && WordEndingAt(t, ne.phrase_first, kSubset).has_value();
     for (std::size_t e = 0; e < out.size(); ++e) {
       const Trig& tr = trigs[trig_of_event[e]];
-      if (!counts(tr.type) || sent[tr.first] != sent[ne.first]) continue;
-      std::size_t dist = ne.first >= tr.last ? ne.first - tr.last : tr.first - ne.last + 1;
+      if ((!any_type && !counts(tr.type)) || sent[tr.first] != sent[ne.first]) continue;
+      // The object of a verb or the complement of a noun follows it (قتل 27 شخصا، مقتل 68): a number
+      // after a trigger belongs to it before a trigger that follows the number.
+      std::size_t end = std::max(ne.last, ne.noun_end);
+      std::size_t dist = ne.first >= tr.last ? ne.phrase_first - std::min(ne.phrase_first, tr.last) : (tr.first - std::min(tr.first, end)) * 2 + 1;
+      // A subset (بينهم مدنيان) trails the tally it belongs to: the casualty event before it.
+      if (subset && !(tr.type == EventType::kCasualties && ne.first >= tr.last)) dist += 100;
       if (dist < best_dist) {
         best_dist = dist;
         best = e;
@@ -1393,11 +1554,21 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
   std::vector<char> drop(out.size(), 0);
   for (std::size_t e = 1; e < out.size(); ++e) {
     const Trig& cur = trigs[trig_of_event[e]];
-    if (cur.type != EventType::kCasualties || cur.clitics == 0 || t[cur.first].key[0] != kWaw) continue;
+    if (cur.type != EventType::kCasualties) continue;
+    // Coordinated with the previous tally: a و-clitic on the word or within the few words before it.
+    bool coordinated = false;
+    for (std::size_t j = cur.first; j + 4 > cur.first && j < n; --j) {
+      coordinated |= !t[j].key.empty() && t[j].key[0] == kWaw && t[j].key.size() > 2;
+      coordinated |= t[j].key == U"\u0628\u064A\u0646\u0645\u0627";  // بينما
+      if (j == 0) break;
+    }
+    if (!coordinated) continue;
     for (std::size_t p = e; p-- > 0;) {
       if (drop[p]) continue;
       const Trig& prev = trigs[trig_of_event[p]];
-      if (prev.type == EventType::kCasualties && sent[prev.first] == sent[cur.first] && cur.first - prev.last <= 8) {
+      if (sent[prev.first] != sent[cur.first]) break;
+      if (prev.type != EventType::kCasualties) continue;  // the tally's first casualty word, further back
+      if (cur.first - prev.last <= 20 && !out[p].figures.empty()) {
         for (auto& f : out[e].figures) out[p].figures.push_back(f);
         drop[e] = 1;
       }
