@@ -62,6 +62,7 @@ enum List : std::uint16_t {
   kSubset,
   kDualNoun,
   kUnitNoun,
+  kPlaceAnaphor,
   kListCount
 };
 constexpr std::array<std::string_view, kListCount> kListNames{
@@ -69,7 +70,7 @@ constexpr std::array<std::string_view, kListCount> kListNames{
     "force_head", "gov_head",      "polity_head",  "population_head", "ethnic_head", "modifier",
     "locative",  "stopword",       "number_word",  "qualifier",  "figure_noun",      "weekday",
     "month",     "relative_time",  "not_asserted", "trigger",    "event_cue",        "non_event",
-    "lam_governor", "subset",        "dual_noun",    "unit_noun"};
+    "lam_governor", "subset",        "dual_noun",    "unit_noun",    "place_anaphor"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
@@ -1188,13 +1189,15 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     std::size_t verb_tok;
     std::string speaker;
   };
-  std::vector<Report> reports;
+  std::vector<Report> reports;  // in text order
   for (std::size_t i = 0; i < n; ++i) {
     if (auto v = WordAt(t, i, kReportingVerb)) {
       std::string speaker;
       for (std::size_t j = v->last; j < n && j < v->last + 4 && sent[j] == sent[i]; ++j) {
         if (const Mention* m = actor_at(j)) {
-          speaker = m->entity;
+          // قال لبي بي سي: said to the BBC. The addressee is not the speaker (who is then a pronoun).
+          bool addressee = m->begin > t[j].begin && t[j].key[0] == kLam;
+          if (!addressee) speaker = m->entity;
           break;
         }
         if (is_clause_break(j)) break;
@@ -1207,7 +1210,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
           }
         }
       }
-      if (!speaker.empty()) reports.push_back({i, speaker});
+      reports.push_back({i, speaker});  // an empty speaker is a pronoun: the discourse subject
     }
     if (auto a = WordAt(t, i, kAccordingTo)) {
       if (const Mention* m = actor_at(a->last)) reports.push_back({i, m->entity});
@@ -1297,6 +1300,30 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     }
   }
 
+  // The place an anaphor (المنطقة, الممر) stands for: the latest place of that subtype before it, else the
+  // article's most mentioned one; a region's anaphor also accepts a polity's territory.
+  auto salient_place = [&](const std::string& subtype, std::size_t before) -> std::string {
+    std::string latest;
+    std::map<std::string, int> freq;
+    for (const Mention& m : mentions) {
+      if (m.type != EntityType::kPlace) continue;
+      bool fits = m.subtype == subtype || (subtype == "Region" && polity_of_place.count(m.entity));
+      if (!fits) continue;
+      ++freq[m.entity];
+      if (m.begin < t[before].begin) latest = m.entity;
+    }
+    if (!latest.empty()) return latest;
+    std::string top;
+    int best = 0;
+    for (const auto& [e, c] : freq) {
+      if (c > best) {
+        best = c;
+        top = e;
+      }
+    }
+    return top;
+  };
+
   // Build events.
   std::string discourse_subject;  // the last verb subject or speaker, for pronoun subjects
   std::size_t next_report = 0;
@@ -1312,7 +1339,9 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     std::size_t s = sent[tr.first];
     bool statement = vocab::IsStatement(tr.type);
     while (next_report < reports.size() && reports[next_report].verb_tok < tr.first) {
-      discourse_subject = reports[next_report++].speaker;
+      Report& r = reports[next_report++];
+      if (r.speaker.empty()) r.speaker = discourse_subject;  // وأضاف: the same speaker goes on
+      discourse_subject = r.speaker;
     }
     // Agent. A verb's subject follows it (VSO), possibly after adverbs and time expressions, or precedes
     // it directly in a headline-style clause (SVO); a title right after the verb means the titled person
@@ -1359,22 +1388,80 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       }
       return SIZE_MAX;
     };
-    bool speaker_form = !tr.word->Attr("speaker").empty() ||
-                        (tr.verb && !t[tr.first].key.empty() && t[tr.first].key[tr.clitics] == kNoon);  // نحض، ندعو
+    bool speaker_form = !tr.word->Attr("speaker").empty();
+    if (tr.verb && !tr.word->Attr("present").empty()) {  // نحض، ندعو: first person plural, the speaker
+      const std::u32string& k = t[tr.first].key;
+      std::u32string present = K(tr.word->Attr("present"));
+      speaker_form |= k.size() > tr.clitics + present.size() && k[tr.clitics] == kNoon &&
+                      k.compare(tr.clitics + 1, present.size(), present) == 0;
+    }
+    // Verb gender (ـت past, تـ present: feminine) must agree with its subject: states are feminine
+    // unless their name carries the article; people are masculine. A disagreeing actor is the object.
+    auto verb_feminine = [&]() -> std::optional<bool> {
+      std::u32string k = t[tr.first].key.substr(tr.clitics);
+      if (k.empty()) return std::nullopt;
+      if (k[0] == kYeh) return false;
+      if (k[0] == kTeh) return true;
+      if (k.back() == kTeh) return true;
+      if (k.back() == kAlef || EndsWith(k, U"\u0648\u0627")) return std::nullopt;  // dual / plural
+      return false;
+    };
+    auto agrees = [&](const Mention& m) {
+      auto fem = verb_feminine();
+      if (!fem) return true;
+      std::u32string mk = MatchKeyUtf8(m.text);
+      bool has_article = mk.size() > 2 && mk[0] == kAlef && mk[1] == kLam;
+      if (m.type == EntityType::kState && !m.nominal && !has_article) return *fem;
+      if (m.type == EntityType::kPerson) return !*fem || EndsWith(mk, U"\u0627") || EndsWith(mk, U"\u0647");
+      return true;
+    };
+    // The subject may also come after a preposition with a pronoun (استولت عليه أذربيجان).
+    auto skip_pronoun_pp = [&](std::size_t j) {
+      static const std::u32string kPP[] = {U"\u0639\u0644\u064A\u0647", U"\u0639\u0644\u064A\u0647\u0627",
+                                           U"\u0641\u064A\u0647", U"\u0641\u064A\u0647\u0627", U"\u0628\u0647",
+                                           U"\u0628\u0647\u0627", U"\u062E\u0644\u0627\u0644\u0647\u0627",
+                                           U"\u0636\u062F\u0647"};
+      for (const auto& k : kPP) {
+        if (j < n && t[j].key == k) return j + 1;
+      }
+      return j;
+    };
+    auto clause_start = [&](std::size_t j) {  // j begins a clause: start, punctuation, لكن، إن، أن
+      if (j == 0 || !t[j - 1].is_word()) return true;
+      const std::u32string& k = t[j - 1].key;
+      return k == U"\u0644\u0643\u0646" || k == U"\u0627\u0646" || k == U"\u0648\u0644\u0643\u0646";
+    };
     if (tr.verb && !speaker_form) {
-      std::size_t j = skip_adverbs(tr.last);
+      std::size_t j = skip_pronoun_pp(skip_adverbs(tr.last));
+      const Mention* before = tr.clitics == 0 && tr.first > 0 ? actor_at(tr.first - 1) : nullptr;
+      bool svo = false;
+      if (before) {
+        std::size_t b = tr.first - 1;
+        while (b > 0 && mention_at[b - 1] == mention_at[tr.first - 1]) --b;
+        svo = clause_start(b);
+      }
       if (std::size_t p = j < n ? titled_person(j) : SIZE_MAX; p != SIZE_MAX) {
         take(p);
-      } else if (j < n && sent[j] == s && actor_at(j)) {
+      } else if (svo) {
+        ev.agents.push_back(before->entity);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
+      } else if (j < n && sent[j] == s && actor_at(j) && agrees(*actor_at(j))) {
         take(j);
-      } else if (tr.clitics == 0 && tr.first > 0 && actor_at(tr.first - 1)) {
-        ev.agents.push_back(actor_at(tr.first - 1)->entity);  // SVO: روسيا تتهم الغرب
+      } else if (before) {
+        ev.agents.push_back(before->entity);
       }
     } else if (!tr.verb) {
-      for (std::size_t j = tr.last; j < n && j < tr.last + 3 && sent[j] == s; ++j) {
+      // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان.
+      for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
+        if (t[j].key == U"\u0627\u0644\u062A\u064A" || t[j].key == U"\u0627\u0644\u0630\u064A") {
+          std::size_t k = skip_pronoun_pp(j + 2);
+          if (k < n && actor_at(k)) take(k);
+        }
+      }
+      // Otherwise its genitive, right after it (قصف أذربيجان), never across a preposition (ضد X).
+      for (std::size_t j = tr.last; j < n && j < tr.last + 2 && sent[j] == s && ev.agents.empty(); ++j) {
         if (is_clause_break(j)) break;
         if (actor_at(j)) {
-          take(j);
+          if (mentions[mention_at[j]].begin == t[j].begin) take(j);
           break;
         }
         bool nisba_here = false;
@@ -1418,6 +1505,30 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
         }
       }
     }
+    // Parties: حرب بين X و Y، مفاوضات مع X، هدنة بين X و Y.
+    if (tr.type == EventType::kMilitaryOperation || tr.type == EventType::kNegotiation || tr.type == EventType::kCeasefire) {
+      for (std::size_t j = tr.last; j + 1 < n && j < tr.last + 6 && sent[j] == s; ++j) {
+        bool bayna = t[j].key == U"\u0628\u064A\u0646";  // بين
+        bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
+        if (!bayna && !maa) continue;
+        std::vector<std::string> parties;
+        for (std::size_t k = j + 1; k < n && k < j + 12 && sent[k] == s && parties.size() < 3; ++k) {
+          if (is_clause_break(k)) break;
+          if (const Mention* m = actor_at(k); m && (k == j + 1 || mention_at[k - 1] != mention_at[k])) {
+            parties.push_back(m->entity);
+            while (k + 1 < n && mention_at[k + 1] == mention_at[k]) ++k;
+            if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
+          }
+        }
+        if (bayna && parties.size() >= 2) ev.agents = parties;
+        if (maa) {
+          for (auto& p : parties) {
+            if (std::find(ev.agents.begin(), ev.agents.end(), p) == ev.agents.end()) ev.agents.push_back(p);
+          }
+        }
+        break;
+      }
+    }
     if (tr.verb && !ev.agents.empty()) discourse_subject = ev.agents.front();
     // Patient: the next actor after the agent in the same clause (accused, condemned, addressed, hit).
     if (statement || tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation) {
@@ -1429,20 +1540,35 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
         }
       }
     }
-    // Place: a place in the sentence, nearest after the trigger, else before.
+    // Place: a place of the sentence (or a state after a locative: داخل أذربيجان، لأوكرانيا), nearest
+    // after the trigger; for displacement the origin (من X) first; for a visit its object. Without one,
+    // an anaphoric المنطقة/الإقليم/الممر in the sentence stands for the article's place of that kind.
     if (!statement) {
       std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
       for (std::size_t j = 0; j < n; ++j) {
         if (sent[j] != s || mention_at[j] == SIZE_MAX) continue;
+        if (j > 0 && mention_at[j - 1] == mention_at[j]) continue;  // one candidate per mention
         const Mention& m = mentions[mention_at[j]];
-        if (m.type != EntityType::kPlace) continue;
+        bool locative = (m.begin > t[j].begin) || (j > 0 && WordEndingAt(t, j, kLocative).has_value());
+        bool state_as_place = (m.type == EntityType::kState || m.type == EntityType::kPolity) &&
+                              (locative || tr.type == EventType::kVisit);
+        if (m.type != EntityType::kPlace && !state_as_place) continue;
+        if (ev.agents.size() == 1 && m.entity == ev.agents.front()) continue;
         std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * 2;
+        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646") dist /= 4;  // من: origin
         if (dist < best_dist) {
           best_dist = dist;
           best = mention_at[j];
         }
       }
-      if (best != SIZE_MAX) ev.place = mentions[best].entity;
+      if (best != SIZE_MAX) {
+        ev.place = mentions[best].entity;
+      } else {
+        for (std::size_t j = 0; j < n && ev.place.empty(); ++j) {
+          if (sent[j] != s) continue;
+          if (auto an = WordAt(t, j, kPlaceAnaphor)) ev.place = salient_place(std::string(WordOf(*an).Attr("subtype")), j);
+        }
+      }
     }
     // Time: the nearest time expression in the sentence.
     {
