@@ -1124,7 +1124,12 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[start].key, U"\u0647"));
     // Not asserted: future/negation/condition words before it; a masdar after the purpose lam.
     if (start > 0 && *type != EventType::kAppeal && *type != EventType::kDenial && *type != EventType::kCondemnation) {
-      if (auto na = WordEndingAt(t, start, kNotAsserted)) {
+      auto na = WordEndingAt(t, start, kNotAsserted);
+      if (!na && start > 1) {  // بهدف انتزاع استسلام: purpose words reach over one masdar
+        auto na2 = WordEndingAt(t, start - 1, kNotAsserted);
+        if (na2 && !WordOf(*na2).Attr("scope").empty()) na = na2;
+      }
+      if (na) {
         // قد + past is "has" (asserted); قد + present is "may".
         const std::u32string& k = t[start].key;
         bool present = !k.empty() && (k[0] == kYeh || k[0] == kTeh || k[0] == kNoon);
@@ -1142,16 +1147,25 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       bool lamlam = lam && k.size() > 2 && k[k[0] == kLam ? 1 : 2] == kLam;
       // ل/لل + masdar is a purpose or a complement (لإجراء محادثات, وقف فوري للقتال), except after a verb
       // that governs it (تعرضت لقصف, تعرضوا للتطهير العرقي).
-      bool governed = start > 0 && WordEndingAt(t, start, kLamGovernor).has_value();
+      bool governed = false;
+      for (std::size_t g = start; g > 0 && start - g < 4 && !governed; --g) {
+        if (t[g - 1].kind == Token::Kind::kPunct && t[g - 1].key != U"\u201C" && t[g - 1].key != U"\"") break;
+        governed = WordEndingAt(t, g, kLamGovernor).has_value();
+      }
       if (lam && !governed) continue;
       (void)lamlam;
     }
     // The content of a call: دعا إلى وقف القتال.
-    if (start >= 2 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628") &&
-        *type != EventType::kAppeal) {
+    if (*type != EventType::kAppeal && !trigs.empty()) {
+      // The content of a call (دعا إلى وقف القتال، طلبت إجراء محادثات، دعت إلى عقد اجتماع).
       bool after_appeal = false;
       for (const Trig& p : trigs) {
-        after_appeal |= p.type == EventType::kAppeal && p.last <= start && start - p.last <= 6 && sent[p.first] == sent[start];
+        if (p.type != EventType::kAppeal || p.last > start || sent[p.first] != sent[start]) continue;
+        bool clause = true;
+        for (std::size_t k = p.last; k < start; ++k) clause &= !is_clause_break(k);
+        bool via_ila = start >= 1 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628" ||
+                                      (start >= 2 && t[start - 2].key == U"\u0627\u0644\u064A"));
+        after_appeal |= clause && (start - p.last <= 3 || (via_ila && start - p.last <= 6));
       }
       if (after_appeal) continue;
     }
@@ -1607,6 +1621,27 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       for (const Timex& tx : timexes) own_time |= tx.first >= tr.last && tx.first <= tr.last + 2;
       if ((seen || tr.demonstrative) && !own && !own_time) continue;
     }
+    // One occurrence, several words (هزم … في هجوم خاطف، استعاد سيطرته): a noun of the same type in
+    // the clause of a verb trigger is that verb's event; a present-tense verb right after an event noun
+    // describes it (عملية عسكرية تستهدف).
+    if (!out.empty()) {
+      const Trig& prev = trigs[trig_of_event.back()];
+      bool same_clause = sent[prev.first] == s;
+      for (std::size_t k = prev.last; k < tr.first && same_clause; ++k) same_clause = !is_clause_break(k);
+      bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
+      if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) continue;
+      const std::u32string& k = t[tr.first].key;
+      bool present = tr.verb && tr.clitics == 0 && !k.empty() && (k[0] == kYeh || k[0] == kTeh);
+      if (same_clause && kin && !prev.verb && present && tr.first - prev.last <= 2) continue;
+    }
+    // A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى).
+    if (tr.type == EventType::kCasualties && !tr.verb && tr.definite && !tr.demonstrative) {
+      bool quantity = false;
+      for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
+        quantity |= t[k].kind == Token::Kind::kNumber || WordAt(t, k, kNumberWord, false, true).has_value();
+      }
+      if (!quantity) continue;
+    }
     out.push_back(std::move(ev));
     trig_of_event.push_back(ti);
   }
@@ -1694,7 +1729,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       const Trig& prev = trigs[trig_of_event[p]];
       if (sent[prev.first] != sent[cur.first]) break;
       if (prev.type != EventType::kCasualties) continue;  // the tally's first casualty word, further back
-      if (cur.first - prev.last <= 20 && !out[p].figures.empty()) {
+      bool other_kind = prev.word->Attr("kind", "killed") != cur.word->Attr("kind", "killed");
+      if (cur.first - prev.last <= 20 && (!out[p].figures.empty() || other_kind)) {
         for (auto& f : out[e].figures) out[p].figures.push_back(f);
         drop[e] = 1;
       }
