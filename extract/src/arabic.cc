@@ -80,16 +80,22 @@ void AppendKey(char32_t c, std::u32string* out) {
 }
 
 std::u32string MatchKey(std::u32string_view text) {
-  std::u32string out;
+  std::u32string out, key;
   bool space = false;
   for (char32_t c : text) {
-    if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x00A0) {
-      space = !out.empty();
-      continue;
+    // Spaces are collapsed after keying: NFKC turns some characters into several, spaces included
+    // (U+FE7A ARABIC FATHA ISOLATED FORM → " َ", U+FDFA → four words, U+2002 → " ").
+    key.clear();
+    AppendKey(c, &key);
+    for (char32_t k : key) {
+      if (k == U' ' || k == U'\t' || k == U'\n' || k == U'\r' || k == 0x00A0) {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out.push_back(U' ');
+      space = false;
+      out.push_back(k);
     }
-    if (space) out.push_back(U' ');
-    space = false;
-    AppendKey(c, &out);
   }
   return out;
 }
@@ -107,7 +113,8 @@ bool IsDigitChar(char32_t c) {
 
 bool IsWordChar(char32_t c) {
   if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
-  if (IsArabicLetter(c) || IsDigitChar(c) || IsDroppedMark(c)) return c != 0x200B && c != 0xFEFF && !(c >= 0x200E && c <= 0x200F) && c != 0x061C;
+  // Invisible marks (ZWNJ, ZWJ, LRM, RLM, ALM) inside a word keep it one word; the key drops them.
+  if (IsArabicLetter(c) || IsDigitChar(c) || IsDroppedMark(c)) return c != 0x200B && c != 0xFEFF;
   int8_t cat = static_cast<int8_t>(u_charType(static_cast<UChar32>(c)));
   return cat == U_UPPERCASE_LETTER || cat == U_LOWERCASE_LETTER || cat == U_TITLECASE_LETTER ||
          cat == U_MODIFIER_LETTER || cat == U_OTHER_LETTER || cat == U_NON_SPACING_MARK ||
@@ -192,45 +199,49 @@ std::size_t BoundedEditDistance(std::u32string_view a, std::u32string_view b, st
 }
 
 std::string AsciiSlug(std::u32string_view key) {
-  // One ASCII spelling per Arabic letter; case distinguishes emphatics, so the mapping stays injective.
+  // Each Arabic letter is one ASCII letter (case distinguishes emphatics and digraph sounds), so the
+  // mapping is injective and stays readable: نازلي → nazly, خالد → xald. Latin letters (only lower case in
+  // keys) are written between '-' so they cannot be read as Arabic; a space is '_'; digits are themselves;
+  // anything else is "-UXXXX-" (upper-case hex: a Latin run is lower case). Only [A-Za-z0-9_-] appear.
   static constexpr struct {
     char32_t c;
-    const char* s;
+    char s;
   } kMap[] = {
-      {0x0621, "q"},  {0x0627, "a"},  {0x0628, "b"},  {0x062A, "t"},  {0x062B, "th"}, {0x062C, "j"},
-      {0x062D, "H"},  {0x062E, "kh"}, {0x062F, "d"},  {0x0630, "dh"}, {0x0631, "r"},  {0x0632, "z"},
-      {0x0633, "s"},  {0x0634, "sh"}, {0x0635, "S"},  {0x0636, "D"},  {0x0637, "T"},  {0x0638, "Z"},
-      {0x0639, "E"},  {0x063A, "gh"}, {0x0641, "f"},  {0x0642, "Q"},  {0x0643, "k"},  {0x0644, "l"},
-      {0x0645, "m"},  {0x0646, "n"},  {0x0647, "h"},  {0x0648, "w"},  {0x064A, "y"},  {0x06AF, "G"},
+      {0x0621, 'e'}, {0x0627, 'a'}, {0x0628, 'b'}, {0x062A, 't'}, {0x062B, 'C'}, {0x062C, 'j'}, {0x062D, 'H'},
+      {0x062E, 'x'}, {0x062F, 'd'}, {0x0630, 'V'}, {0x0631, 'r'}, {0x0632, 'z'}, {0x0633, 's'}, {0x0634, 'c'},
+      {0x0635, 'S'}, {0x0636, 'D'}, {0x0637, 'T'}, {0x0638, 'Z'}, {0x0639, 'E'}, {0x063A, 'G'}, {0x0641, 'f'},
+      {0x0642, 'q'}, {0x0643, 'k'}, {0x0644, 'l'}, {0x0645, 'm'}, {0x0646, 'n'}, {0x0647, 'h'}, {0x0648, 'w'},
+      {0x064A, 'y'}, {0x06AF, 'g'},
   };
-  // Digraphs (th, kh, dh, sh, gh) could collide with t+h etc.; h after t/k/d/s/g is written "hh" to
-  // keep the mapping injective.
   std::string out;
+  bool latin = false;
   for (char32_t c : key) {
+    bool is_latin = c >= U'a' && c <= U'z';
+    if (is_latin != latin) {
+      out += '-';
+      latin = is_latin;
+    }
+    if (is_latin || (c >= U'0' && c <= U'9')) {
+      out += static_cast<char>(c);
+      continue;
+    }
     if (c == U' ') {
       out += '_';
       continue;
     }
-    if ((c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9')) {
-      out += static_cast<char>(c);
-      continue;
+    char m = 0;
+    for (const auto& e : kMap) {
+      if (e.c == c) m = e.s;
     }
-    const char* s = nullptr;
-    for (const auto& m : kMap) {
-      if (m.c == c) s = m.s;
-    }
-    if (s != nullptr) {
-      if (c == 0x0647 && !out.empty() && std::string_view("tkdsg").find(out.back()) != std::string_view::npos) {
-        out += "hh";
-      } else {
-        out += s;
-      }
+    if (m != 0) {
+      out += m;
     } else {
       char buf[16];
-      std::snprintf(buf, sizeof buf, "-u%X-", static_cast<unsigned>(c));
+      std::snprintf(buf, sizeof buf, "-U%X-", static_cast<unsigned>(c));  // upper case: never a Latin run
       out += buf;
     }
   }
+  if (latin) out += '-';
   return out;
 }
 
@@ -249,8 +260,11 @@ std::vector<Token> Tokenize(std::u32string_view text) {
       ++i;
       continue;
     }
+    // Invisible format marks outside a word are like spaces (inside one they stay, see IsWordChar).
+    bool format_mark = (c >= 0x200C && c <= 0x200F) || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+                       (c >= 0x2066 && c <= 0x2069);
     if (c == U' ' || c == U'\t' || c == U'\r' || c == 0x00A0 || c == 0x200B || c == 0xFEFF ||
-        (c >= 0x2000 && c <= 0x200A) || c == 0x3000) {
+        (c >= 0x2000 && c <= 0x200A) || c == 0x3000 || format_mark) {
       ++i;
       continue;
     }
@@ -277,6 +291,12 @@ std::vector<Token> Tokenize(std::u32string_view text) {
       (void)before;
     }
     t.end = i;
+    // Trailing format marks belong to no word: the span ends at the last visible character.
+    while (t.end > t.begin && ((text[t.end - 1] >= 0x200C && text[t.end - 1] <= 0x200F) || text[t.end - 1] == 0x061C ||
+                               (text[t.end - 1] >= 0x202A && text[t.end - 1] <= 0x202E) ||
+                               (text[t.end - 1] >= 0x2066 && text[t.end - 1] <= 0x2069))) {
+      --t.end;
+    }
     if (t.key.empty()) continue;  // only marks
     t.kind = all_digits ? Token::Kind::kNumber : Token::Kind::kWord;
     tokens.push_back(std::move(t));

@@ -166,6 +166,20 @@ struct Extractor::Impl {
 
   const ontology::EntityEntry& E(std::uint32_t i) const { return entities[i]; }
 
+  // A single word standing alone as a person's name must look like one: transliterated names carry
+  // long vowels (مالينا، جيغام، دولغوف) where Arabic common nouns and verbs of the same length rarely do
+  // (شهود، محلي، استدعي). Two long vowels after the first letter, or a letter used only for foreign
+  // sounds, and at least four letters.
+  static bool LooksLikeName(const std::u32string& k) {
+    if (k.size() < 4) return false;
+    int vowels = 0;
+    for (std::size_t i = 1; i < k.size(); ++i) {
+      if (k[i] == kAlef || k[i] == kWaw || k[i] == kYeh) ++vowels;
+      if (k[i] == 0x06A4 || k[i] == 0x067E || k[i] == 0x06AF || k[i] == 0x0686) return true;  // ڤ پ گ چ
+    }
+    return vowels >= 2;
+  }
+
   // The lexicon entity owned by `owner` with this type/subtype, if any.
   const ontology::EntityEntry* Owned(const std::string& owner, EntityType type, std::string_view subtype) const {
     auto it = owned.find(owner + "|" + std::string(vocab::Name(type)) + "|" + std::string(subtype));
@@ -385,7 +399,11 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       }
       if (h.article) continue;  // names match as written, never after an added article
       Candidate c;
-      if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics)) {
+      bool visited = false;  // زار الوزير الخرطوم: a visit's destination is the city
+      for (std::size_t b = i >= 3 ? i - 3 : 0; b < i && !visited; ++b) {
+        for (const Hit& th : triggers.Match(t, b, true)) visited |= WordOf(th).Attr("type") == "Visit";
+      }
+      if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics) && !visited) {
         c = make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy");
       } else {
         c = make(h.first, h.last, h.begin, e.id, e.type, "lexicon");
@@ -718,12 +736,18 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   auto parse_owner = [&](std::size_t at, std::string* owner) -> std::size_t {
     if (at < t.size() && (t[at].key == U"\u0628\u0627\u0633\u0645")) ++at;  // باسم
     for (int depth = 0; depth < 2; ++depth) {
-      if (auto it = names_at.find(at); it != names_at.end()) {
-        const Candidate& c = cands[it->second.front()];
-        if (c.m.type != EntityType::kPerson && c.m.type != EntityType::kPlace) {
-          *owner = c.m.entity;
-          return c.last;
+      // The longest non-person, non-place candidate starting here: a name (الكرملين) or an institution
+      // found by the nisba rules (وزارة الصحة السودانية).
+      const Candidate* best = nullptr;
+      for (const Candidate& c : cands) {
+        if (c.first == at && c.m.type != EntityType::kPerson && c.m.type != EntityType::kPlace &&
+            (!best || c.last > best->last)) {
+          best = &c;
         }
+      }
+      if (best) {
+        *owner = best->m.entity;
+        return best->last;
       }
       for (const NisbaHit& n : *nisbas) {
         if (n.tok == at && !n.demonym) {
@@ -760,7 +784,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     std::size_t e = name_run(at, 3);
     if (e == at) continue;
     bool boundary = e >= t.size() || !t[e].is_word() || IsFunction(t[e]) || WordAt(t, e, kReportingVerb);
-    if (e - at == 1 && !boundary) continue;
+    if (e - at == 1 && (!boundary || !LooksLikeName(t[at].key))) continue;
     Candidate c = make(at, e, t[at].begin, person_key(at, e), EntityType::kPerson, "title");
     c.role_text = role;
     c.role_of = owner;
@@ -779,7 +803,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       if (b == i) continue;
       bool after_verb = b > 0 && WordAt(t, b - 1, kReportingVerb).has_value();
       bool sentence_start = b == 0 || !t[b - 1].is_word();
-      if (i - b < 2 && !after_verb && !sentence_start) continue;
+      if (i - b < 2 && ((!after_verb && !sentence_start) || !LooksLikeName(t[b].key))) continue;
       if (names_at.count(b)) continue;
       std::string owner;
       std::size_t owner_end = WordOf(*h).Attr("takes") == "owner" ? parse_owner(h->last, &owner) : h->last;
@@ -798,7 +822,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
                     t[e].key == U"\u0627\u0646\u0647";
       if (!closed) continue;
       // One word is a name only when nothing else could be the subject: not a nisba, not a known word.
-      if (e - a == 1 && (t[a].key.size() < 3 || first_name_keys.count(t[a].key))) continue;
+      if (e - a == 1 && (!LooksLikeName(t[a].key) || first_name_keys.count(t[a].key))) continue;
       Candidate c = make(a, e, t[a].begin, person_key(a, e), EntityType::kPerson, "reporting-verb");
       c.priority = 2;
       cands.push_back(std::move(c));
@@ -818,7 +842,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         for (const auto& [key, entity] : surnames) {
           if (key == v.key) {
             Candidate c = make(i, i + 1, v.begin, entity, EntityType::kPerson, "surname");
-            c.priority = 3;
+            c.priority = 0;  // the link to the full name beats a one-word name found by another rule
             extra.push_back(std::move(c));
           }
         }
@@ -1106,10 +1130,31 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     if (!t[i].is_word() || mention_at[i] != SIZE_MAX || blocked[i]) continue;
     // A word of the grammar lists read with a proclitic removed is still that word (وزارة is not و+زار).
     bool function_word = function_keys.count(t[i].key) > 0;
-    std::optional<Hit> best;
+    // All readings, longest first, then with fewer proclitics; a weak reading without its cue gives way to
+    // the next one (وفروا: "they provided" needs an aid cue, "and they fled" does not).
+    std::vector<Hit> hits;
     for (const Hit& h : triggers.Match(t, i, true)) {
-      if (function_word && h.clitics > 0) continue;
-      if (!best || h.last > best->last || (h.last == best->last && h.clitics < best->clitics)) best = h;
+      if (!(function_word && h.clitics > 0)) hits.push_back(h);
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+      return a.last != b.last ? a.last > b.last : a.clitics < b.clitics;
+    });
+    auto has_cue = [&](const ontology::Word& w, std::size_t at) {
+      for (std::size_t j = 0; j < n; ++j) {
+        if (sent[j] != sent[at] || j == at) continue;
+        if (auto c = WordAt(t, j, kEventCue, true, true); c && WordOf(*c).Attr("type") == w.Attr("type")) return true;
+        for (const Hit& h : triggers.Match(t, j, true)) {
+          if (WordOf(h).Attr("type") == w.Attr("type") && WordOf(h).Attr("weak").empty()) return true;
+        }
+      }
+      return false;
+    };
+    std::optional<Hit> best;
+    for (const Hit& h : hits) {
+      if (WordOf(h).Attr("weak").empty() || has_cue(WordOf(h), i)) {
+        best = h;
+        break;
+      }
     }
     if (!best) continue;
     bool inside_mention = false;
@@ -1169,19 +1214,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       }
       if (after_appeal) continue;
     }
-    if (!w.Attr("weak").empty()) {
-      bool cue = false;
-      for (std::size_t j = 0; j < n && !cue; ++j) {
-        if (sent[j] != sent[start] || j == start) continue;
-        if (auto c = WordAt(t, j, kEventCue, true, true); c && WordOf(*c).Attr("type") == w.Attr("type")) cue = true;
-        if (!cue) {
-          for (const Hit& h : triggers.Match(t, j, true)) {
-            if (WordOf(h).Attr("type") == w.Attr("type") && WordOf(h).Attr("weak").empty()) cue = true;
-          }
-        }
-      }
-      if (!cue) continue;
-    }
+
     bool definite = !verb && best->article;
     bool demonstrative = false;
     if (!verb && start > 0) {
@@ -1207,7 +1240,17 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
   for (std::size_t i = 0; i < n; ++i) {
     if (auto v = WordAt(t, i, kReportingVerb)) {
       std::string speaker;
-      for (std::size_t j = v->last; j < n && j < v->last + 4 && sent[j] == sent[i]; ++j) {
+      // وقال المتحدث باسم الجيش السوداني نبيل عبد الرحيم: the person, not the owner inside the title.
+      if (WordAt(t, v->last, kTitle)) {
+        for (std::size_t k = v->last; k < n && k < v->last + 10 && sent[k] == sent[i]; ++k) {
+          if (mention_at[k] != SIZE_MAX && mentions[mention_at[k]].type == EntityType::kPerson) {
+            speaker = mentions[mention_at[k]].entity;
+            break;
+          }
+          if (t[k].kind == Token::Kind::kPunct && t[k].key != U"," && t[k].key != U"\u060C") break;
+        }
+      }
+      for (std::size_t j = v->last; speaker.empty() && j < n && j < v->last + 4 && sent[j] == sent[i]; ++j) {
         if (const Mention* m = actor_at(j)) {
           // قال لبي بي سي: said to the BBC. The addressee is not the speaker (who is then a pronoun).
           bool addressee = m->begin > t[j].begin && t[j].key[0] == kLam;
@@ -1218,6 +1261,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       }
       if (speaker.empty()) {
         for (std::size_t j = i; j-- > 0 && i - j <= 3 && sent[j] == sent[i];) {
+          if (!t[j].is_word()) break;  // (رويترز) - قالت مصادر: a dateline is not the speaker
           if (const Mention* m = actor_at(j)) {
             speaker = m->entity;
             break;
@@ -1512,8 +1556,34 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       }
     }
     if (ev.agents.empty() && !statement) {
-      for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
-        if (const Mention* m = actor_at(j)) {
+      if (tr.verb) {
+        for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
+          if (is_clause_break(j) || t[j].key == U"\u0627\u0646" || t[j].key == U"\u0627\u0646\u0647") break;  // إن أن
+          if (const Mention* m = actor_at(j)) {
+            ev.agents.push_back(m->entity);
+            break;
+          }
+        }
+      } else {
+        // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object
+        // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
+        bool statement_object = false;
+        for (const Trig& p : trigs) statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
+        for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
+          if (const Mention* m = actor_at(j)) {
+            ev.agents.push_back(m->entity);
+            break;
+          }
+        }
+      }
+    }
+    // Talks by a verb: the party met is the object (التقى البرهان المبعوث الأمريكي توم بيرييلو).
+    if (tr.type == EventType::kNegotiation && tr.verb && !ev.agents.empty()) {
+      for (std::size_t j = after_agent; j < n && j < after_agent + 6 && sent[j] == s; ++j) {
+        if (is_clause_break(j)) break;
+        std::size_t p = titled_person(j);
+        const Mention* m = p != SIZE_MAX ? &mentions[mention_at[p]] : actor_at(j);
+        if (m && m->entity != ev.agents.front()) {
           ev.agents.push_back(m->entity);
           break;
         }
@@ -1568,8 +1638,10 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
                               (locative || tr.type == EventType::kVisit);
         if (m.type != EntityType::kPlace && !state_as_place) continue;
         if (ev.agents.size() == 1 && m.entity == ev.agents.front()) continue;
-        std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * 2;
-        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646") dist /= 4;  // من: origin
+        bool crosses = false;  // a place in another clause before the trigger is a weaker candidate
+        for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = is_clause_break(k);
+        std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);
+        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses) dist /= 4;  // من: origin
         if (dist < best_dist) {
           best_dist = dist;
           best = mention_at[j];
@@ -1630,9 +1702,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       for (std::size_t k = prev.last; k < tr.first && same_clause; ++k) same_clause = !is_clause_break(k);
       bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
       if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) continue;
-      const std::u32string& k = t[tr.first].key;
-      bool present = tr.verb && tr.clitics == 0 && !k.empty() && (k[0] == kYeh || k[0] == kTeh);
-      if (same_clause && kin && !prev.verb && present && tr.first - prev.last <= 2) continue;
+      bool uncoordinated_verb = tr.verb && tr.clitics == 0;
+      if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) continue;
     }
     // A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى).
     if (tr.type == EventType::kCasualties && !tr.verb && tr.definite && !tr.demonstrative) {

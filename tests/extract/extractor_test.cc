@@ -1,0 +1,432 @@
+// The extractor on sentences written for these tests (none is taken from the corpora), one test per
+// phenomenon of the annotation guidelines (shared/eval/GUIDELINES.md; docs/annotation.md is the
+// project's copy). Expected values follow the guidelines, not whatever the extractor happens to output.
+#include "khabar/extract/extractor.h"  // first: proves the header is self-contained
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor_fixture.h"
+
+namespace khabar::extract::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::IsSupersetOf;
+using vocab::EntityType;
+using vocab::EventType;
+
+// ===================================================================================================
+// Mentions: spans
+
+class MentionSpanTest : public ExtractorTest {};
+
+TEST_F(MentionSpanTest, ProcliticsAreExcludedFromTheSpan) {
+  // و ف ب ل ك, and two stacked (و + ب): the span starts at the name, after the clitics.
+  for (std::string_view s : {"وأرمينيا بلد جبلي صغير.", "فأرمينيا لم ترد على الرسالة.", "التقى الوفدان بأرمينيا الشهر الماضي.",
+                             "أرسلت الحكومة رسالة لأرمينيا.", "لا يوجد بلد كأرمينيا في المنطقة.",
+                             "وبأرمينيا جبال عالية."}) {
+    SCOPED_TRACE(s);
+    ArticleResult r = Run(s);
+    ASSERT_THAT(Mentions(r), ElementsAre("أرمينيا|State|armenia"));
+    EXPECT_EQ(r.mentions[0].begin, Offset(s, "أرمينيا"));
+    EXPECT_EQ(r.mentions[0].end, Offset(s, "أرمينيا") + 7);
+    EXPECT_EQ(r.mentions[0].rule, "lexicon");
+  }
+}
+
+TEST_F(MentionSpanTest, LamLamKeepsTheArticlesLam) {
+  // لل = ل + ال: the preposition goes, the article's lam stays in the span.
+  const std::string_view s = "وجهت الحكومة رسالة للأمم المتحدة مساء الأحد.";
+  ArticleResult r = Run(s);
+  ASSERT_THAT(Mentions(r), ElementsAre("لأمم المتحدة|Organization|un"));
+  EXPECT_EQ(r.mentions[0].begin, Offset(s, "لأمم المتحدة"));
+  // Stacked: و + لل.
+  const std::string_view s2 = "وللأمم المتحدة مكتب في المدينة.";
+  ArticleResult r2 = Run(s2);
+  ASSERT_THAT(Mentions(r2), ElementsAre("لأمم المتحدة|Organization|un"));
+  EXPECT_EQ(r2.mentions[0].begin, 2u);
+}
+
+TEST_F(MentionSpanTest, OrthographicVariantsMatchAndKeepTheOriginalSpan) {
+  struct Case {
+    std::string_view sentence, name;
+  };
+  for (const Case& c : {Case{"وصل الوفد إلى اذربيجان صباحا.", "اذربيجان"},            // bare alef
+                        Case{"وصل الوفد إلى أَذْرَبِيجَانَ صباحا.", "أَذْرَبِيجَانَ"},  // tashkeel
+                        Case{"وصل الوفد إلى أذربيـــجان صباحا.", "أذربيـــجان"},    // tatweel
+                        Case{"وصل الوفد إلى أذرب\u200Cيجان صباحا.", "أذرب\u200Cيجان"}}) {  // ZWNJ inside
+    SCOPED_TRACE(c.sentence);
+    ArticleResult r = Run(c.sentence);
+    ASSERT_THAT(Mentions(r), ElementsAre(std::string(c.name) + "|State|azerbaijan"));
+    EXPECT_EQ(r.mentions[0].begin, Offset(c.sentence, c.name));
+  }
+  // ة written as ه in a multi-word name.
+  EXPECT_THAT(Mentions("أعلنت منظمة الصحه العالميه ذلك."), ElementsAre("منظمة الصحه العالميه|Organization|who"));
+}
+
+// ===================================================================================================
+// Mentions: nisba phrases, institutions, forces, capitals
+
+class NisbaMentionTest : public ExtractorTest {};
+
+TEST_F(NisbaMentionTest, GovernmentHeadWithNisbaIsANominalStateMention) {
+  ArticleResult r = Run("قالت الحكومة الروسية إن الوضع هادئ.");
+  ASSERT_THAT(Mentions(r), ElementsAre("الحكومة الروسية|State|russia"));
+  EXPECT_TRUE(r.mentions[0].nominal);
+
+  ArticleResult r2 = Run("واعتقلت السلطات الإيرانية عددا من الصحفيين.");
+  ASSERT_THAT(Mentions(r2), ElementsAre("السلطات الإيرانية|State|iran"));
+  EXPECT_TRUE(r2.mentions[0].nominal);
+}
+
+TEST_F(NisbaMentionTest, ArmyWithNisbaIsANamedArmedForce) {
+  ArticleResult r = Run("وتقدم الجيش السوداني نحو الجسر.");
+  ASSERT_THAT(Mentions(r), ElementsAre("الجيش السوداني|ArmedForce|sudanese_armed_forces"));
+  EXPECT_FALSE(r.mentions[0].nominal) << "a conventional designation of a body is not nominal";
+
+  // A state without a lexicon entry for its army: a derived entity owned by the state.
+  ArticleResult r2 = Run("وانسحب الجيش الإثيوبي من البلدة.");
+  ASSERT_THAT(Mentions(r2), ElementsAre("الجيش الإثيوبي|ArmedForce|ethiopia_armed_forces"));
+  EXPECT_EQ(r2.mentions[0].of, "ethiopia");
+  EXPECT_FALSE(r2.mentions[0].nominal);
+}
+
+TEST_F(NisbaMentionTest, PersonnelHeadWithNisbaIsANominalArmedForce) {
+  ArticleResult r = Run("وقال الجنود الروس إن الطريق مغلق.");
+  ASSERT_THAT(Mentions(r), ElementsAre("الجنود الروس|ArmedForce|russia_armed_forces"));
+  EXPECT_TRUE(r.mentions[0].nominal);
+}
+
+TEST_F(NisbaMentionTest, InstitutionsAreOneSpan) {
+  ArticleResult nisba = Run("وقالت وزارة الخارجية التركية إن الوفد غادر.");
+  ASSERT_THAT(Mentions(nisba), ElementsAre("وزارة الخارجية التركية|Organization|turkey_mfa"));
+  EXPECT_EQ(nisba.mentions[0].subtype, "Ministry");
+  EXPECT_EQ(nisba.mentions[0].of, "turkey");
+
+  EXPECT_THAT(Mentions("وأعلنت وزارة الدفاع في روسيا أن الوحدة انسحبت."),
+              ElementsAre("وزارة الدفاع في روسيا|Organization|russia_mod"));
+  EXPECT_THAT(Mentions("وقالت وزارة خارجية أرمينيا إن الوفد وصل."),
+              ElementsAre("وزارة خارجية أرمينيا|Organization|armenia_mfa"));
+  // The same institution written two ways is one entity.
+  EXPECT_THAT(Mentions("وقالت وزارة الصحة في السودان إن المستشفى أغلق."),
+              ElementsAre("وزارة الصحة في السودان|Organization|sudan_moh"));
+  // A lexicon institution inside a longer name is not annotated separately.
+  EXPECT_THAT(Mentions("وعقد مجلس الأمن التابع للأمم المتحدة جلسة طارئة."),
+              ElementsAre("مجلس الأمن التابع للأمم المتحدة|Organization|un_security_council"));
+}
+
+TEST_F(NisbaMentionTest, Peacekeepers) {
+  ArticleResult r = Run("وانتشرت قوات حفظ السلام الروسية على الطريق.");
+  ASSERT_THAT(Mentions(r), ElementsAre("قوات حفظ السلام الروسية|ArmedForce|russian_peacekeepers"));
+  EXPECT_EQ(r.mentions[0].subtype, "Peacekeepers");
+
+  ArticleResult r2 = Run("وانتشرت قوات حفظ السلام الكينية في المدينة.");
+  ASSERT_THAT(Mentions(r2), ElementsAre("قوات حفظ السلام الكينية|ArmedForce|kenya_peacekeepers"));
+  EXPECT_EQ(r2.mentions[0].subtype, "Peacekeepers");
+  EXPECT_EQ(r2.mentions[0].of, "kenya");
+}
+
+TEST_F(NisbaMentionTest, CapitalMetonymy) {
+  // A capital speaking is its state; a capital one travels to is a place.
+  ArticleResult says = Run("قالت موسكو إن الاتصالات مستمرة.");
+  ASSERT_THAT(Mentions(says), ElementsAre("موسكو|State|russia"));
+  EXPECT_EQ(says.mentions[0].rule, "capital-metonymy");
+
+  ArticleResult to = Run("وصل الوفد إلى موسكو مساء.");
+  ASSERT_THAT(Mentions(to), ElementsAre("موسكو|Place|moscow"));
+  EXPECT_EQ(to.mentions[0].subtype, "City");
+
+  EXPECT_THAT(Mentions("عقد الاجتماع في موسكو."), ElementsAre("موسكو|Place|moscow"));
+  EXPECT_THAT(Mentions("عاد الوفد من الخرطوم."), ElementsAre("الخرطوم|Place|khartoum"));
+  EXPECT_THAT(Mentions("ورفضت الخرطوم الاتهامات."), ElementsAre("الخرطوم|State|sudan"));
+  EXPECT_THAT(Mentions("وعقد الاجتماع بموسكو."), ElementsAre("موسكو|Place|moscow")) << "ب is locative too";
+}
+
+// ===================================================================================================
+// Mentions: people and places the lexicon does not name
+
+class RuleMentionTest : public ExtractorTest {};
+
+TEST_F(RuleMentionTest, PersonAfterATitleWithItsRole) {
+  const std::string_view s = "وقال المتحدث باسم الكرملين سيرافيم دولغوف إن الوضع هادئ.";
+  ArticleResult r = Run(s);
+  ASSERT_THAT(Mentions(r), ElementsAre("الكرملين|Organization|kremlin", "سيرافيم دولغوف|Person|~Person:سيرافيم دولغوف"));
+  EXPECT_EQ(r.mentions[1].rule, "title");
+  EXPECT_EQ(r.mentions[1].begin, Offset(s, "سيرافيم"));
+  EXPECT_THAT(Roles(r), ElementsAre("سيرافيم دولغوف|المتحدث باسم الكرملين|kremlin"));
+}
+
+TEST_F(RuleMentionTest, PersonAfterATitleWithANisbaOwner) {
+  ArticleResult r = Run("وقال وزير الخارجية الليبي عبد الله الخطيب إن الاجتماع كان مثمرا.");
+  EXPECT_THAT(Mentions(r), ElementsAre("عبد الله الخطيب|Person|~Person:عبد الله الخطيب"))
+      << "the title (with its nisba) is excluded and is not an institution mention";
+  EXPECT_THAT(Roles(r), ElementsAre("عبد الله الخطيب|وزير الخارجية الليبي|libya"));
+}
+
+TEST_F(RuleMentionTest, PersonAfterATitleWithAStateOwner) {
+  ArticleResult r = Run("قال رئيس وزراء أرمينيا كارين سركيسيان إن الحدود مغلقة.");
+  ASSERT_THAT(Mentions(r), ElementsAre("أرمينيا|State|armenia", "كارين سركيسيان|Person|~Person:كارين سركيسيان"));
+  EXPECT_THAT(Roles(r), ElementsAre("كارين سركيسيان|رئيس وزراء أرمينيا|armenia"));
+}
+
+TEST_F(RuleMentionTest, PersonInApposition) {
+  const std::string_view s = "وقالت سلمى حداد، المتحدثة باسم الكرملين، إن الوضع هادئ.";
+  ArticleResult r = Run(s);
+  ASSERT_THAT(Mentions(r), ElementsAre("سلمى حداد|Person|~Person:سلمي حداد", "الكرملين|Organization|kremlin"));
+  EXPECT_EQ(r.mentions[0].rule, "apposition");
+  EXPECT_EQ(r.mentions[0].begin, Offset(s, "سلمى"));
+  EXPECT_THAT(Roles(r), ElementsAre("سلمى حداد|المتحدثة باسم الكرملين|kremlin"));
+}
+
+TEST_F(RuleMentionTest, PersonAfterAReportingVerb) {
+  ArticleResult r = Run("وقال كمال الدين عثمان إن القافلة وصلت.");
+  ASSERT_THAT(Mentions(r), ElementsAre("كمال الدين عثمان|Person|~Person:كمال الدين عثمان"));
+  EXPECT_EQ(r.mentions[0].begin, 5u);
+  EXPECT_EQ(r.mentions[0].rule, "reporting-verb");
+  EXPECT_THAT(Roles(r), IsEmpty());
+  EXPECT_THAT(Mentions("وقالت هالة يوسف إن الطريق مغلق."), ElementsAre("هالة يوسف|Person|~Person:هاله يوسف"));
+}
+
+TEST_F(RuleMentionTest, SurnameAloneLaterIsTheSamePerson) {
+  const std::string_view s = "قالت وزيرة الخارجية ليلى منصوري إن المعبر مفتوح. ولمنصوري تاريخ طويل في العمل الدبلوماسي.";
+  ArticleResult r = Run(s);
+  const Mention* full = FindMention(r, "ليلى منصوري");
+  ASSERT_NE(full, nullptr);
+  EXPECT_THAT(Roles(r), ElementsAre("ليلى منصوري|وزيرة الخارجية|"));
+  const Mention* last = FindMention(r, "منصوري");
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->entity, full->entity);
+  EXPECT_EQ(last->begin, Offset(s, "منصوري", 1)) << "و and ل are outside the span";
+}
+
+TEST_F(RuleMentionTest, PlacesAfterAClassifierExcludeIt) {
+  const std::string_view s = "وصلت المساعدات إلى قرية أم سيالة وبلدة كرنوي قرب الحدود.";
+  ArticleResult r = Run(s);
+  ASSERT_THAT(Mentions(r), ElementsAre("أم سيالة|Place|~Place:ام سياله", "كرنوي|Place|~Place:كرنوي"));
+  EXPECT_EQ(r.mentions[0].begin, Offset(s, "أم سيالة"));
+  EXPECT_EQ(r.mentions[0].subtype, "Village");
+  EXPECT_EQ(r.mentions[0].rule, "classifier");
+  EXPECT_EQ(r.mentions[1].subtype, "City");
+  EXPECT_EQ(r.mentions[1].begin, Offset(s, "كرنوي"));
+}
+
+TEST_F(RuleMentionTest, ClassifierBeforeALexiconPlaceKeepsTheLexiconEntity) {
+  EXPECT_THAT(Mentions("وتعرضت مدينة الفاشر للقصف."), ElementsAre("الفاشر|Place|el_fasher"));
+}
+
+// ===================================================================================================
+// Mentions: precision
+
+class PrecisionTest : public ExtractorTest {};
+
+TEST_F(PrecisionTest, MonthNamesAreNotMentions) {
+  EXPECT_THAT(Mentions("وفي أكتوبر ونوفمبر تراجع عدد الزوار."), IsEmpty());
+  EXPECT_THAT(Mentions("وقال إن مارس كان شهرا صعبا."), IsEmpty());
+  EXPECT_THAT(Mentions("وفي أيلول وتشرين الأول هدأ الوضع."), IsEmpty());
+}
+
+TEST_F(PrecisionTest, BareCommonNounsAreNotMentions) {
+  EXPECT_THAT(Mentions("وقالت مصادر إن الأمن مستتب في المدينة."), IsEmpty());
+  EXPECT_THAT(Mentions("وانتشر الجيش في الشوارع وأغلقت السلطات الطرق."), IsEmpty());
+  EXPECT_THAT(Mentions("وقالت الوزارة إن المنطقة هادئة."), IsEmpty());
+}
+
+TEST_F(PrecisionTest, AFirstNameAloneIsNotAMention) {
+  // The lexicon knows نيكول باشينيان; نيكول alone names nobody.
+  EXPECT_THAT(Mentions("وقال نيكول إن الرحلة طويلة."), IsEmpty());
+  EXPECT_THAT(Mentions("ووصل فلاديمير إلى المطار."), IsEmpty());
+}
+
+TEST_F(PrecisionTest, NothingInEmptyOrPunctuationOnlyText) {
+  EXPECT_THAT(Run("").mentions, IsEmpty());
+  EXPECT_THAT(Run("").events, IsEmpty());
+  EXPECT_THAT(Run("... ، ؟ !\n\n").mentions, IsEmpty());
+  EXPECT_THAT(Run("\uFFFD\uFFFD نص \uFFFD").mentions, IsEmpty());
+}
+
+// ===================================================================================================
+// Events
+
+class EventTest : public ExtractorTest {};
+
+TEST_F(EventTest, VerbAndNounTriggersWithTheirInflections) {
+  EXPECT_THAT(Events("فرّ السكان من القرية."), ElementsAre("فرّ|Displacement"));
+  EXPECT_THAT(Events("فروا من القرية ليلا."), ElementsAre("فروا|Displacement"));
+  EXPECT_THAT(Events("يفرون من البلدة كل يوم."), ElementsAre("يفرون|Displacement"));
+  EXPECT_THAT(Events("وتواصل فرار المدنيين من البلدة."), ElementsAre("فرار|Displacement"));
+  EXPECT_THAT(Events("قصفت الطائرات السوق."), ElementsAre("قصفت|Attack"));
+  EXPECT_THAT(Events("ويقصفون الأحياء كل ليلة."), ElementsAre("يقصفون|Attack"));
+  EXPECT_THAT(Events("اتهمت الحكومة المتمردين بالتخريب."), ElementsAre("اتهمت|Accusation"));
+  EXPECT_THAT(Events("ويتهم الجيش المتمردين بالتخريب."), ElementsAre("يتهم|Accusation"));
+  EXPECT_THAT(Events("اشتبك الطرفان قرب الجسر."), ElementsAre("اشتبك|MilitaryOperation"));
+  EXPECT_THAT(Events("وبدأت مفاوضات جديدة بين الطرفين."), ElementsAre("مفاوضات|Negotiation"));
+}
+
+TEST_F(EventTest, TriggerSpanExcludesProclitics) {
+  ArticleResult r = Run("وقصفت الطائرات السوق.");
+  ASSERT_THAT(Events(r), ElementsAre("قصفت|Attack"));
+  EXPECT_EQ(r.events[0].begin, 1u);
+  const std::string_view s = "وقالت المصادر إن السكان فروا، وبالهجوم الأخير تضررت البلدة.";
+  ArticleResult r2 = Run(s);
+  const Event* attack = FindEvent(r2, EventType::kMilitaryOperation);
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->trigger_text, "الهجوم");
+  EXPECT_EQ(attack->begin, Offset(s, "الهجوم"));
+}
+
+TEST_F(EventTest, CasualtyFigureWithQualifier) {
+  const std::string_view s = "قتل ما لا يقل عن 35 شخصا في الهجوم على السوق.";
+  ArticleResult r = Run(s);
+  const Event* e = FindEvent(r, EventType::kCasualties);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->trigger_text, "قتل");
+  EXPECT_THAT(Figures(*e), ElementsAre("killed 35 atLeast '35'"));
+  EXPECT_EQ(e->figures[0].begin, Offset(s, "35"));
+}
+
+TEST_F(EventTest, NumbersWithMultipliersAndNumberWords) {
+  ArticleResult thousands = Run("نزح 100 ألف شخص من الولاية.");
+  ASSERT_THAT(Events(thousands), ElementsAre("نزح|Displacement"));
+  EXPECT_THAT(Figures(thousands.events[0]), ElementsAre("displaced 100000 exact '100 ألف'"));
+
+  ArticleResult indic = Run("قتل ٣٥ شخصا في القصف.");
+  const Event* killed = FindEvent(indic, EventType::kCasualties);
+  ASSERT_NE(killed, nullptr);
+  EXPECT_THAT(Figures(*killed), ElementsAre("killed 35 exact '٣٥'"));
+
+  ArticleResult words = Run("نزح سبعة آلاف شخص من المنطقة.");
+  ASSERT_THAT(Events(words), ElementsAre("نزح|Displacement"));
+  EXPECT_THAT(Figures(words.events[0]), ElementsAre("displaced 7000 exact 'سبعة آلاف'"));
+
+  ArticleResult about = Run("وأصيب نحو 200 شخص بجروح.");
+  const Event* injured = FindEvent(about, EventType::kCasualties);
+  ASSERT_NE(injured, nullptr);
+  EXPECT_THAT(Figures(*injured), ElementsAre("injured 200 about '200'"));
+}
+
+TEST_F(EventTest, VagueQuantitiesGiveNoFigure) {
+  // GUIDELINES.md: عشرات, مئات, آلاف give no figure (آلاف is a multiplier only after a number).
+  for (std::string_view s : {"نزح آلاف الأشخاص من المدينة.", "نزح عشرات الأشخاص من المدينة.",
+                             "نزح مئات المدنيين من المدينة."}) {
+    SCOPED_TRACE(s);
+    ArticleResult r = Run(s);
+    ASSERT_THAT(Events(r), ElementsAre("نزح|Displacement"));
+    EXPECT_THAT(r.events[0].figures, IsEmpty());
+  }
+}
+
+TEST_F(EventTest, YearsAndPercentagesAreNotFigures) {
+  ArticleResult r = Run("نزح السكان في عام 2023 بنسبة 40% من القرية.");
+  ASSERT_THAT(Events(r), ElementsAre("نزح|Displacement"));
+  EXPECT_THAT(r.events[0].figures, IsEmpty());
+}
+
+TEST_F(EventTest, FutureAndNegatedEventsAreNotAsserted) {
+  EXPECT_THAT(Events("سوف يقصف الجيش المدينة."), IsEmpty());
+  EXPECT_THAT(Events("لم يقصف الجيش المدينة."), IsEmpty());
+  EXPECT_THAT(Events("لن يفر السكان من القرية."), IsEmpty());
+}
+
+TEST_F(EventTest, PurposeClauseIsNotAnEvent) {
+  ArticleResult r = Run("وصل الوفد لإجراء محادثات مع الحكومة.");
+  EXPECT_EQ(FindEvent(r, EventType::kNegotiation), nullptr);
+}
+
+TEST_F(EventTest, SourceOfAReportedFigure) {
+  ArticleResult r = Run("وقالت وزارة الصحة السودانية إن 40 شخصا قتلوا في القصف.");
+  const Event* e = FindEvent(r, EventType::kCasualties);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source, "sudan_moh");
+  EXPECT_THAT(Figures(*e), ElementsAre("killed 40 exact '40'"));
+}
+
+TEST_F(EventTest, SpeechActAgentIsTheSpeaker) {
+  ArticleResult r = Run("وأدانت وزارة الخارجية التركية القصف.");
+  const Event* e = FindEvent(r, EventType::kCondemnation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("turkey_mfa"));
+  EXPECT_TRUE(e->source.empty()) << "the speaker is the agent, not a source";
+}
+
+TEST_F(EventTest, RelativeTimesResolveAgainstThePublicationDate) {
+  const Date published{2023, 9, 30};  // a Saturday
+  ArticleResult monday = Run("قصفت الطائرات السوق يوم الاثنين.", published);
+  ASSERT_THAT(Events(monday), ElementsAre("قصفت|Attack"));
+  EXPECT_EQ(monday.events[0].time_text, "يوم الاثنين");
+  EXPECT_EQ(monday.events[0].date, (Date{2023, 9, 25}));
+  EXPECT_FALSE(monday.events[0].date_to.has_value());
+
+  ArticleResult yesterday = Run("قصفت الطائرات السوق أمس.", published);
+  ASSERT_THAT(Events(yesterday), ElementsAre("قصفت|Attack"));
+  EXPECT_EQ(yesterday.events[0].time_text, "أمس");
+  EXPECT_EQ(yesterday.events[0].date, (Date{2023, 9, 29}));
+
+  ArticleResult last_week = Run("نزح السكان الأسبوع الماضي.", published);
+  ASSERT_THAT(Events(last_week), ElementsAre("نزح|Displacement"));
+  EXPECT_EQ(last_week.events[0].time_text, "الأسبوع الماضي");
+  EXPECT_EQ(last_week.events[0].date, (Date{2023, 9, 18})) << "Monday of the previous week";
+  EXPECT_EQ(last_week.events[0].date_to, (Date{2023, 9, 24}));
+
+  ArticleResult month = Run("فر السكان في أغسطس.", published);
+  ASSERT_THAT(Events(month), ElementsAre("فر|Displacement"));
+  EXPECT_EQ(month.events[0].date, (Date{2023, 8, 1}));
+  EXPECT_EQ(month.events[0].date_to, (Date{2023, 8, 31}));
+}
+
+TEST_F(EventTest, NoDateWithoutAPublicationDate) {
+  for (std::string_view s : {"قصفت الطائرات السوق يوم الاثنين.", "قصفت الطائرات السوق أمس.", "نزح السكان الأسبوع الماضي.",
+                             "فر السكان في أغسطس."}) {
+    SCOPED_TRACE(s);
+    ArticleResult r = Run(s);
+    ASSERT_EQ(r.events.size(), 1u);
+    EXPECT_FALSE(r.events[0].time_text.empty()) << "the time is still recorded as written";
+    EXPECT_FALSE(r.events[0].date.has_value());
+    EXPECT_FALSE(r.events[0].date_to.has_value());
+  }
+}
+
+TEST_F(EventTest, ExplicitYearNeedsNoPublicationDate) {
+  ArticleResult r = Run("فر السكان في سبتمبر 2023.");
+  ASSERT_THAT(Events(r), ElementsAre("فر|Displacement"));
+  EXPECT_EQ(r.events[0].date, (Date{2023, 9, 1}));
+  EXPECT_EQ(r.events[0].date_to, (Date{2023, 9, 30}));
+}
+
+// ===================================================================================================
+// The extractor itself
+
+TEST(ExtractorCreateTest, RefusesALexiconWithoutTheGrammarLists) {
+  ontology::Lexicon lexicon;
+  ASSERT_TRUE(lexicon
+                  .LoadString("<lexicon><entity id=\"x\" type=\"Place\" en=\"X\"><form>س</form></entity>"
+                              "<wordlist name=\"title\"><w>وزير</w></wordlist></lexicon>",
+                              "small.xml")
+                  .ok());
+  std::unique_ptr<Extractor> ex;
+  Status s = Extractor::Create(lexicon, &ex);
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.message(), ::testing::HasSubstr("reporting_verb"));
+  EXPECT_EQ(ex, nullptr);
+}
+
+class ExtractorDeterminismTest : public ExtractorTest {};
+
+TEST_F(ExtractorDeterminismTest, SameInputSameResult) {
+  const std::string_view s = "وقال المتحدث باسم الجيش السوداني نبيل عبد الرحيم إن 12 شخصا قتلوا في قصف على قرية كرنقو أمس.";
+  ArticleResult a = Run(s, Date{2024, 5, 14});
+  ArticleResult b = Run(s, Date{2024, 5, 14});
+  EXPECT_EQ(Mentions(a), Mentions(b));
+  EXPECT_EQ(Events(a), Events(b));
+  EXPECT_EQ(Roles(a), Roles(b));
+  EXPECT_THAT(Mentions(a), IsSupersetOf({"الجيش السوداني|ArmedForce|sudanese_armed_forces",
+                                         "نبيل عبد الرحيم|Person|~Person:نبيل عبد الرحيم", "كرنقو|Place|~Place:كرنقو"}));
+}
+
+}  // namespace
+}  // namespace khabar::extract::testing
