@@ -146,6 +146,7 @@ struct Extractor::Impl {
     if (i >= t.size() || t[i].kind != Token::Kind::kWord) return false;
     const std::u32string& k = t[i].key;
     if (k.size() < 2 || IsFunction(t[i])) return false;
+    if (!IsArabicLetter(k[0])) return false;  // Latin words are names of organisations here (NHL)
     if (!allow_article && k.size() > 2 && k[0] == kAlef && k[1] == kLam) return false;
     // ل/و/ب/ف/ك + article (للشؤون، والقوات): a common noun, never part of a name.
     if (k.size() > 3 && (k[0] == kLam || k[0] == kWaw || k[0] == 0x0628 || k[0] == 0x0641 || k[0] == 0x0643) &&
@@ -172,6 +173,7 @@ struct Extractor::Impl {
   // sounds, and at least four letters.
   static bool LooksLikeName(const std::u32string& k) {
     if (k.size() < 4) return false;
+    if (EndsWith(k, U"\u0627\u062A")) return false;  // sound feminine plural (عائلات): a common noun
     int vowels = 0;
     for (std::size_t i = 1; i < k.size(); ++i) {
       if (k[i] == kAlef || k[i] == kWaw || k[i] == kYeh) ++vowels;
@@ -477,8 +479,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       cands.push_back(std::move(c));
     } else if (auto g = WordEndingAt(t, i, kGovHead)) {  // السلطات الانفصالية: the polity
       cands.push_back(make(g->first, i + 1, g->begin, polity, EntityType::kPolity, "government+separatist", true));
-    } else if (t[i].key.size() > 2 && t[i].key[0] == kAlef && t[i].key[1] == kLam) {
-      // الانفصاليون alone: fighters, unless the sentence is about talks (then the political side).
+    } else if (t[i].key.size() > 2 && t[i].key[0] == kAlef && t[i].key[1] == kLam && !EndsWith(t[i].key, U"\u0647")) {
+      // الانفصاليون alone (not the adjective الانفصالية): fighters, unless the sentence is about talks.
       bool talks = false;
       for (std::size_t j = i; j-- > 0 && t[j].kind != Token::Kind::kNewline && t[j].key != U".";) {
         for (const Hit& th : triggers.Match(t, j, true)) talks |= WordOf(th).Attr("type") == "Negotiation";
@@ -591,6 +593,15 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       cands.push_back(std::move(c));
       continue;
     }
+    if (!n.plural && !n.article && n.tok > 0 &&
+        (t[n.tok - 1].kind == Token::Kind::kNumber || WordAt(t, n.tok - 1, kNumberWord, false, false))) {
+      // A count of people by nationality: 40 ألف أرمني، مليوني سوداني.
+      auto [gid, en] = group_id();
+      Candidate c = make(n.tok, end, t[n.tok].begin, gid, EntityType::kGroup, "number+nisba");
+      c.m.en = en;
+      cands.push_back(std::move(c));
+      continue;
+    }
     if (n.plural && n.article && t[n.tok].key.size() > 6 && EndsWith(t[n.tok].key, U"\u0648\u0646")) {
       // A plural demonym standing for the state: الأذربيجانيون قالوا.
       cands.push_back(make(n.tok, end, t[n.tok].begin, state.id, EntityType::kState, "demonym-plural", true));
@@ -687,6 +698,49 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     }
   }
 
+  // A ministry named without its state (المتحدثة باسم وزارة الخارجية): an organisation all the same.
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto h = WordAt(t, i, kInstitution);
+    if (!h || h->last - h->first < 2 || !WordOf(*h).Attr("construct").empty()) continue;
+    std::string key;
+    for (std::size_t j = h->first; j < h->last; ++j) {
+      for (const auto& v : Matcher::Variants(t[j], false)) {
+        if (j > h->first || v.begin == h->begin) {
+          key += (key.empty() ? "" : " ") + EncodeUtf8(j == h->first ? v.key : t[j].key);
+          break;
+        }
+      }
+    }
+    // Whose ministry: the state of a known official named right after it (… وزارة الخارجية ماريا زاخاروفا).
+    std::string owner_state;
+    for (std::size_t j = h->last; j < t.size() && j < h->last + 3 && owner_state.empty(); ++j) {
+      auto it = names_at.find(j);
+      if (it == names_at.end()) continue;
+      for (std::size_t ci : it->second) {
+        auto e = index.find(cands[ci].m.entity);
+        if (cands[ci].m.type != EntityType::kPerson || e == index.end()) continue;
+        std::string of = entities[e->second].of;
+        auto o = index.find(of);
+        if (o != index.end() && entities[o->second].type != EntityType::kState) of = entities[o->second].of;
+        if (auto st = index.find(of); st != index.end() && entities[st->second].type == EntityType::kState) owner_state = of;
+      }
+    }
+    const auto& w = WordOf(*h);
+    std::string subtype(w.Attr("subtype"));
+    const ontology::EntityEntry* known =
+        owner_state.empty() ? nullptr : Owned(owner_state, EntityType::kOrganization, subtype);
+    std::string id = known ? known->id : owner_state.empty() ? "~Organization:" + key : owner_state + "_" + std::string(w.Attr("code"));
+    Candidate c = make(h->first, h->last, h->begin, id, EntityType::kOrganization, "institution");
+    c.m.subtype = subtype;
+    if (!owner_state.empty() && !known) {
+      c.m.en = std::string(w.Attr("en")) + " (" + entities[index.at(owner_state)].en + ")";
+      c.m.of = owner_state;
+    }
+    c.priority = 3;
+    cands.push_back(std::move(c));
+    i = h->last - 1;
+  }
+
   // Peacekeepers named without their state (قوات حفظ السلام): the peacekeeping force this article names
   // with its state, if exactly one; otherwise peacekeepers in general.
   {
@@ -722,6 +776,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   auto name_run = [&](std::size_t at, std::size_t max_len) {
     std::size_t j = at;
     while (j < t.size() && j - at < max_len && NameLike(t, j, j > at)) ++j;
+    // Two words of a name, then an imperfect verb (يتحدث، تقول): the name ends before the verb.
+    if (j - at == 3 && (t[j - 1].key[0] == kYeh || t[j - 1].key[0] == kTeh) && t[j - 1].key.size() >= 4) --j;
     return j;
   };
   auto person_key = [&](std::size_t a, std::size_t b) {
@@ -735,6 +791,14 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   // Owner of a title starting at `at`: returns the token after it and the owner entity.
   auto parse_owner = [&](std::size_t at, std::string* owner) -> std::size_t {
     if (at < t.size() && (t[at].key == U"\u0628\u0627\u0633\u0645")) ++at;  // باسم
+    if (auto mc = WordAt(t, at, kMediaClassifier)) {  // مراسل شبكة سي إن إن: the classifier stays in the role
+      for (const Candidate& c : cands) {
+        if (c.first == mc->last && c.m.type == EntityType::kOrganization) {
+          at = mc->last;
+          break;
+        }
+      }
+    }
     for (int depth = 0; depth < 2; ++depth) {
       // The longest non-person, non-place candidate starting here: a name (الكرملين) or an institution
       // found by the nisba rules (وزارة الصحة السودانية).
@@ -769,8 +833,12 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     auto h = WordAt(t, i, kTitle);
     if (!h) continue;
     std::string owner;
-    std::size_t at = WordOf(*h).Attr("takes") == "owner" ? parse_owner(h->last, &owner) : h->last;
+    std::size_t at = parse_owner(h->last, &owner);  // لاعب NHL، الجنرال الروسي: any title may have an owner
     std::size_t owner_end = at;
+    // A rank between the office and the name: المتحدث باسم الجيش السوداني العميد نبيل عبد الله.
+    if (at > h->last) {
+      if (auto rank = WordAt(t, at, kTitle, false, false)) at = owner_end = rank->last;
+    }
     if (is_punct(at, U",\u060C")) ++at;
     std::string role = span_text(h->begin, t[owner_end - 1].end);
     if (auto it = names_at.find(at); it != names_at.end()) {
@@ -806,7 +874,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       if (i - b < 2 && ((!after_verb && !sentence_start) || !LooksLikeName(t[b].key))) continue;
       if (names_at.count(b)) continue;
       std::string owner;
-      std::size_t owner_end = WordOf(*h).Attr("takes") == "owner" ? parse_owner(h->last, &owner) : h->last;
+      std::size_t owner_end = parse_owner(h->last, &owner);
       Candidate c = make(b, i, t[b].begin, person_key(b, i), EntityType::kPerson, "apposition");
       c.role_text = span_text(h->begin, t[owner_end - 1].end);
       c.role_of = owner;
@@ -828,9 +896,22 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       cands.push_back(std::move(c));
     }
   }
+  // A journalist named right after their outlet: لقناة CNN ماثيو تشانس في مقابلة.
+  for (const Candidate& outlet : std::vector<Candidate>(cands)) {
+    if (outlet.m.type != EntityType::kOrganization || outlet.m.subtype != "MediaOutlet") continue;
+    std::size_t a = outlet.last, e = name_run(a, 3);
+    if (e - a < 2 || !LooksLikeName(t[a].key)) continue;
+    bool closed = e >= t.size() || !t[e].is_word() || IsFunction(t[e]);
+    if (!closed) continue;
+    Candidate c = make(a, e, t[a].begin, person_key(a, e), EntityType::kPerson, "outlet+name");
+    c.priority = 2;
+    cands.push_back(std::move(c));
+  }
+
   // Surname-only mentions of people seen in this article (full name first).
   for (const Candidate& c : cands) {
-    if (c.m.type != EntityType::kPerson || c.last - c.first < 2) continue;
+    if (c.m.type != EntityType::kPerson) continue;
+    if (c.last - c.first < 2 && (c.m.entity.rfind("~", 0) != 0 || !LooksLikeName(t[c.first].key))) continue;
     surnames.emplace_back(t[c.last - 1].key, c.m.entity);
   }
   if (!surnames.empty()) {
