@@ -405,7 +405,10 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       for (std::size_t b = i >= 3 ? i - 3 : 0; b < i && !visited; ++b) {
         for (const Hit& th : triggers.Match(t, b, true)) visited |= WordOf(th).Attr("type") == "Visit";
       }
-      if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics) && !visited) {
+      // A dateline (صنعاء - / صنعاء (رويترز)) names the city the report comes from.
+      bool dateline = (i == 0 || t[i - 1].kind == Token::Kind::kNewline) && h.last < t.size() &&
+                      t[h.last].kind == Token::Kind::kPunct;
+      if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics) && !visited && !dateline) {
         c = make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy");
       } else {
         c = make(h.first, h.last, h.begin, e.id, e.type, "lexicon");
@@ -711,8 +714,16 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         }
       }
     }
-    // Whose ministry: the state of a known official named right after it (… وزارة الخارجية ماريا زاخاروفا).
+    // Whose ministry: "التابعة لـ X" after it, or the state of a known official named right after it
+    // (… وزارة الخارجية ماريا زاخاروفا).
     std::string owner_state;
+    if (h->last + 1 < t.size() && (t[h->last].key == U"\u0627\u0644\u062A\u0627\u0628\u0639\u0647" ||
+                                   t[h->last].key == U"\u0627\u0644\u062A\u0627\u0628\u0639")) {
+      if (auto it = names_at.find(h->last + 1); it != names_at.end()) {
+        const Candidate& o = cands[it->second.front()];
+        if (o.m.type != EntityType::kPerson && o.m.type != EntityType::kPlace) owner_state = o.m.entity;
+      }
+    }
     for (std::size_t j = h->last; j < t.size() && j < h->last + 3 && owner_state.empty(); ++j) {
       auto it = names_at.find(j);
       if (it == names_at.end()) continue;
@@ -833,7 +844,19 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     auto h = WordAt(t, i, kTitle);
     if (!h) continue;
     std::string owner;
-    std::size_t at = parse_owner(h->last, &owner);  // لاعب NHL، الجنرال الروسي: any title may have an owner
+    std::size_t after_title = h->last;
+    // An adjective on the title (المتحدث العسكري، المبعوث الأممي) stays in the role.
+    if (after_title < t.size() && t[after_title].key.size() > 4 && t[after_title].key[0] == kAlef &&
+        t[after_title].key[1] == kLam && (EndsWith(t[after_title].key, U"\u064A") || EndsWith(t[after_title].key, U"\u064A\u0647"))) {
+      bool state_nisba = false;
+      for (const NisbaHit& nh : *nisbas) state_nisba |= nh.tok == after_title;
+      if (!state_nisba) ++after_title;
+    }
+    std::size_t at = parse_owner(after_title, &owner);  // لاعب NHL، الجنرال الروسي: any title may have an owner
+    // The place of a posting: المبعوث الأممي إلى اليمن، سفير أرمينيا لدى فرنسا.
+    if (at + 1 < t.size() && (t[at].key == U"\u0627\u0644\u064A" || t[at].key == U"\u0644\u062F\u064A")) {
+      if (auto it = names_at.find(at + 1); it != names_at.end()) at = cands[it->second.front()].last;
+    }
     std::size_t owner_end = at;
     // A rank between the office and the name: المتحدث باسم الجيش السوداني العميد نبيل عبد الله.
     if (at > h->last) {
@@ -1316,6 +1339,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
   struct Report {
     std::size_t verb_tok;
     std::string speaker;
+    bool according_to = false;  // وفقا لـ X: the source of its whole sentence, not a subject
   };
   std::vector<Report> reports;  // in text order
   for (std::size_t i = 0; i < n; ++i) {
@@ -1352,7 +1376,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       reports.push_back({i, speaker});  // an empty speaker is a pronoun: the discourse subject
     }
     if (auto a = WordAt(t, i, kAccordingTo)) {
-      if (const Mention* m = actor_at(a->last)) reports.push_back({i, m->entity});
+      if (const Mention* m = actor_at(a->last)) reports.push_back({i, m->entity, true});
     }
   }
 
@@ -1479,6 +1503,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     bool statement = vocab::IsStatement(tr.type);
     while (next_report < reports.size() && reports[next_report].verb_tok < tr.first) {
       Report& r = reports[next_report++];
+      if (r.according_to) continue;
       if (r.speaker.empty()) r.speaker = discourse_subject;  // وأضاف: the same speaker goes on
       discourse_subject = r.speaker;
     }
@@ -1648,7 +1673,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       } else {
         // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object
         // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
-        bool statement_object = false;
+        bool statement_object = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;  // victims'
+                                                                                                           // events
         for (const Trig& p : trigs) statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
         for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
           if (const Mention* m = actor_at(j)) {
@@ -1744,6 +1770,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       for (const Timex& tx : timexes) {
         if (sent[tx.first] != s) continue;
         std::size_t dist = tx.first >= tr.last ? tx.first - tr.last : tr.first - tx.last;
+        if (dist > 10) continue;  // a date further away belongs to another clause
         if (dist < best_dist) {
           best_dist = dist;
           best = &tx;
@@ -1757,7 +1784,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     }
     // Source: the speaker of the sentence's reporting verb before the trigger.
     for (const Report& r : reports) {
-      if (sent[r.verb_tok] == s && r.verb_tok < tr.first) ev.source = r.speaker;
+      if (sent[r.verb_tok] == s && (r.verb_tok < tr.first || r.according_to)) ev.source = r.speaker;
     }
     if (statement && !ev.agents.empty() && ev.source == ev.agents.front()) ev.source.clear();
     // A bare definite or demonstrative re-mention of an event already reported (أدان الهجوم, هذا

@@ -153,6 +153,11 @@ inline constexpr std::string_view kFigureP = "figure";           // Event -> Fig
 inline constexpr std::string_view kReportedBy = "reportedBy";    // Event -> entity (the source)
 inline constexpr std::string_view kInArticle = "inArticle";      // Event/Figure -> Article
 inline constexpr std::string_view kCameoCode = "cameoCode";      // on event classes, xsd:string
+// cross-article events
+inline constexpr std::string_view kHappening = "Happening";      // class: the real-world occurrence
+inline constexpr std::string_view kReportOf = "reportOf";        // Event -> Happening
+inline constexpr std::string_view kEventTypeP = "eventType";     // Happening -> event class
+inline constexpr std::string_view kMatchRule = "matchRule";      // Happening -> xsd:string
 // figure properties
 inline constexpr std::string_view kFigureKindP = "figureKind";   // Figure -> kh:FigureKind individual
 inline constexpr std::string_view kValue = "value";              // xsd:integer

@@ -1,0 +1,68 @@
+// Cross-article event matching: which reports are of one happening, and which must stay apart.
+#include <gtest/gtest.h>
+
+#include "happenings.h"
+
+namespace khabar::graph::internal {
+namespace {
+
+// Places: 0 = a region containing 1 (a city in it); 2 = an unrelated city.
+bool Contains(std::size_t a, std::size_t b) { return a == b || (a == 0 && b == 1); }
+
+EventRecord Report(std::string type, std::string article, std::size_t place, long from, long to,
+                   std::vector<std::size_t> agents = {}) {
+  EventRecord r;
+  r.type = std::move(type);
+  r.article = std::move(article);
+  r.place = place;
+  r.from = from;
+  r.to = to;
+  r.agents = std::move(agents);
+  return r;
+}
+
+TEST(HappeningsTest, SameExplosionInTwoArticlesIsOneHappening) {
+  std::vector<EventRecord> r{Report("Explosion", "a", 0, 100, 100), Report("Explosion", "b", 1, 100, 100)};
+  auto groups = MatchHappenings(r, Contains);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0], (std::vector<std::size_t>{0, 1}));
+}
+
+TEST(HappeningsTest, AWeekRangeOverlapsADayInIt) {
+  std::vector<EventRecord> r{Report("MilitaryOperation", "a", 0, 93, 99), Report("MilitaryOperation", "b", 0, 96, 96)};
+  EXPECT_EQ(MatchHappenings(r, Contains).size(), 1u);
+}
+
+TEST(HappeningsTest, KeptApart) {
+  // Same article; other type; unrelated place; dates two days apart; disjoint agents; no date.
+  std::vector<EventRecord> r{
+      Report("Explosion", "a", 0, 100, 100), Report("Explosion", "a", 0, 100, 100),
+      Report("Attack", "b", 0, 100, 100),    Report("Explosion", "c", 2, 100, 100),
+      Report("Explosion", "d", 0, 103, 103),
+  };
+  EXPECT_TRUE(MatchHappenings(r, Contains).empty());
+  std::vector<EventRecord> agents{Report("Attack", "a", 0, 100, 100, {7}), Report("Attack", "b", 0, 100, 100, {8})};
+  EXPECT_TRUE(MatchHappenings(agents, Contains).empty());
+  EventRecord undated = Report("Explosion", "b", 0, 100, 100);
+  undated.from.reset();
+  std::vector<EventRecord> u{Report("Explosion", "a", 0, 100, 100), undated};
+  EXPECT_TRUE(MatchHappenings(u, Contains).empty());
+}
+
+TEST(HappeningsTest, StatementsAreNeverMerged) {
+  std::vector<EventRecord> r{Report("Accusation", "a", 0, 100, 100), Report("Accusation", "b", 0, 100, 100)};
+  r[0].statement = r[1].statement = true;
+  EXPECT_TRUE(MatchHappenings(r, Contains).empty());
+}
+
+TEST(HappeningsTest, TransitiveAndDeterministic) {
+  std::vector<EventRecord> r{Report("Displacement", "c", 1, 100, 100), Report("Displacement", "a", 0, 95, 101),
+                             Report("Displacement", "b", 1, 101, 101)};
+  auto g1 = MatchHappenings(r, Contains);
+  ASSERT_EQ(g1.size(), 1u);
+  EXPECT_EQ(g1[0], (std::vector<std::size_t>{0, 1, 2}));
+  EXPECT_EQ(MatchHappenings(r, Contains), g1);
+}
+
+}  // namespace
+}  // namespace khabar::graph::internal
