@@ -14,6 +14,7 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
   for (std::size_t i = 0; i < records.size(); ++i) {
     const EventRecord& r = records[i];
     if (r.statement || r.place == SIZE_MAX || !r.from) continue;
+    if (r.to.value_or(*r.from) - *r.from > 7) continue;  // "in 2020", "this month": too vague to identify
     by_type[r.type].push_back(i);
   }
   UnionFind uf(records.size());

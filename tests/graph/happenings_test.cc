@@ -49,6 +49,12 @@ TEST(HappeningsTest, KeptApart) {
   EXPECT_TRUE(MatchHappenings(u, Contains).empty());
 }
 
+TEST(HappeningsTest, VagueDatesNeverMatch) {
+  // "in 2020" on both sides says nothing about being the same occurrence.
+  std::vector<EventRecord> r{Report("Ceasefire", "a", 0, 0, 365), Report("Ceasefire", "b", 0, 100, 100)};
+  EXPECT_TRUE(MatchHappenings(r, Contains).empty());
+}
+
 TEST(HappeningsTest, StatementsAreNeverMerged) {
   std::vector<EventRecord> r{Report("Accusation", "a", 0, 100, 100), Report("Accusation", "b", 0, 100, 100)};
   r[0].statement = r[1].statement = true;
