@@ -19,15 +19,18 @@ namespace {
 using graph::Term;
 using graph::TermId;
 
-// Buffers output and forwards it to the sink in large chunks.
+// Buffers output and forwards it to the sink in large chunks. Terms are appended to str() directly,
+// without a std::string per term (the writer's main cost before: docs/performance.md).
 class Buffer {
  public:
-  explicit Buffer(Sink* sink) : sink_(sink) { buf_.reserve(kChunk + 4096); }
-  void Put(std::string_view s) {
-    buf_.append(s);
+  explicit Buffer(Sink* sink) : sink_(sink) { buf_.reserve(kChunk + 65536); }
+  void Put(std::string_view s) { buf_.append(s); }
+  void Put(char c) { buf_.push_back(c); }
+  std::string* str() { return &buf_; }
+  // Call between statements: hands full chunks to the sink.
+  void MaybeFlush() {
     if (buf_.size() >= kChunk) Flush();
   }
-  void Put(char c) { buf_.push_back(c); }
   bool Flush() {
     if (ok_ && !buf_.empty()) ok_ = sink_->Write(buf_);
     buf_.clear();
@@ -57,6 +60,64 @@ void AppendHex(std::string* out, char prefix, unsigned v, int digits) {
   out->append(buf);
 }
 
+bool LiteralCharNeedsEscape(unsigned char c) { return c < 0x20 || c == 0x7F || c == '"' || c == '\\'; }
+bool IriCharNeedsEscape(unsigned char c) {
+  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
+         c == '\\';
+}
+
+void AppendEscapedLiteral(std::string* out, std::string_view s) {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return LiteralCharNeedsEscape(static_cast<unsigned char>(c)); })) {
+    out->append(s);
+    return;
+  }
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          AppendHex(out, 'u', c, 4);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+}
+
+void AppendEscapedIri(std::string* out, std::string_view s) {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return IriCharNeedsEscape(static_cast<unsigned char>(c)); })) {
+    out->append(s);
+    return;
+  }
+  for (unsigned char c : s) {
+    if (IriCharNeedsEscape(c)) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out->append(buf);
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+  }
+}
+
+constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
+constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
+
 class TermWriter {
  public:
   TermWriter(const graph::TermStore& terms, bool prefixed) : terms_(terms), prefixed_(prefixed) {
@@ -64,35 +125,50 @@ class TermWriter {
     // Longest namespace first, so khe: wins over khr: for entity IRIs.
     std::sort(prefixes_.begin(), prefixes_.end(), [](const auto& a, const auto& b) { return a.iri.size() > b.iri.size(); });
   }
-  std::string Iri(std::string_view iri) const {
+  void AppendIri(std::string* out, std::string_view iri) const {
     if (prefixed_) {
-      if (iri == std::string(vocab::kRdf) + "type") return "a";
+      if (iri == kRdfType) {
+        out->push_back('a');
+        return;
+      }
       for (const auto& p : prefixes_) {
         if (iri.size() > p.iri.size() && iri.substr(0, p.iri.size()) == p.iri &&
             ValidLocalName(iri.substr(p.iri.size()))) {
-          return std::string(p.name) + ":" + std::string(iri.substr(p.iri.size()));
+          out->append(p.name);
+          out->push_back(':');
+          out->append(iri.substr(p.iri.size()));
+          return;
         }
       }
     }
-    return "<" + EscapeIri(iri) + ">";
+    out->push_back('<');
+    AppendEscapedIri(out, iri);
+    out->push_back('>');
   }
-  std::string Write(TermId id, bool predicate = false) const {
-    const Term& t = terms_.Get(id);
+  void Append(std::string* out, TermId id, bool predicate = false) const {
+    const graph::TermView t = terms_.View(id);
     if (t.kind == Term::Kind::kIri) {
-      if (!predicate && prefixed_ && t.value == std::string(vocab::kRdf) + "type") return "rdf:type";
-      return Iri(t.value);
+      if (!predicate && prefixed_ && t.value == kRdfType) {
+        out->append("rdf:type");
+        return;
+      }
+      AppendIri(out, t.value);
+      return;
     }
-    if (prefixed_ && (t.datatype == std::string(vocab::kXsd) + "integer" ||
-                      t.datatype == std::string(vocab::kXsd) + "boolean")) {
-      return t.value;  // Turtle's bare integer / boolean
+    if (prefixed_ && (t.datatype == kXsdInteger || t.datatype == kXsdBoolean)) {
+      out->append(t.value);  // Turtle's bare integer / boolean
+      return;
     }
-    std::string s = "\"" + EscapeLiteral(t.value) + "\"";
+    out->push_back('"');
+    AppendEscapedLiteral(out, t.value);
+    out->push_back('"');
     if (!t.lang.empty()) {
-      s += "@" + t.lang;
+      out->push_back('@');
+      out->append(t.lang);
     } else if (!t.datatype.empty()) {
-      s += "^^" + Iri(t.datatype);
+      out->append("^^");
+      AppendIri(out, t.datatype);
     }
-    return s;
   }
 
  private:
@@ -101,19 +177,13 @@ class TermWriter {
   std::vector<vocab::Prefix> prefixes_;
 };
 
-// A total order of terms by their text, computed once: sorting triples by it gives readable,
-// deterministic output.
+// A total order of terms by their text (graph::TermOutputLess), computed once; only needed when the
+// graph's terms are not already numbered in that order.
 std::vector<std::uint32_t> TermRanks(const graph::TermStore& terms) {
   std::vector<TermId> ids(terms.size());
   std::iota(ids.begin(), ids.end(), 0);
-  const std::string rdf_type = std::string(vocab::kRdf) + "type";
-  std::sort(ids.begin(), ids.end(), [&](TermId a, TermId b) {
-    const Term& x = terms.Get(a);
-    const Term& y = terms.Get(b);
-    bool xt = x.kind == Term::Kind::kIri && x.value == rdf_type, yt = y.kind == Term::Kind::kIri && y.value == rdf_type;
-    if (xt != yt) return xt;  // rdf:type sorts first
-    return std::tie(x.kind, x.value, x.lang, x.datatype) < std::tie(y.kind, y.value, y.lang, y.datatype);
-  });
+  std::sort(ids.begin(), ids.end(),
+            [&](TermId a, TermId b) { return graph::TermOutputLess(terms.View(a), terms.View(b)); });
   std::vector<std::uint32_t> rank(terms.size());
   for (std::uint32_t r = 0; r < ids.size(); ++r) rank[ids[r]] = r;
   return rank;
@@ -156,66 +226,46 @@ bool FileSink::Write(std::string_view bytes) {
 std::string EscapeLiteral(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          AppendHex(&out, 'u', c, 4);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
+  AppendEscapedLiteral(&out, s);
   return out;
 }
 
 std::string EscapeIri(std::string_view s) {
   std::string out;
-  for (unsigned char c : s) {
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
-        c == '\\') {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
+  AppendEscapedIri(&out, s);
   return out;
 }
 
 Status WriteGraph(const graph::Graph& g, Format format, Sink* sink) {
   const auto& terms = g.terms();
-  std::vector<graph::Triple> triples = g.triples();
-  std::vector<std::uint32_t> rank = TermRanks(terms);
-  std::sort(triples.begin(), triples.end(), [&](const graph::Triple& a, const graph::Triple& b) {
-    return std::tie(rank[a.s], rank[a.p], rank[a.o]) < std::tie(rank[b.s], rank[b.p], rank[b.o]);
-  });
+  // A finished graph numbers its terms in output order and sorts its triples by id (graph.h): stream
+  // them as they are. Otherwise copy and sort by rank.
+  const std::vector<graph::Triple>* in = &g.triples();
+  std::vector<graph::Triple> copy;
+  auto by_id = [](const graph::Triple& a, const graph::Triple& b) {
+    return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
+  };
+  if (!terms.ordered() || !std::is_sorted(in->begin(), in->end(), by_id)) {
+    std::vector<std::uint32_t> rank = TermRanks(terms);
+    copy = *in;
+    std::sort(copy.begin(), copy.end(), [&](const graph::Triple& a, const graph::Triple& b) {
+      return std::tie(rank[a.s], rank[a.p], rank[a.o]) < std::tie(rank[b.s], rank[b.p], rank[b.o]);
+    });
+    in = &copy;
+  }
+  const std::vector<graph::Triple>& triples = *in;
   Buffer out(sink);
+  std::string* o = out.str();
   if (format == Format::kNTriples) {
     TermWriter w(terms, false);
     for (const auto& t : triples) {
-      out.Put(w.Write(t.s));
-      out.Put(' ');
-      out.Put(w.Write(t.p));
-      out.Put(' ');
-      out.Put(w.Write(t.o));
-      out.Put(" .\n");
+      w.Append(o, t.s);
+      o->push_back(' ');
+      w.Append(o, t.p);
+      o->push_back(' ');
+      w.Append(o, t.o);
+      o->append(" .\n");
+      out.MaybeFlush();
       if (!out.ok()) break;
     }
   } else {
@@ -231,24 +281,25 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink) {
     std::size_t i = 0;
     while (i < triples.size() && out.ok()) {
       TermId s = triples[i].s;
-      out.Put("\n");
-      out.Put(w.Write(s));
+      o->push_back('\n');
+      w.Append(o, s);
       bool first_pred = true;
       while (i < triples.size() && triples[i].s == s) {
         TermId p = triples[i].p;
-        out.Put(first_pred ? "\n    " : " ;\n    ");
+        o->append(first_pred ? "\n    " : " ;\n    ");
         first_pred = false;
-        out.Put(w.Write(p, true));
-        out.Put(" ");
+        w.Append(o, p, true);
+        o->push_back(' ');
         bool first_obj = true;
         while (i < triples.size() && triples[i].s == s && triples[i].p == p) {
-          if (!first_obj) out.Put(" ,\n        ");
+          if (!first_obj) o->append(" ,\n        ");
           first_obj = false;
-          out.Put(w.Write(triples[i].o));
+          w.Append(o, triples[i].o);
           ++i;
         }
       }
-      out.Put(" .\n");
+      o->append(" .\n");
+      out.MaybeFlush();
     }
   }
   if (!out.Flush()) return Status::IoError("write failed");
