@@ -1,8 +1,11 @@
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <pugixml.hpp>
 
 #include "khabar/extract/document.h"
+#include "document_internal.h"
 
 namespace khabar::extract {
 namespace {
@@ -26,7 +29,7 @@ Status ReadFileBytes(const std::filesystem::path& path, std::string* out) {
   if (std::filesystem::is_directory(status)) return Status::InvalidArgument(path.string() + ": is a directory");
   if (!std::filesystem::is_regular_file(status)) return Status::InvalidArgument(path.string() + ": not a regular file");
   FILE* fp = std::fopen(path.c_str(), "rb");
-  if (fp == nullptr) return Status::IoError(path.string() + ": cannot open for reading");
+  if (fp == nullptr) return Status::IoError(path.string() + ": cannot open for reading: " + std::strerror(errno));
   std::string data;
   char buf[1 << 16];
   std::size_t n;
@@ -346,12 +349,17 @@ const Manifest::Entry* Manifest::Lookup(const std::filesystem::path& article) co
 
 Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest,
                    Document* out) {
+  std::string bytes;
+  KHABAR_RETURN_IF_ERROR(ReadFileBytes(path, &bytes));
+  return DecodeArticle(bytes, path, id, manifest, out);
+}
+
+Status DecodeArticle(std::string_view bytes, const std::filesystem::path& path, std::string_view id,
+                     const Manifest* manifest, Document* out) {
   Document doc;
   doc.path = path.string();
   doc.file_name = path.filename().string();
   doc.id = std::string(id);
-  std::string bytes;
-  KHABAR_RETURN_IF_ERROR(ReadFileBytes(path, &bytes));
   if (bytes.empty()) return Status::InvalidArgument(doc.path + ": empty file");
 
   std::string utf8;
@@ -368,6 +376,7 @@ Status ReadArticle(const std::filesystem::path& path, std::string_view id, const
   } else if (view.size() >= 3 && view.substr(0, 3) == "\xEF\xBB\xBF") {
     view.remove_prefix(3);  // a UTF-8 BOM is not part of the text: offsets start after it
   }
+  if (view.empty()) return Status::InvalidArgument(doc.path + ": empty file (only a byte-order mark)");
   if (view.find('\0') != std::string_view::npos) {
     return Status::InvalidArgument(doc.path + ": binary file (contains NUL bytes), not an article");
   }
