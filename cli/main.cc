@@ -13,8 +13,10 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
-#include <deque>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -25,6 +27,8 @@
 #include <sstream>
 #include <thread>
 
+#include "khabar/export/dot.h"
+#include "khabar/export/endpoint.h"
 #include "khabar/export/sparql.h"
 #include "khabar/export/writer.h"
 #include "khabar/extract/extractor.h"
@@ -94,6 +98,11 @@ std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs:
           if (IsArticleFile(e.path())) {  // named like an article but a directory: say so
             Note("error: " + e.path().string() + ": is a directory, not an article (skipped)");
             ++*problems;
+          } else if (!e.is_symlink(ec2) && ::access(e.path().c_str(), R_OK | X_OK) != 0) {
+            // skip_permission_denied passes over it without a word: its articles would vanish silently.
+            Note("error: " + e.path().string() + ": cannot read the directory: " + std::strerror(errno) +
+                 " (its articles skipped)");
+            ++*problems;
           }
           continue;
         }
@@ -116,6 +125,38 @@ std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs:
     }
   }
   return out;
+}
+
+// A deterministic slice of the corpus: `khabar build --shard K/N` keeps the articles whose id hashes
+// to K - 1 modulo N. FNV-1a (64 bits) of the id, mixed: the same on every machine and in every run, so
+// N shards built anywhere cover the corpus exactly once (with the same inputs named the same way: the
+// id is the path below the directory given).
+struct Shard {
+  unsigned k = 0, n = 0;  // 1 ≤ k ≤ n; n == 0: no sharding
+  bool Holds(std::string_view id) const {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : id) {
+      h ^= c;
+      h *= 0x100000001b3ull;
+    }
+    // FNV's low bits depend only on the low bits of the bytes: mix (splitmix64's finaliser) before
+    // taking the remainder, or ids that differ in one letter could all fall in one shard.
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return h % n == k - 1;
+  }
+};
+
+bool ParseShard(const std::string& s, Shard* out) {
+  unsigned k = 0, n = 0;
+  char slash = 0, rest = 0;
+  if (std::sscanf(s.c_str(), "%u%c%u%c", &k, &slash, &n, &rest) != 3 || slash != '/') return false;
+  if (n == 0 || k == 0 || k > n) return false;
+  *out = {k, n};
+  return true;
 }
 
 std::string Seconds(double s) {
@@ -156,6 +197,7 @@ struct BuildOptions {
   std::string format;
   std::string lexicon;
   std::vector<std::string> no_merge;
+  std::string shard;
   unsigned jobs = 0;
   bool quiet = false;
 };
@@ -170,6 +212,11 @@ int RunBuild(const BuildOptions& o) {
     }
   } else if (fs::path(o.output).extension() == ".nt") {
     format = exporter::Format::kNTriples;
+  }
+  Shard shard;
+  if (!o.shard.empty() && !ParseShard(o.shard, &shard)) {
+    Note("error: --shard must be K/N with 1 <= K <= N, not '" + o.shard + "'");
+    return kExitUsage;
   }
   fs::path lexdir = o.lexicon.empty() ? DataDir() / "ontology" / "lexicon" : fs::path(o.lexicon);
   ontology::Lexicon lexicon;
@@ -197,6 +244,10 @@ int RunBuild(const BuildOptions& o) {
     Note("error: no articles (.txt, .xml) found in the inputs");
     return problems ? kExitPartial : kExitUsage;
   }
+  const std::size_t corpus_size = inputs.size();
+  if (shard.n) {  // an empty slice of a small corpus is still a valid (empty) graph
+    std::erase_if(inputs, [&](const Input& in) { return !shard.Holds(in.id); });
+  }
   // Keep the output directory ready before spending time on extraction.
   fs::path out(o.output);
   if (o.output != "-" && !out.parent_path().empty()) {
@@ -209,13 +260,15 @@ int RunBuild(const BuildOptions& o) {
   }
   exporter::InstallInterruptCleanup();
 
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   graph::GraphOptions gopt;
   gopt.no_merge.insert(o.no_merge.begin(), o.no_merge.end());
+  gopt.threads = jobs;
+  if (shard.n) gopt.shard = std::to_string(shard.k) + "of" + std::to_string(shard.n);
   graph::Graph g(lexicon, gopt);
 
   // Extraction on worker threads; the graph takes results in input order (deterministic output), and
   // workers stay at most `window` articles ahead so memory does not grow with the corpus.
-  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t window = 64 * jobs;
   struct Slot {
     std::optional<extract::ArticleResult> result;
@@ -223,7 +276,9 @@ int RunBuild(const BuildOptions& o) {
     std::vector<extract::Diagnostic> diagnostics;
     bool done = false;
   };
-  std::deque<Slot> slots(inputs.size());
+  // A ring of `window` slots: article k uses slot k % window, free again once article k - window has
+  // been consumed, which the window condition below guarantees (a slot per article cost ~350 bytes each).
+  std::vector<Slot> slots(std::max<std::size_t>(1, std::min(window, inputs.size())));
   std::mutex mu;
   std::condition_variable cv_done, cv_space;
   std::size_t next = 0, consumed = 0;
@@ -248,7 +303,7 @@ int RunBuild(const BuildOptions& o) {
       {
         std::lock_guard lock(mu);
         s.done = true;
-        slots[k] = std::move(s);
+        slots[k % slots.size()] = std::move(s);
       }
       cv_done.notify_all();
     }
@@ -261,9 +316,10 @@ int RunBuild(const BuildOptions& o) {
     Slot s;
     {
       std::unique_lock lock(mu);
-      cv_done.wait(lock, [&] { return slots[k].done; });
-      s = std::move(slots[k]);
-      slots[k] = Slot{};
+      Slot& slot = slots[k % slots.size()];
+      cv_done.wait(lock, [&] { return slot.done; });
+      s = std::move(slot);
+      slot = Slot{};
       consumed = k + 1;
     }
     cv_space.notify_all();
@@ -298,7 +354,8 @@ int RunBuild(const BuildOptions& o) {
     for (const auto& [t, c] : st.events_by_type) ev_types += (ev_types.empty() ? "" : ", ") + t + " " + std::to_string(c);
     double secs = std::chrono::duration<double>(t3 - t0).count();
     os << "khabar: built " << (o.output == "-" ? std::string("<stdout>") : o.output) << " in " << Seconds(secs) << "\n"
-       << "  articles:  " << st.articles << " read, " << skipped + static_cast<std::size_t>(problems) << " skipped\n"
+       << "  articles:  " << st.articles << " read, " << skipped + static_cast<std::size_t>(problems) << " skipped"
+       << (shard.n ? " (shard " + o.shard + " of " + std::to_string(corpus_size) + " articles)" : std::string()) << "\n"
        << "  entities:  " << entities << " (" << by_type << ")\n"
        << "  mentions:  " << st.mentions << ", roles: " << st.roles << "\n"
        << "  events:    " << st.events << " (" << ev_types << ")\n"
@@ -316,6 +373,9 @@ struct QueryOptions {
   std::string graph;
   std::string query;
   std::string format = "table";
+  std::string endpoint;       // a SPARQL endpoint on this machine instead of a graph file
+  std::string default_graph;  // default-graph-uri sent with --endpoint
+  int timeout_s = 120;
 };
 
 fs::path FindQuery(const std::string& q) {
@@ -328,7 +388,17 @@ fs::path FindQuery(const std::string& q) {
   return {};
 }
 
-int RunQuery(const QueryOptions& o) {
+int RunQuery(QueryOptions o) {
+  // With --endpoint the graph lives in the triple store: the one positional argument is the query.
+  if (!o.endpoint.empty() && o.query.empty()) std::swap(o.graph, o.query);
+  if (!o.endpoint.empty() && !o.graph.empty()) {
+    Note("error: with --endpoint give only the query, not a graph file ('" + o.graph + "')");
+    return kExitUsage;
+  }
+  if (o.query.empty()) {
+    Note("error: give a graph file and a query (khabar query GRAPH QUERY), or --endpoint URL and a query");
+    return kExitUsage;
+  }
   exporter::ResultFormat rf;
   if (!exporter::ParseResultFormat(o.format, &rf)) {
     Note("error: --format must be table, csv, tsv or json");
@@ -347,13 +417,66 @@ int RunQuery(const QueryOptions& o) {
     return kExitFatal;
   }
   exporter::QueryResult r;
-  if (Status s = exporter::RunQuery(o.graph, ss.str(), &r); !s.ok()) {
+  Status s;
+  if (o.endpoint.empty()) {
+    s = exporter::RunQuery(o.graph, ss.str(), &r);
+  } else {
+    exporter::EndpointOptions eo;
+    eo.default_graph = o.default_graph;
+    eo.timeout_ms = o.timeout_s * 1000;
+    s = exporter::RunEndpointQuery(o.endpoint, ss.str(), eo, &r);
+  }
+  if (!s.ok()) {
     Note("error: " + qf.string() + ": " + s.ToString());
-    return s.code() == Status::Code::kUnsupported ? kExitUsage : kExitFatal;
+    return s.code() == Status::Code::kUnsupported || s.code() == Status::Code::kInvalidArgument ? kExitUsage
+                                                                                                : kExitFatal;
   }
   exporter::WriteResult(r, rf, std::cout);
   std::cout.flush();
   return std::cout ? kExitOk : kExitFatal;
+}
+
+struct DotCliOptions {
+  std::string graph;
+  std::string view = "actors";
+  std::string lang = "ar";
+  std::string output;
+  std::string engine;
+  int top = -1;
+  int timeout_s = 120;
+  bool quiet = false;
+};
+
+int RunDot(const DotCliOptions& o) {
+  exporter::DotOptions d;
+  if (!exporter::ParseDotView(o.view, &d.view)) {
+    Note("error: --view must be actors, events, timeline or aliases, not '" + o.view + "'");
+    return kExitUsage;
+  }
+  if (o.lang != "ar" && o.lang != "en") {
+    Note("error: --lang must be ar or en, not '" + o.lang + "'");
+    return kExitUsage;
+  }
+  d.lang = o.lang == "ar" ? exporter::DotLang::kArabic : exporter::DotLang::kEnglish;
+  d.top = o.top;
+  d.engine = o.engine;
+  auto t0 = std::chrono::steady_clock::now();
+  exporter::DotGraph g;
+  if (Status s = exporter::BuildDot(o.graph, d, &g); !s.ok()) {
+    Note("error: " + s.ToString());
+    return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  if (Status s = exporter::WriteDot(g, o.output, o.timeout_s); !s.ok()) {
+    Note("error: " + s.ToString());
+    return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  if (!o.quiet) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    Note(o.view + " view: " + std::to_string(g.shown) + " of " + std::to_string(g.total) + " shown, " +
+         std::to_string(g.nodes) + " nodes, " + std::to_string(g.edges) + " edges, layout " + g.engine + " -> " +
+         o.output + " in " + Seconds(secs));
+  }
+  return kExitOk;
 }
 
 int ListQueries() {
@@ -401,17 +524,50 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   build->add_option("--no-merge", b.no_merge, "Switch off an alias-merge rule: phonetic, partial-name (repeatable)")
       ->check(CLI::IsMember({"phonetic", "partial-name"}));
+  build->add_option("--shard", b.shard,
+                    "Build one slice K/N (1 <= K <= N) of the corpus: the articles whose id hashes to it. The N "
+                    "outputs name entities, articles and events alike and load into one store "
+                    "(docs/performance.md); aliases of names found by rule are merged per shard only");
   build->add_flag("-q,--quiet", b.quiet, "No progress bar and no summary");
   build->footer(kExitCodes);
 
   QueryOptions q;
-  auto* query = app.add_subcommand("query", "Run a SPARQL query over a graph file (librdf/Rasqal; small graphs).");
-  query->add_option("graph", q.graph, "Graph file (.ttl or .nt)")->required();
-  query->add_option("query", q.query, "A .rq file, or the name of a bundled query (see 'khabar queries')")->required();
+  auto* query = app.add_subcommand("query", "Run a SPARQL query over a graph file (librdf/Rasqal; small graphs) or a local triple store (--endpoint).");
+  query->add_option("graph", q.graph, "Graph file (.ttl or .nt); left out with --endpoint");
+  query->add_option("query", q.query, "A .rq file, or the name of a bundled query (see 'khabar queries')");
   query->add_option("--format", q.format, "table (default), csv, tsv or json");
+  query->add_option("--endpoint", q.endpoint,
+                    "Query a SPARQL endpoint on this machine instead of a file, e.g. the Virtuoso started by "
+                    "scripts/virtuoso.sh: http://127.0.0.1:PORT/sparql (SELECT and ASK; docs/virtuoso.md)");
+  query->add_option("--graph-iri", q.default_graph,
+                    "With --endpoint: the named graph to query (default-graph-uri; scripts/virtuoso.sh loads into "
+                    "https://w3id.org/khabar/graph)")
+      ->default_val("https://w3id.org/khabar/graph");
+  query->add_option("--timeout", q.timeout_s, "With --endpoint: seconds to wait for the answer (default 120)")
+      ->check(CLI::PositiveNumber);
   query->footer(kExitCodes);
 
   auto* queries = app.add_subcommand("queries", "List the bundled SPARQL queries.");
+
+  DotCliOptions dc;
+  auto* dot = app.add_subcommand("dot", "Draw a view of a graph file with Graphviz (DOT, SVG, PNG or PDF).");
+  dot->add_option("graph", dc.graph, "Graph file (.ttl or .nt)")->required();
+  dot->add_option("--view", dc.view,
+                  "actors: who did what to whom (edges typed by event); events: what happened where, with whom; "
+                  "timeline: dated events in order; aliases: the names merged into each entity (default actors)");
+  dot->add_option("--top", dc.top,
+                  "Keep the N most connected actors / largest event groups / busiest dates / entities with most "
+                  "names; 0 keeps all (defaults 30, 16, 15, 12: each renders in about a second)")
+      ->check(CLI::NonNegativeNumber);
+  dot->add_option("--lang", dc.lang, "Label language: ar (default) or en; falls back to the other one");
+  dot->add_option("--engine", dc.engine,
+                  "Graphviz layout engine (default dot; sfdp when a view exceeds 150 nodes or 400 edges)");
+  dot->add_option("-o,--output", dc.output, "Output file: .dot/.gv (DOT source), .svg, .png or .pdf (rendered)")
+      ->required();
+  dot->add_option("--timeout", dc.timeout_s, "Seconds before a layout is stopped (default 120)")
+      ->check(CLI::PositiveNumber);
+  dot->add_flag("-q,--quiet", dc.quiet, "No summary line");
+  dot->footer(kExitCodes);
 
   try {
     app.parse(argc, argv);
@@ -422,5 +578,6 @@ int main(int argc, char** argv) {
   if (*build) return RunBuild(b);
   if (*query) return RunQuery(q);
   if (*queries) return ListQueries();
+  if (*dot) return RunDot(dc);
   return kExitUsage;
 }

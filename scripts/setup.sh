@@ -1,23 +1,66 @@
 #!/usr/bin/env bash
 # Installs everything Khabar needs on Debian 12 (run as root, or with sudo available). Idempotent: does
-# nothing when every package is already installed.
+# nothing when every package is already installed. scripts/fuzz.sh adds the fuzzing tools on top.
 set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git python3
   librdf0-dev libraptor2-dev librasqal3-dev libicu-dev libpugixml-dev libcli11-dev
   googletest libgtest-dev libgmock-dev
   rasqal-utils raptor2-utils serdi graphviz
+  fonts-noto-core fonts-hosny-amiri
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-echo "setup: installing ${missing[*]}" >&2
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+updated=0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  updated=1
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# N3.js, the third Turtle parser of tests/e2e/bad_input_more.sh: Node.js and npm from Debian unless a
+# node is already there, then the locked packages of tools/n3 (node_modules is not committed).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "setup: installing nodejs npm" >&2
+  [ $updated = 1 ] || $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+N3_DIR="$(cd "$(dirname "$0")/.." && pwd)/tools/n3"
+if [ ! -d "$N3_DIR/node_modules/n3" ] || [ "$N3_DIR/package-lock.json" -nt "$N3_DIR/node_modules/.package-lock.json" ]; then
+  echo "setup: npm ci in tools/n3" >&2
+  (cd "$N3_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+# Virtuoso, the triple store of scripts/virtuoso.sh and tests/e2e/virtuoso.sh. Its package starts a
+# system-wide server listening on every interface (ports 1111 and 8890) while it installs; Khabar runs
+# its own instance on 127.0.0.1 only, so the package's service is kept from starting (a temporary
+# policy-rc.d) and left disabled.
+if ! dpkg-query -W -f='${Status}' virtuoso-opensource 2>/dev/null | grep -q "install ok installed"; then
+  echo "setup: installing virtuoso-opensource (its system service stays off)" >&2
+  [ $updated = 1 ] || $SUDO apt-get update -qq
+  updated=1
+  (
+    policy=/usr/sbin/policy-rc.d
+    if [ ! -e $policy ]; then
+      trap '$SUDO rm -f $policy' EXIT
+      printf '#!/bin/sh\n# scripts/setup.sh: no service starts while Virtuoso installs\nexit 101\n' | $SUDO tee $policy >/dev/null
+      $SUDO chmod 755 $policy
+    fi
+    $SUDO apt-get install -y -qq --no-install-recommends virtuoso-opensource >/dev/null
+  )
+  $SUDO update-rc.d virtuoso-opensource-7 disable >/dev/null 2>&1 || true
+  if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now virtuoso-opensource-7 >/dev/null 2>&1 || true; fi
+fi
+
+# shacl-engine, the SHACL validator of tests/e2e/shacl.sh: the locked packages of tools/shacl.
+SHACL_DIR="$(cd "$(dirname "$0")/.." && pwd)/tools/shacl"
+if [ ! -d "$SHACL_DIR/node_modules/shacl-engine" ] || [ "$SHACL_DIR/package-lock.json" -nt "$SHACL_DIR/node_modules/.package-lock.json" ]; then
+  echo "setup: npm ci in tools/shacl" >&2
+  (cd "$SHACL_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

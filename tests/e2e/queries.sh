@@ -5,7 +5,9 @@ source "$(dirname "$0")/lib.sh"
 n=0
 for q in "$SRC"/queries/*.rq "$SRC"/queries/eval/*.rq; do
   [ -f "$q" ] || continue
-  roqet -q -i sparql -D "file://$WORK/kg.ttl" -r tsv "$q" >"$WORK/roqet.tsv" 2>"$WORK/err" || { cat "$WORK/err"; fail "roqet failed on $q"; }
+  # -W 0: Rasqal 0.9.33 warns "Variable $$agg$$0 was used but is not bound" on every aggregate query, and
+  # roqet then exits 2 although its answer is right; errors still exit 1.
+  roqet -W 0 -q -i sparql -D "file://$WORK/kg.ttl" -r tsv "$q" >"$WORK/roqet.tsv" 2>"$WORK/err" || { cat "$WORK/err"; fail "roqet failed on $q"; }
   "$KHABAR" query "$WORK/kg.ttl" "$q" --format tsv >"$WORK/khabar.tsv" || fail "khabar query failed on $q"
   rows=$(($(wc -l <"$WORK/khabar.tsv") - 1))
   [ "$rows" -gt 0 ] || fail "$q returns no rows on the seed corpus"
