@@ -1,10 +1,14 @@
 #include "khabar/graph/graph.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <numeric>
+#include <thread>
 
 #include "khabar/extract/arabic.h"
 #include "khabar/ontology/vocab.h"
+#include "happenings.h"
 #include "merge.h"
 
 namespace khabar::graph {
@@ -19,29 +23,7 @@ std::string Nif(std::string_view local) { return std::string(vocab::kNif) + std:
 
 std::string Xsd(std::string_view local) { return std::string(vocab::kXsd) + std::string(local); }
 
-std::string TermKey(const Term& t) {
-  std::string k;
-  k.reserve(t.value.size() + t.lang.size() + t.datatype.size() + 3);
-  k.push_back(t.kind == Term::Kind::kIri ? 'I' : 'L');
-  k += t.value;
-  k.push_back('\x01');
-  k += t.lang;
-  k.push_back('\x01');
-  k += t.datatype;
-  return k;
-}
-
 }  // namespace
-
-TermId TermStore::Intern(const Term& t) {
-  std::string key = TermKey(t);
-  auto it = index_.find(key);
-  if (it != index_.end()) return it->second;
-  auto id = static_cast<TermId>(terms_.size());
-  terms_.push_back(t);
-  index_.emplace(std::move(key), id);
-  return id;
-}
 
 std::string PercentEncode(std::string_view s) {
   std::string out;
@@ -70,7 +52,9 @@ struct KeyInfo {
   std::string subtype, en, of;
   bool lexicon = false;
   std::map<std::string, std::size_t> forms;                  // surface form -> count
-  std::map<std::string, std::set<std::string>> form_articles;  // surface form -> article ids
+  // Surface form -> the articles (their IRI terms) that use it, in corpus order. Term ids rather than
+  // article id strings: at 100k articles the strings took hundreds of MB.
+  std::map<std::string, std::vector<TermId>> form_articles;
   std::string merge_rule = "lexicon";  // how this key joined its cluster
   std::string merge_evidence;
   std::size_t mentions = 0;
@@ -82,6 +66,16 @@ struct Graph::Impl {
   std::vector<TermId> ref_terms;          // entity key index -> placeholder term
   std::unordered_map<TermId, std::size_t> ref_of_term;  // placeholder term -> key index
   std::vector<std::string> iri;           // key index -> final IRI (after Finish)
+  // Event reports for cross-article matching, with entity key indices resolved in Finish().
+  struct EventReport {
+    TermId event;
+    std::string type, article;
+    std::size_t place = SIZE_MAX;
+    std::optional<long> from, to;
+    std::vector<std::size_t> agents;
+    bool statement = false;
+  };
+  std::vector<EventReport> events;
 
   std::size_t KeyFor(const std::string& key, TermStore* terms) {
     auto it = key_index.find(key);
@@ -99,6 +93,54 @@ struct Graph::Impl {
   }
 };
 
+// The vocabulary terms AddArticle writes, interned once per graph: building "https://…#beginIndex" and
+// hashing it again for each of ~750 triples an article was a third of AddArticle (docs/performance.md).
+struct Graph::Vocab {
+  explicit Vocab(TermStore* t) {
+    auto kh = [&](std::string_view l) { return t->Iri(Kh(l)); };
+    auto nif = [&](std::string_view l) { return t->Iri(Nif(l)); };
+    rdf_type = t->Iri(std::string(vocab::kRdf) + "type");
+    article = kh(vocab::kh::kArticle);
+    context = nif("Context");
+    source_file = kh(vocab::kh::kSourceFile);
+    source_path = kh(vocab::kh::kSourcePath);
+    char_count = kh(vocab::kh::kCharCount);
+    begin_index = nif("beginIndex");
+    end_index = nif("endIndex");
+    outlet = kh(vocab::kh::kOutlet);
+    published = kh(vocab::kh::kPublished);
+    phrase = nif("Phrase");
+    reference_context = nif("referenceContext");
+    anchor_of = nif("anchorOf");
+    ta_ident_ref = t->Iri(std::string(vocab::kItsrdf) + "taIdentRef");
+    recognised_by = kh(vocab::kh::kRecognisedBy);
+    nominal = kh(vocab::kh::kNominal);
+    trigger_class = kh(vocab::kh::kTrigger);
+    trigger = kh(vocab::kh::kTriggerP);
+    in_article = kh(vocab::kh::kInArticle);
+    agent = kh(vocab::kh::kAgent);
+    patient = kh(vocab::kh::kPatient);
+    place = kh(vocab::kh::kPlace);
+    time_text = kh(vocab::kh::kTimeText);
+    reported_by = kh(vocab::kh::kReportedBy);
+    figure = kh(vocab::kh::kFigureP);
+    figure_class = kh(vocab::kh::kFigure);
+    figure_kind = kh(vocab::kh::kFigureKindP);
+    value = kh(vocab::kh::kValue);
+    qualifier = kh(vocab::kh::kQualifierP);
+    figure_text = kh(vocab::kh::kFigureText);
+    xsd_nonneg = Xsd("nonNegativeInteger");
+    xsd_date = Xsd("date");
+    xsd_integer = Xsd("integer");
+    xsd_boolean = Xsd("boolean");
+  }
+  TermId rdf_type, article, context, source_file, source_path, char_count, begin_index, end_index, outlet,
+      published, phrase, reference_context, anchor_of, ta_ident_ref, recognised_by, nominal, trigger_class,
+      trigger, in_article, agent, patient, place, time_text, reported_by, figure, figure_class, figure_kind,
+      value, qualifier, figure_text;
+  std::string xsd_nonneg, xsd_date, xsd_integer, xsd_boolean;
+};
+
 Graph::Graph(const ontology::Lexicon& lexicon, GraphOptions options)
     : lexicon_(lexicon), options_(std::move(options)), impl_(std::make_unique<Impl>()) {}
 Graph::~Graph() = default;
@@ -106,34 +148,55 @@ Graph::~Graph() = default;
 void Graph::AddArticle(const ArticleResult& r) {
   Impl& x = *impl_;
   const auto& doc = r.document;
-  auto add = [&](TermId s, std::string_view p, TermId o) { triples_.push_back({s, terms_.Iri(p), o}); };
-  auto lit = [&](std::string v) { return terms_.Intern(Term::Lit(std::move(v))); };
-  auto ar = [&](std::string v) { return terms_.Intern(Term::LangLit(std::move(v), "ar")); };
-  auto typed = [&](std::string v, std::string_view dt) { return terms_.Intern(Term::Typed(std::move(v), Xsd(dt))); };
-  auto nonneg = [&](std::uint64_t v) { return typed(std::to_string(v), "nonNegativeInteger"); };
-  const std::string rdf_type = std::string(vocab::kRdf) + "type";
+  if (!vocab_) vocab_ = std::make_unique<Vocab>(&terms_);
+  const Vocab& v = *vocab_;
+  // Triples go to chunks of kChunk: one growing vector would double its buffer (briefly holding the old
+  // one too) near the end of a large corpus, the peak of memory before this (docs/performance.md).
+  if (triples_.size() >= kChunk) {
+    chunks_.push_back(std::move(triples_));
+    triples_ = {};
+    triples_.reserve(kChunk + 4096);
+  }
+  auto add = [&](TermId s, TermId p, TermId o) { triples_.push_back({s, p, o}); };
+  auto lit = [&](std::string_view val) { return terms_.Intern(Term::Kind::kLiteral, val); };
+  auto ar = [&](std::string_view val) { return terms_.Intern(Term::Kind::kLiteral, val, "ar"); };
+  auto typed = [&](std::string_view val, const std::string& dt) {
+    return terms_.Intern(Term::Kind::kLiteral, val, {}, dt);
+  };
+  auto nonneg = [&](std::uint64_t n) {
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, n);
+    return typed(std::string_view(buf, static_cast<std::size_t>(res.ptr - buf)), v.xsd_nonneg);
+  };
+  auto kh_iri = [&](std::string_view local) { return terms_.Iri(Kh(local)); };
 
   ++stats_.articles;
   std::string art_iri = ArticleIri(doc.id);
   TermId art = terms_.Iri(art_iri);
-  add(art, rdf_type, terms_.Iri(Kh(vocab::kh::kArticle)));
-  add(art, rdf_type, terms_.Iri(Nif("Context")));
-  add(art, Kh(vocab::kh::kSourceFile), lit(doc.file_name));
-  add(art, Kh(vocab::kh::kSourcePath), lit(doc.id));
-  add(art, Kh(vocab::kh::kCharCount), nonneg(doc.text.size()));
-  add(art, Nif("beginIndex"), nonneg(0));
-  add(art, Nif("endIndex"), nonneg(doc.text.size()));
-  if (!doc.outlet.empty()) add(art, Kh(vocab::kh::kOutlet), lit(doc.outlet));
-  if (doc.published) add(art, Kh(vocab::kh::kPublished), typed(doc.published->ToString(), "date"));
+  add(art, v.rdf_type, v.article);
+  add(art, v.rdf_type, v.context);
+  add(art, v.source_file, lit(doc.file_name));
+  add(art, v.source_path, lit(doc.id));
+  add(art, v.char_count, nonneg(doc.text.size()));
+  add(art, v.begin_index, nonneg(0));
+  add(art, v.end_index, nonneg(doc.text.size()));
+  if (!doc.outlet.empty()) add(art, v.outlet, lit(doc.outlet));
+  if (doc.published) add(art, v.published, typed(doc.published->ToString(), v.xsd_date));
 
   auto entity_ref = [&](const std::string& key) { return x.ref_terms[x.KeyFor(key, &terms_)]; };
+  std::string iri_buf = art_iri + "#char=";
+  const std::size_t iri_base = iri_buf.size();
   auto phrase = [&](std::uint32_t b, std::uint32_t e, const std::string& text) {
-    TermId m = terms_.Iri(art_iri + "#char=" + std::to_string(b) + "," + std::to_string(e));
-    add(m, rdf_type, terms_.Iri(Nif("Phrase")));
-    add(m, Nif("referenceContext"), art);
-    add(m, Nif("beginIndex"), nonneg(b));
-    add(m, Nif("endIndex"), nonneg(e));
-    add(m, Nif("anchorOf"), lit(text));
+    iri_buf.resize(iri_base);
+    iri_buf += std::to_string(b);
+    iri_buf += ',';
+    iri_buf += std::to_string(e);
+    TermId m = terms_.Iri(iri_buf);
+    add(m, v.rdf_type, v.phrase);
+    add(m, v.reference_context, art);
+    add(m, v.begin_index, nonneg(b));
+    add(m, v.end_index, nonneg(e));
+    add(m, v.anchor_of, lit(text));
     return m;
   };
 
@@ -151,11 +214,12 @@ void Graph::AddArticle(const ArticleResult& r) {
     }
     ++info.mentions;
     ++info.forms[m.text];
-    info.form_articles[m.text].insert(doc.id);
+    auto& arts = info.form_articles[m.text];
+    if (arts.empty() || arts.back() != art) arts.push_back(art);  // articles come one at a time
     TermId ph = phrase(m.begin, m.end, m.text);
-    add(ph, std::string(vocab::kItsrdf) + "taIdentRef", x.ref_terms[k]);
-    add(ph, Kh(vocab::kh::kRecognisedBy), lit(m.rule));
-    if (m.nominal) add(ph, Kh(vocab::kh::kNominal), typed("true", "boolean"));
+    add(ph, v.ta_ident_ref, x.ref_terms[k]);
+    add(ph, v.recognised_by, lit(m.rule));
+    if (m.nominal) add(ph, v.nominal, typed("true", v.xsd_boolean));
   }
 
   std::size_t role_n = 0;
@@ -163,12 +227,12 @@ void Graph::AddArticle(const ArticleResult& r) {
     ++stats_.roles;
     const auto& person = r.mentions[role.person];
     TermId mem = terms_.Iri(std::string(vocab::kResource) + "role/" + PercentEncode(doc.id) + "/" + std::to_string(++role_n));
-    add(mem, rdf_type, terms_.Iri(std::string(vocab::kOrg) + "Membership"));
-    add(mem, std::string(vocab::kOrg) + "member", entity_ref(person.entity));
-    if (!role.of.empty()) add(mem, std::string(vocab::kOrg) + "organization", entity_ref(role.of));
-    add(mem, Kh(vocab::kh::kRoleText), ar(role.role_text));
-    if (doc.published) add(mem, Kh(vocab::kh::kObservedOn), typed(doc.published->ToString(), "date"));
-    add(mem, std::string(vocab::kProv) + "wasDerivedFrom", art);
+    add(mem, v.rdf_type, terms_.Iri(std::string(vocab::kOrg) + "Membership"));
+    add(mem, terms_.Iri(std::string(vocab::kOrg) + "member"), entity_ref(person.entity));
+    if (!role.of.empty()) add(mem, terms_.Iri(std::string(vocab::kOrg) + "organization"), entity_ref(role.of));
+    add(mem, kh_iri(vocab::kh::kRoleText), ar(role.role_text));
+    if (doc.published) add(mem, kh_iri(vocab::kh::kObservedOn), typed(doc.published->ToString(), v.xsd_date));
+    add(mem, terms_.Iri(std::string(vocab::kProv) + "wasDerivedFrom"), art);
   }
 
   for (const auto& ev : r.events) {
@@ -177,36 +241,50 @@ void Graph::AddArticle(const ArticleResult& r) {
     std::string ev_iri = std::string(vocab::kResource) + "event/" + PercentEncode(doc.id) + "/" +
                          std::to_string(ev.begin) + "-" + std::to_string(ev.end);
     TermId e = terms_.Iri(ev_iri);
-    add(e, rdf_type, terms_.Iri(Kh(vocab::Name(ev.type))));
+    add(e, v.rdf_type, kh_iri(vocab::Name(ev.type)));
     TermId trig = phrase(ev.begin, ev.end, ev.trigger_text);
-    add(trig, rdf_type, terms_.Iri(Kh(vocab::kh::kTrigger)));
-    add(e, Kh(vocab::kh::kTriggerP), trig);
-    add(e, Kh(vocab::kh::kInArticle), art);
-    for (const auto& a : ev.agents) add(e, Kh(vocab::kh::kAgent), entity_ref(a));
-    for (const auto& p : ev.patients) add(e, Kh(vocab::kh::kPatient), entity_ref(p));
-    if (!ev.place.empty()) add(e, Kh(vocab::kh::kPlace), entity_ref(ev.place));
-    if (!ev.time_text.empty()) add(e, Kh(vocab::kh::kTimeText), ar(ev.time_text));
+    add(trig, v.rdf_type, v.trigger_class);
+    add(e, v.trigger, trig);
+    add(e, v.in_article, art);
+    {
+      Impl::EventReport rec;
+      rec.event = e;
+      rec.type = std::string(vocab::Name(ev.type));
+      rec.article = doc.id;
+      rec.statement = vocab::IsStatement(ev.type);
+      if (!ev.place.empty()) rec.place = x.KeyFor(ev.place, &terms_);
+      for (const auto& a : ev.agents) rec.agents.push_back(x.KeyFor(a, &terms_));
+      if (ev.date) {
+        rec.from = ev.date->DaysSinceEpoch();
+        rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
+      }
+      x.events.push_back(std::move(rec));
+    }
+    for (const auto& a : ev.agents) add(e, v.agent, entity_ref(a));
+    for (const auto& p : ev.patients) add(e, v.patient, entity_ref(p));
+    if (!ev.place.empty()) add(e, v.place, entity_ref(ev.place));
+    if (!ev.time_text.empty()) add(e, v.time_text, ar(ev.time_text));
     if (ev.date) {
       if (ev.date_to) {
-        add(e, Kh(vocab::kh::kDateFrom), typed(ev.date->ToString(), "date"));
-        add(e, Kh(vocab::kh::kDateTo), typed(ev.date_to->ToString(), "date"));
+        add(e, kh_iri(vocab::kh::kDateFrom), typed(ev.date->ToString(), v.xsd_date));
+        add(e, kh_iri(vocab::kh::kDateTo), typed(ev.date_to->ToString(), v.xsd_date));
       } else {
-        add(e, Kh(vocab::kh::kDate), typed(ev.date->ToString(), "date"));
+        add(e, kh_iri(vocab::kh::kDate), typed(ev.date->ToString(), v.xsd_date));
       }
     }
-    if (!ev.source.empty()) add(e, Kh(vocab::kh::kReportedBy), entity_ref(ev.source));
+    if (!ev.source.empty()) add(e, v.reported_by, entity_ref(ev.source));
     std::size_t fig_n = 0;
     for (const auto& f : ev.figures) {
       ++stats_.figures;
       TermId fig = terms_.Iri(ev_iri + "/figure/" + std::to_string(++fig_n));
-      add(e, Kh(vocab::kh::kFigureP), fig);
-      add(fig, rdf_type, terms_.Iri(Kh(vocab::kh::kFigure)));
-      add(fig, Kh(vocab::kh::kFigureKindP), terms_.Iri(Kh(vocab::Name(f.kind))));
-      add(fig, Kh(vocab::kh::kValue), typed(std::to_string(f.value), "integer"));
-      add(fig, Kh(vocab::kh::kQualifierP), terms_.Iri(Kh(vocab::Name(f.qualifier))));
-      add(fig, Kh(vocab::kh::kFigureText), ar(f.text));
-      add(fig, Kh(vocab::kh::kInArticle), art);
-      if (!ev.source.empty()) add(fig, Kh(vocab::kh::kReportedBy), entity_ref(ev.source));
+      add(e, v.figure, fig);
+      add(fig, v.rdf_type, v.figure_class);
+      add(fig, v.figure_kind, kh_iri(vocab::Name(f.kind)));
+      add(fig, v.value, typed(std::to_string(f.value), v.xsd_integer));
+      add(fig, v.qualifier, kh_iri(vocab::Name(f.qualifier)));
+      add(fig, v.figure_text, ar(f.text));
+      add(fig, v.in_article, art);
+      if (!ev.source.empty()) add(fig, v.reported_by, entity_ref(ev.source));
     }
   }
 }
@@ -285,27 +363,58 @@ void Graph::Finish() {
   internal::UnionFind uf(x.keys.size());
   for (auto [a, b] : joins) uf.Union(a, b);
   // Found names among themselves: phonetic key equal, or one edit apart for long names, same type.
+  // Each found name b is joined with every earlier found name a that matches; its evidence names the
+  // last such a. Candidates come from buckets instead of all pairs (which took minutes at 20k names):
+  // a name's bucket keys are its phonetic key and, when it is long enough (≥ 8) for the one-edit rule,
+  // its phonetic key with any one character deleted. Two keys one edit apart share a bucket key; the
+  // edit distance is then checked as before.
   if (enabled("phonetic")) {
+    std::vector<std::u32string> name(found.size()), ph(found.size());
     for (std::size_t a = 0; a < found.size(); ++a) {
-      for (std::size_t b = a + 1; b < found.size(); ++b) {
-        KeyInfo& ia = x.keys[found[a]];
-        KeyInfo& ib = x.keys[found[b]];
-        if (ia.type != ib.type) continue;
-        auto pa = extract::PhoneticKey(NamePart(ia.key)), pb = extract::PhoneticKey(NamePart(ib.key));
+      name[a] = NamePart(x.keys[found[a]].key);
+      ph[a] = extract::PhoneticKey(name[a]);
+    }
+    auto bucket_keys = [&](std::size_t a) {
+      std::vector<std::u32string> keys{ph[a]};
+      if (ph[a].size() >= 8) {
+        for (std::size_t i = 0; i < ph[a].size(); ++i) {
+          keys.push_back(ph[a].substr(0, i) + ph[a].substr(i + 1));
+        }
+      }
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      return keys;
+    };
+    std::map<std::pair<EntityType, std::u32string>, std::vector<std::size_t>> buckets;  // -> found positions
+    std::vector<std::size_t> candidates;
+    for (std::size_t b = 0; b < found.size(); ++b) {
+      KeyInfo& ib = x.keys[found[b]];
+      candidates.clear();
+      std::vector<std::u32string> keys = bucket_keys(b);
+      for (const auto& k : keys) {
+        auto it = buckets.find({ib.type, k});
+        if (it != buckets.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      for (std::size_t a : candidates) {  // ascending, all < b: the last match sets the evidence
+        const auto& pa = ph[a];
+        const auto& pb = ph[b];
         std::size_t limit = std::min(pa.size(), pb.size()) >= 8 ? 1 : 0;
         if (pa == pb || extract::BoundedEditDistance(pa, pb, limit) <= limit) {
           uf.Union(found[a], found[b]);
           ib.merge_rule = "phonetic";
-          ib.merge_evidence = "phonetic key of '" + extract::EncodeUtf8(NamePart(ib.key)) + "' matches '" +
-                              extract::EncodeUtf8(NamePart(ia.key)) + "'";
+          ib.merge_evidence =
+              "phonetic key of '" + extract::EncodeUtf8(name[b]) + "' matches '" + extract::EncodeUtf8(name[a]) + "'";
         }
       }
+      for (auto& k : keys) buckets[{ib.type, std::move(k)}].push_back(b);
     }
   }
   // Partial person names: a one-word name that is the last word of exactly one multi-word person.
   if (enabled("partial-name")) {
-    std::vector<std::pair<std::u32string, std::size_t>> full;  // last word's phonetic key -> key index
-    std::vector<std::pair<std::u32string, std::size_t>> first_names;  // first word's phonetic key -> key index
+    // Phonetic key of the last (first) word -> key indexes, in the order the pairs were listed.
+    std::unordered_map<std::u32string, std::vector<std::size_t>> full, first_names;
     for (std::size_t i = 0; i < x.keys.size(); ++i) {
       const KeyInfo& info = x.keys[i];
       if (info.type != EntityType::kPerson) continue;
@@ -319,8 +428,8 @@ void Graph::Finish() {
       }
       for (const auto& nm : names) {
         if (nm.find(U' ') == std::u32string::npos) continue;
-        full.emplace_back(extract::PhoneticKey(LastWord(nm)), i);
-        first_names.emplace_back(extract::PhoneticKey(nm.substr(0, nm.find(U' '))), i);
+        full[extract::PhoneticKey(LastWord(nm))].push_back(i);
+        first_names[extract::PhoneticKey(nm.substr(0, nm.find(U' ')))].push_back(i);
       }
     }
     for (std::size_t i : found) {
@@ -330,8 +439,8 @@ void Graph::Finish() {
       if (nm.find(U' ') != std::u32string::npos) continue;
       auto ph = extract::PhoneticKey(nm);
       std::set<std::size_t> fits;
-      for (const auto& [last, idx] : full) {
-        if (last == ph) fits.insert(uf.Find(idx));
+      if (auto it = full.find(ph); it != full.end()) {
+        for (std::size_t idx : it->second) fits.insert(uf.Find(idx));
       }
       if (fits.size() == 1) {
         uf.Union(i, *fits.begin());
@@ -341,10 +450,10 @@ void Graph::Finish() {
       }
       if (!fits.empty()) continue;
       // A first name alone (جيغام … ستيبانيان) only within an article, when one person there has it.
-      std::set<std::string> articles;
+      std::set<TermId> articles;
       for (const auto& [f, arts] : info.form_articles) articles.insert(arts.begin(), arts.end());
-      for (const auto& [first, idx] : first_names) {
-        if (first != ph) continue;
+      auto same_first = first_names.find(ph);
+      for (std::size_t idx : same_first == first_names.end() ? std::vector<std::size_t>{} : same_first->second) {
         for (const auto& [f, arts] : x.keys[idx].form_articles) {
           for (const auto& a : arts) {
             if (articles.count(a)) fits.insert(uf.Find(idx));
@@ -409,9 +518,14 @@ void Graph::Finish() {
     ++stats_.entities_by_type[std::string(vocab::Name(r.type))];
     // prefLabel@ar: the most frequent form (ties: the shorter, then the smaller); a lexicon entity with
     // no mention uses its first lexicon form.
+    // A person's label is a full name when one was seen (نيكول باشينيان, not the more frequent
+    // باشينيان alone).
     std::string pref;
     std::size_t best = 0;
+    bool want_full = r.type == EntityType::kPerson &&
+                     std::any_of(forms.begin(), forms.end(), [](const auto& fc) { return fc.first.find(' ') != std::string::npos; });
     for (const auto& [f, c] : forms) {
+      if (want_full && f.find(' ') == std::string::npos) continue;
       if (c > best || (c == best && f.size() < pref.size())) {
         pref = f;
         best = c;
@@ -432,15 +546,19 @@ void Graph::Finish() {
       if (!lex->in.empty()) add(ent, Kh(vocab::kh::kPartOf), terms_.Iri(EntityIriForId(lex->in)));
     }
     if (!r.of.empty()) add(ent, Kh(vocab::kh::kPartOf), terms_.Iri(EntityIriForId(r.of)));
-    add(ent, Kh(vocab::kh::kMentionCount),
-        terms_.Intern(Term::Typed(std::to_string(mentions), Xsd("nonNegativeInteger"))));
+    if (options_.shard.empty()) {  // a shard's count is partial, and equal counts would merge in a store
+      add(ent, Kh(vocab::kh::kMentionCount),
+          terms_.Intern(Term::Typed(std::to_string(mentions), Xsd("nonNegativeInteger"))));
+    }
     // Alias evidence: one node per surface form, with the rule that joined it and the articles using it.
     if (options_.alias_evidence) {
       std::size_t ev_n = 0;
       for (std::size_t m : members) {
         const KeyInfo& k = x.keys[m];
         for (const auto& [f, c] : k.forms) {
-          TermId ev = terms_.Iri(iri + "/alias/" + std::to_string(++ev_n));
+          // Numbered per entity; per shard too when building one, so that shards never share a node.
+          TermId ev = terms_.Iri(iri + "/alias/" + (options_.shard.empty() ? "" : options_.shard + "-") +
+                                 std::to_string(++ev_n));
           add(ent, Kh(vocab::kh::kAliasEvidenceP), ev);
           add(ev, rdf_type, terms_.Iri(Kh(vocab::kh::kAliasEvidence)));
           add(ev, Kh(vocab::kh::kSurfaceForm), terms_.Intern(Term::LangLit(f, "ar")));
@@ -452,19 +570,99 @@ void Graph::Finish() {
                                                                                   : "institution or force of " + k.of)
                                           : k.merge_evidence;
           add(ev, Kh(vocab::kh::kEvidence), terms_.Intern(Term::Lit(evidence)));
-          for (const auto& a : k.form_articles.at(f)) add(ev, Kh(vocab::kh::kUsedBy), terms_.Iri(ArticleIri(a)));
+          for (TermId a : k.form_articles.at(f)) add(ev, Kh(vocab::kh::kUsedBy), a);
         }
       }
     }
   }
-  // Replace placeholders, then sort and deduplicate.
-  for (auto& tr : triples_) {
-    if (auto it = x.ref_of_term.find(tr.s); it != x.ref_of_term.end()) tr.s = final_term[it->second];
-    if (auto it = x.ref_of_term.find(tr.o); it != x.ref_of_term.end()) tr.o = final_term[it->second];
+  // Happenings: reports of one real-world occurrence in several articles point to one node, each keeping
+  // its own figures and source (conflicting figures side by side, never merged).
+  {
+    std::vector<std::string> lex_of_root(x.keys.size());  // cluster root -> its lexicon id, if any
+    for (std::size_t i = 0; i < x.keys.size(); ++i) {
+      if (x.keys[i].lexicon) lex_of_root[uf.Find(i)] = x.keys[i].key;
+    }
+    auto contains = [&](std::size_t a, std::size_t b) {
+      if (a == b) return true;
+      const std::string& outer = lex_of_root[a];
+      if (outer.empty()) return false;
+      std::string cur = lex_of_root[b];
+      for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {  // walk b's "in" chain
+        const auto* e = lexicon_.Find(cur);
+        if (!e) break;
+        cur = e->in;
+        if (cur == outer) return true;
+      }
+      return false;
+    };
+    std::vector<internal::EventRecord> records;
+    records.reserve(x.events.size());
+    for (const auto& ev : x.events) {
+      internal::EventRecord r;
+      r.type = ev.type;
+      r.article = ev.article;
+      r.place = ev.place == SIZE_MAX ? SIZE_MAX : uf.Find(ev.place);
+      r.from = ev.from;
+      r.to = ev.to;
+      r.statement = ev.statement;
+      for (std::size_t a : ev.agents) r.agents.push_back(uf.Find(a));
+      records.push_back(std::move(r));
+    }
+    for (const auto& group : internal::MatchHappenings(records, contains)) {
+      const auto& first = x.events[group.front()];
+      std::string first_iri = terms_.Get(first.event).value;
+      std::string hap_iri = std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);
+      TermId hap = terms_.Iri(hap_iri);
+      add(hap, rdf_type, terms_.Iri(Kh(vocab::kh::kHappening)));
+      add(hap, Kh(vocab::kh::kEventTypeP), terms_.Iri(Kh(first.type)));
+      add(hap, Kh(vocab::kh::kMatchRule), terms_.Intern(Term::Lit("type+place+date+agents")));
+      std::set<std::string> arts;
+      for (std::size_t i : group) arts.insert(x.events[i].article);
+      add(hap, Kh(vocab::kh::kEvidence),
+          terms_.Intern(Term::Lit(std::to_string(group.size()) + " reports in " + std::to_string(arts.size()) +
+                                  " articles: same type, place within the same place hierarchy, overlapping dates, "
+                                  "shared or unstated agents")));
+      for (std::size_t i : group) add(x.events[i].event, Kh(vocab::kh::kReportOf), hap);
+      ++stats_.happenings;
+    }
   }
-  std::sort(triples_.begin(), triples_.end(), [](const Triple& a, const Triple& b) {
-    return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
-  });
+  // Replace placeholders and renumber the terms in output order, with one flat map (hash lookups per
+  // triple took seconds at 100M triples); then sort by id, which is now the writers' order, and
+  // deduplicate. The writers stream the result without sorting it again.
+  if (!chunks_.empty()) {  // one vector again, freeing each chunk as it is copied
+    std::size_t total = triples_.size();
+    for (const auto& c : chunks_) total += c.size();
+    std::vector<Triple> all;
+    all.reserve(total);
+    for (auto& c : chunks_) {
+      all.insert(all.end(), c.begin(), c.end());
+      std::vector<Triple>().swap(c);
+    }
+    all.insert(all.end(), triples_.begin(), triples_.end());
+    triples_.swap(all);
+    chunks_.clear();
+  }
+  std::vector<TermId> remap(terms_.size());
+  std::iota(remap.begin(), remap.end(), TermId{0});
+  for (const auto& [ph, k] : x.ref_of_term) remap[ph] = final_term[k];
+  {
+    std::vector<TermId> order = terms_.SortInOutputOrder(options_.threads);
+    for (auto& id : remap) id = order[id];
+  }
+  for (auto& tr : triples_) tr = {remap[tr.s], remap[tr.p], remap[tr.o]};
+  std::vector<TermId>().swap(remap);
+  auto less = [](const Triple& a, const Triple& b) { return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o); };
+  if (options_.threads >= 2 && triples_.size() >= 100000) {
+    // Partition around the median, then sort both halves at once: no merge buffer (which would be
+    // half the triples again).
+    auto mid = triples_.begin() + static_cast<std::ptrdiff_t>(triples_.size() / 2);
+    std::nth_element(triples_.begin(), mid, triples_.end(), less);
+    std::thread t([&] { std::sort(triples_.begin(), mid, less); });
+    std::sort(mid, triples_.end(), less);
+    t.join();
+  } else {
+    std::sort(triples_.begin(), triples_.end(), less);
+  }
   triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
 }
 
