@@ -135,8 +135,12 @@ INI
   # Replace the well-known default DBA password of a new database with a random one.
   if [ ! -f "$dir/dba-password" ]; then
     local pw
-    pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
-    SQL_PORT=$sql_port DBA_PW=dba isql "$dir" "SET PASSWORD dba $pw;" >/dev/null || die "cannot set the DBA password"
+    # Letters and digits, starting with a letter: Virtuoso's SQL parser reads a leading digit as a number.
+    pw=k$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+    if ! SQL_PORT=$sql_port DBA_PW=dba isql "$dir" "SET PASSWORD dba $pw;" >/dev/null; then
+      "$ISQL" "127.0.0.1:$sql_port" dba dba -K >/dev/null 2>&1 || kill -TERM "$(pid_of "$dir")" 2>/dev/null || true
+      die "cannot set the DBA password (the server was stopped)"
+    fi
     (umask 077 && printf '%s\n' "$pw" >"$dir/dba-password")
   fi
   echo "http://127.0.0.1:$http_port/sparql"

@@ -252,13 +252,18 @@ void Graph::AddArticle(const ArticleResult& r) {
       rec.type = std::string(vocab::Name(ev.type));
       rec.article = doc.id;
       rec.statement = vocab::IsStatement(ev.type);
+      // KeyFor here, for every event: the order in which keys are first seen decides tie-breaks.
       if (!ev.place.empty()) rec.place = x.KeyFor(ev.place, &terms_);
       for (const auto& a : ev.agents) rec.agents.push_back(x.KeyFor(a, &terms_));
       if (ev.date) {
         rec.from = ev.date->DaysSinceEpoch();
         rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
       }
-      x.events.push_back(std::move(rec));
+      // Only reports that can match are kept (2.7M events at 100k articles): not statements, with a
+      // place and a date of at most a week (the rules of happenings.h).
+      if (!rec.statement && rec.place != SIZE_MAX && rec.from && *rec.to - *rec.from <= 7) {
+        x.events.push_back(std::move(rec));
+      }
     }
     for (const auto& a : ev.agents) add(e, v.agent, entity_ref(a));
     for (const auto& p : ev.patients) add(e, v.patient, entity_ref(p));
@@ -608,7 +613,23 @@ void Graph::Finish() {
       for (std::size_t a : ev.agents) r.agents.push_back(uf.Find(a));
       records.push_back(std::move(r));
     }
-    for (const auto& group : internal::MatchHappenings(records, contains)) {
+    // Bucket keys: a place's lexicon id (or its cluster) and the lexicon ids of the places it lies in,
+    // the same "in" chain that `contains` walks.
+    auto place_keys = [&](std::size_t p) {
+      std::vector<std::string> keys;
+      const std::string& lex = lex_of_root[p];
+      if (lex.empty()) return std::vector<std::string>{"#" + std::to_string(p)};
+      keys.push_back(lex);
+      std::string cur = lex;
+      for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+        const auto* e = lexicon_.Find(cur);
+        if (!e) break;
+        cur = e->in;
+        if (!cur.empty()) keys.push_back(cur);
+      }
+      return keys;
+    };
+    for (const auto& group : internal::MatchHappenings(records, contains, place_keys)) {
       const auto& first = x.events[group.front()];
       std::string first_iri = terms_.Get(first.event).value;
       std::string hap_iri = std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);

@@ -8,33 +8,63 @@
 namespace khabar::graph::internal {
 
 std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRecord>& records,
-                                                      const PlaceContains& contains) {
-  // Candidates are compared only within a type, so the pairwise loop stays small per bucket.
+                                                      const PlaceContains& contains, const PlaceKeys& keys) {
+  constexpr long kMaxSpan = 7;  // days; longer periods ("in 2020", "this month") identify nothing
   std::map<std::string, std::vector<std::size_t>> by_type;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const EventRecord& r = records[i];
     if (r.statement || r.place == SIZE_MAX || !r.from) continue;
-    if (r.to.value_or(*r.from) - *r.from > 7) continue;  // "in 2020", "this month": too vague to identify
+    if (r.to.value_or(*r.from) - *r.from > kMaxSpan) continue;
     by_type[r.type].push_back(i);
   }
+  auto place_keys = [&](std::size_t place) {
+    std::vector<std::string> k = keys ? keys(place) : std::vector<std::string>{};
+    if (k.empty()) k.emplace_back();  // no key: one bucket for all
+    std::sort(k.begin() + 1, k.end());
+    k.erase(std::unique(k.begin() + 1, k.end()), k.end());
+    return k;
+  };
   UnionFind uf(records.size());
   for (const auto& [type, ids] : by_type) {
-    for (std::size_t x = 0; x < ids.size(); ++x) {
-      const EventRecord& a = records[ids[x]];
+    // Bucket by each report's own place key, sorted by start date.
+    std::map<std::string, std::vector<std::size_t>> bucket;
+    std::map<std::size_t, std::vector<std::string>> keys_of;  // place -> its keys, computed once
+    for (std::size_t i : ids) {
+      auto it = keys_of.find(records[i].place);
+      if (it == keys_of.end()) it = keys_of.emplace(records[i].place, place_keys(records[i].place)).first;
+      bucket[it->second.front()].push_back(i);
+    }
+    for (auto& [key, members] : bucket) {
+      std::stable_sort(members.begin(), members.end(),
+                       [&](std::size_t x, std::size_t y) { return *records[x].from < *records[y].from; });
+    }
+    for (std::size_t ia : ids) {
+      const EventRecord& a = records[ia];
       long a_to = a.to.value_or(*a.from);
-      for (std::size_t y = x + 1; y < ids.size(); ++y) {
-        const EventRecord& b = records[ids[y]];
-        if (a.article == b.article) continue;
-        long b_to = b.to.value_or(*b.from);
-        if (*a.from > b_to + 1 || *b.from > a_to + 1) continue;  // dates do not overlap (one day of slack)
-        if (!contains(a.place, b.place) && !contains(b.place, a.place)) continue;
-        if (!a.agents.empty() && !b.agents.empty()) {
-          bool shared = std::any_of(a.agents.begin(), a.agents.end(), [&](std::size_t g) {
-            return std::find(b.agents.begin(), b.agents.end(), g) != b.agents.end();
-          });
-          if (!shared) continue;
+      for (const std::string& key : keys_of.at(a.place)) {
+        auto bt = bucket.find(key);
+        if (bt == bucket.end()) continue;
+        const auto& members = bt->second;
+        // b overlaps a (one day of slack) only if b.from <= a_to + 1 and b_to >= a.from - 1, and
+        // b_to <= b.from + kMaxSpan: so b.from >= a.from - 1 - kMaxSpan.
+        auto first = std::lower_bound(members.begin(), members.end(), *a.from - 1 - kMaxSpan,
+                                      [&](std::size_t x, long day) { return *records[x].from < day; });
+        for (auto it = first; it != members.end() && *records[*it].from <= a_to + 1; ++it) {
+          std::size_t ib = *it;
+          if (ib == ia) continue;
+          const EventRecord& b = records[ib];
+          if (a.article == b.article) continue;
+          long b_to = b.to.value_or(*b.from);
+          if (*a.from > b_to + 1 || *b.from > a_to + 1) continue;  // dates do not overlap (one day of slack)
+          if (!contains(a.place, b.place) && !contains(b.place, a.place)) continue;
+          if (!a.agents.empty() && !b.agents.empty()) {
+            bool shared = std::any_of(a.agents.begin(), a.agents.end(), [&](std::size_t g) {
+              return std::find(b.agents.begin(), b.agents.end(), g) != b.agents.end();
+            });
+            if (!shared) continue;
+          }
+          uf.Union(ia, ib);
         }
-        uf.Union(ids[x], ids[y]);
       }
     }
   }

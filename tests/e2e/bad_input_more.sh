@@ -164,7 +164,7 @@ rm -rf "$D" "$WORK/vanish.nt"
 L="$WORK/labels"
 mkdir -p "$L"
 weird=$'q"uote\\back<sl>ash {x}|^`% tab\there\nline\r \x01\x1f\x7f \u200f\u200e\u200d\u2028.txt'
-printf 'قالت الأمم\tالمتحدة إن أرمي\u200dنيا و أذربي\u200fجان و "روسيا" و \\فرنسا\\ اتفقت.\nوقال الاتحاد\rالأوروبي إن تركيا\u200e تراقب.\n' >"$L/$weird"
+printf 'قالت الأمم\tالمتحدة إن أرمي\u200dنيا و أذربي\u200fجان و "روسيا" و \\فرنسا\\ اتفقت.\nوقال الاتحاد\rالأوروبي إن تركيا\u200e تراقب.\nوأكدت أرمينيا والأمم المتحدة والاتحاد الأوروبي ذلك.\n' >"$L/$weird"
 cat >"$L/nitf.xml" <<'XML'
 <nitf><head><pubdata name="قناة &quot;الجزيرة&quot; \ مباشر&#10;سطر&#9;جدول&#13;&#x200F;&#x200E;&#x200D;&#x2028;" /></head>
 <body><body.head><hedline><hl1>تركيا "تدين" \ القصف&#x200F;</hl1></hedline></body.head>
