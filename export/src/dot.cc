@@ -74,18 +74,26 @@ const EventWords* FindEventWords(std::string_view type) {
 
 std::string_view KindColor(char kind) {
   switch (kind) {
-    case 'f': return "#c0392b";  // force
-    case 's': return "#d35400";  // accusation, denial, condemnation
-    case 'c': return "#1e8449";  // cooperation
-    default: return "#2471a3";   // appeal, protest
+    case 'f':
+      return "#c0392b";  // force
+    case 's':
+      return "#d35400";  // accusation, denial, condemnation
+    case 'c':
+      return "#1e8449";  // cooperation
+    default:
+      return "#2471a3";  // appeal, protest
   }
 }
 std::string_view KindFill(char kind) {
   switch (kind) {
-    case 'f': return "#fadbd8";
-    case 's': return "#fae5d3";
-    case 'c': return "#d4efdf";
-    default: return "#d6eaf8";
+    case 'f':
+      return "#fadbd8";
+    case 's':
+      return "#fae5d3";
+    case 'c':
+      return "#d4efdf";
+    default:
+      return "#d6eaf8";
   }
 }
 
@@ -248,11 +256,20 @@ std::string H(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -339,9 +356,14 @@ std::string Header(const Labels& L, const std::string& title, const std::vector<
 std::string KindLegend(const Labels& L) {
   std::string out;
   for (char kind : {'f', 's', 'c', 'a'}) {
-    std::string_view ar = kind == 'f' ? "قوة" : kind == 's' ? "اتهام ونفي وإدانة" : kind == 'c' ? "تعاون" : "مناشدة واحتجاج";
-    std::string_view en = kind == 'f' ? "force" : kind == 's' ? "accusation, denial, condemnation"
-                                    : kind == 'c' ? "cooperation" : "appeal, protest";
+    std::string_view ar = kind == 'f'   ? "قوة"
+                          : kind == 's' ? "اتهام ونفي وإدانة"
+                          : kind == 'c' ? "تعاون"
+                                        : "مناشدة واحتجاج";
+    std::string_view en = kind == 'f'   ? "force"
+                          : kind == 's' ? "accusation, denial, condemnation"
+                          : kind == 'c' ? "cooperation"
+                                        : "appeal, protest";
     out += (out.empty() ? "" : "   ") + std::string("<FONT COLOR=\"") + std::string(KindColor(kind)) + "\">■ " +
            H(L.Pick(ar, en)) + "</FONT>";
   }
@@ -408,9 +430,9 @@ void ActorsView(const Model& m, const Labels& L, int top, DotGraph* g) {
   g->total = degree.size();
 
   std::ostringstream o;
-  std::string title = H(L.Pick("من فعل ماذا بمن", "Who did what to whom") + " — " + Count(kept.size(), degree.size()) +
-                        L.Pick(" جهة فاعلة في ", " actors in ") + std::to_string(m.articles.size()) +
-                        L.Pick(" مقالات", " articles"));
+  std::string title =
+      H(L.Pick("من فعل ماذا بمن", "Who did what to whom") + " — " + Count(kept.size(), degree.size()) +
+        L.Pick(" جهة فاعلة في ", " actors in ") + std::to_string(m.articles.size()) + L.Pick(" مقالات", " articles"));
   o << Header(L, title, {KindLegend(L)}, Flow(L));
   for (const auto& iri : kept) o << EntityNode(ids[iri], iri, m, L);
   std::size_t edges = 0;
@@ -462,7 +484,9 @@ void EventsView(const Model& m, const Labels& L, int top, DotGraph* g) {
   std::ostringstream o;
   std::string title = H(L.Pick("ماذا حدث وأين", "What happened where") + " — " + Count(kept.size(), groups.size()) +
                         L.Pick(" مجموعة أحداث (النوع والمكان)", " event groups (type and place)"));
-  o << Header(L, title, {KindLegend(L), H(L.Pick("الفاعل ← الحدث ← المفعول به؛ الرقم على السهم عدد الأحداث", "agent → event → patient; a number on an arrow counts events"))},
+  o << Header(L, title,
+              {KindLegend(L), H(L.Pick("الفاعل ← الحدث ← المفعول به؛ الرقم على السهم عدد الأحداث",
+                                       "agent → event → patient; a number on an arrow counts events"))},
               Flow(L));
   std::ostringstream body;
   std::map<std::string, std::string> ids;  // role + IRI -> node id
@@ -492,10 +516,10 @@ void EventsView(const Model& m, const Labels& L, int top, DotGraph* g) {
     const EventWords* w = FindEventWords(type);
     char kind = w ? w->kind : 'a';
     std::string gid = "g" + std::to_string(k++);
-    body << "  " << gid << " [label=" << Q(L.TypeName(type) + L.Times(gr.count) + "\n" + L.Pick("في ", "in ") +
-                                          L.Entity(place))
-         << ", shape=box, style=\"rounded,filled\", fillcolor=\"" << KindFill(kind) << "\", color=\""
-         << KindColor(kind) << "\", fontsize=14, tooltip=" << Q(place) << "];\n";
+    body << "  " << gid
+         << " [label=" << Q(L.TypeName(type) + L.Times(gr.count) + "\n" + L.Pick("في ", "in ") + L.Entity(place))
+         << ", shape=box, style=\"rounded,filled\", fillcolor=\"" << KindFill(kind) << "\", color=\"" << KindColor(kind)
+         << "\", fontsize=14, tooltip=" << Q(place) << "];\n";
     ++nodes;
     for (const auto& [n, iri] : most(gr.agents)) {
       std::string id = node("ag", iri);
@@ -524,7 +548,7 @@ std::string Period(const std::string& from, const std::string& to) {
   if (from.size() == 10 && to.size() == 10 && from.substr(0, 4) == to.substr(0, 4)) {
     if (from.substr(5) == "01-01" && to.substr(5) == "12-31") return from.substr(0, 4);
     static const std::array<std::string_view, 12> kLast = {"31", "28", "31", "30", "31", "30",
-                                                          "31", "31", "30", "31", "30", "31"};
+                                                           "31", "31", "30", "31", "30", "31"};
     int month = std::atoi(from.substr(5, 2).c_str());
     if (from.substr(5, 2) == to.substr(5, 2) && from.substr(8) == "01" && month >= 1 && month <= 12 &&
         (to.substr(8) == kLast[static_cast<std::size_t>(month - 1)] || (month == 2 && to.substr(8) == "29"))) {
@@ -622,7 +646,8 @@ void TimelineView(const Model& m, const Labels& L, int top, DotGraph* g) {
     }
     if (end < id) {  // down to the next row
       o << "  d" << k << " -> d" << end << " [style=invis];\n";
-      o << "  d" << end - 1 << " -> d" << end << " [color=\"#34495e\", penwidth=1.5, style=dashed, constraint=false];\n";
+      o << "  d" << end - 1 << " -> d" << end
+        << " [color=\"#34495e\", penwidth=1.5, style=dashed, constraint=false];\n";
       ++edges;
     }
   }
@@ -644,12 +669,15 @@ void AliasesView(const Model& m, const Labels& L, int top, DotGraph* g) {
   std::ostringstream o;
   std::string title = H(L.Pick("الأسماء المدمجة", "Merged names") + " — " + Count(kept.size(), total) +
                         L.Pick(" كيانًا بأكثر من اسم", " entities with several names"));
-  o << Header(L, title, {H(L.Pick("الاسم كما ورد · قاعدة الدمج · عدد المقالات", "form as written · merge rule · articles"))},
+  o << Header(L, title,
+              {H(L.Pick("الاسم كما ورد · قاعدة الدمج · عدد المقالات", "form as written · merge rule · articles"))},
               "TB");
   o << "  graph [ranksep=0.3, nodesep=0.3];\n";
-  static const std::map<std::string, std::string> kRuleColor = {
-      {"lexicon", "#566573"}, {"normalised", "#2471a3"}, {"derived", "#7d3c98"},
-      {"phonetic", "#d35400"}, {"partial-name", "#c0392b"}};
+  static const std::map<std::string, std::string> kRuleColor = {{"lexicon", "#566573"},
+                                                                {"normalised", "#2471a3"},
+                                                                {"derived", "#7d3c98"},
+                                                                {"phonetic", "#d35400"},
+                                                                {"partial-name", "#c0392b"}};
   constexpr std::size_t kColumns = 4;
   for (std::size_t k = 0; k < kept.size(); ++k) {
     const std::string& iri = kept[k];
@@ -819,9 +847,9 @@ Status BuildDot(const fs::path& graph, const DotOptions& options, DotGraph* out)
       AliasesView(m, L, top < 0 ? 12 : top, &g);
       break;
   }
-  g.engine = !options.engine.empty()                                     ? options.engine
+  g.engine = !options.engine.empty()                              ? options.engine
              : (g.nodes > kMaxDotNodes || g.edges > kMaxDotEdges) ? "sfdp"
-                                                                          : "dot";
+                                                                  : "dot";
   if (g.engine == "sfdp") {
     // sfdp ignores ranks. Keep nodes apart, draw edges straight and move edge labels into tooltips:
     // routing spline edges around labels took over 120 s for 713 actors and 2,510 edges, straight
@@ -844,7 +872,8 @@ Status BuildDot(const fs::path& graph, const DotOptions& options, DotGraph* out)
 
 Status WriteDot(const DotGraph& g, const fs::path& path, int timeout_s) {
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::string format;
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") {
     format = ext.substr(1);

@@ -263,14 +263,30 @@ class JsonParser {
       if (pos_ >= s_.size()) return Error("unterminated escape");
       char e = s_[pos_++];
       switch (e) {
-        case '"': out->push_back('"'); break;
-        case '\\': out->push_back('\\'); break;
-        case '/': out->push_back('/'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'n': out->push_back('\n'); break;
-        case 'r': out->push_back('\r'); break;
-        case 't': out->push_back('\t'); break;
+        case '"':
+          out->push_back('"');
+          break;
+        case '\\':
+          out->push_back('\\');
+          break;
+        case '/':
+          out->push_back('/');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
         case 'u': {
           char32_t cp = 0;
           KHABAR_RETURN_IF_ERROR(Hex4(&cp));
@@ -484,7 +500,9 @@ Status Exchange(const EndpointUrl& url, const std::string& request, int timeout_
 Status ParseEndpointUrl(std::string_view url, EndpointUrl* out) {
   constexpr std::string_view kScheme = "http://";
   if (url.substr(0, 8) == "https://") {
-    return Status::InvalidArgument(std::string(url) + ": https is not supported: the endpoint must be on this machine (http://127.0.0.1:PORT/sparql)");
+    return Status::InvalidArgument(
+        std::string(url) +
+        ": https is not supported: the endpoint must be on this machine (http://127.0.0.1:PORT/sparql)");
   }
   if (url.substr(0, kScheme.size()) != kScheme) {
     return Status::InvalidArgument(std::string(url) + ": not an http:// URL");
@@ -612,8 +630,8 @@ Status RunEndpointQuery(std::string_view url, const std::string& query, const En
   if (response.status < 200 || response.status > 299) {
     std::string message = response.body.substr(0, 600);
     while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.pop_back();
-    std::string text = std::string(url) + " answered HTTP " + std::to_string(response.status) + " " +
-                       response.reason + (message.empty() ? "" : ": " + message);
+    std::string text = std::string(url) + " answered HTTP " + std::to_string(response.status) + " " + response.reason +
+                       (message.empty() ? "" : ": " + message);
     return response.status == 400 ? Status::ParseError(text) : Status::IoError(text);
   }
   if (response.content_type.find("json") == std::string::npos) {
