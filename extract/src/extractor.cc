@@ -16,6 +16,7 @@ namespace khabar::extract {
 using internal::Hit;
 using internal::Matcher;
 using internal::Payload;
+using internal::Tokens;
 using vocab::EntityType;
 using vocab::EventType;
 
@@ -108,10 +109,10 @@ struct Extractor::Impl {
   const ontology::Word& WordOf(const Hit& h) const { return lists[h.payload.list][h.payload.word]; }
 
   // Longest hit of a word list starting at token i.
-  std::optional<Hit> WordAt(const std::vector<Token>& t, std::size_t i, List list, bool article = false,
+  std::optional<Hit> WordAt(const Tokens& t, std::size_t i, List list, bool article = false,
                             bool allow_clitics = true) const {
     std::optional<Hit> best;
-    for (const Hit& h : words.Match(t, i, article)) {
+    for (const Hit& h : t.words.At(i, article)) {
       if (h.payload.list != list) continue;
       if (!allow_clitics && h.clitics > 0) continue;
       if (!best || h.last > best->last) best = h;
@@ -119,10 +120,10 @@ struct Extractor::Impl {
     return best;
   }
   // Longest hit of a word list that ends exactly at token `end` (exclusive).
-  std::optional<Hit> WordEndingAt(const std::vector<Token>& t, std::size_t end, List list) const {
+  std::optional<Hit> WordEndingAt(const Tokens& t, std::size_t end, List list) const {
     std::optional<Hit> best;
     for (std::size_t back = 1; back <= 4 && back <= end; ++back) {
-      for (const Hit& h : words.Match(t, end - back, false)) {
+      for (const Hit& h : t.words.At(end - back, false)) {
         if (h.payload.list == list && h.last == end && (!best || h.first < best->first)) best = h;
       }
     }
@@ -135,14 +136,14 @@ struct Extractor::Impl {
     }
     return false;
   }
-  bool IsTriggerWord(const std::vector<Token>& t, std::size_t i) const {
-    for (const Hit& h : triggers.Match(t, i, true)) {
+  bool IsTriggerWord(const Tokens& t, std::size_t i) const {
+    for (const Hit& h : t.triggers.At(i, true)) {
       if (h.last == i + 1) return true;
     }
     return false;
   }
   // A word that can be part of a name found by rule.
-  bool NameLike(const std::vector<Token>& t, std::size_t i, bool allow_article) const {
+  bool NameLike(const Tokens& t, std::size_t i, bool allow_article) const {
     if (i >= t.size() || t[i].kind != Token::Kind::kWord) return false;
     const std::u32string& k = t[i].key;
     if (k.size() < 2 || IsFunction(t[i])) return false;
@@ -153,11 +154,11 @@ struct Extractor::Impl {
         ((k[1] == kAlef && k[2] == kLam) || (k[0] == kLam && k[1] == kLam)))
       return false;
     if (IsTriggerWord(t, i)) return false;
-    for (const Hit& h : names.Match(t, i, true)) {
+    for (const Hit& h : t.names.At(i, true)) {
       if (h.payload.kind != Payload::Kind::kName) return false;  // a nisba or demonym
       if (entities[h.payload.entity].type != EntityType::kPerson && !h.article) return false;
     }
-    for (const Hit& h : words.Match(t, i, false)) {
+    for (const Hit& h : t.words.At(i, false)) {
       if (h.payload.list == kTitle || h.payload.list == kReportingVerb || h.payload.list == kClassifier ||
           h.payload.list == kMonth || h.payload.list == kWeekday || h.payload.list == kNumberWord)
         return false;
@@ -189,9 +190,9 @@ struct Extractor::Impl {
   }
 
   void Build();
-  std::vector<Candidate> FindMentions(const Document& doc, const std::vector<Token>& t,
+  std::vector<Candidate> FindMentions(const Document& doc, const Tokens& t,
                                       std::vector<NisbaHit>* nisbas) const;
-  void FindEvents(const Document& doc, const std::vector<Token>& t, const std::vector<Mention>& mentions,
+  void FindEvents(const Document& doc, const Tokens& t, const std::vector<Mention>& mentions,
                   const std::vector<std::size_t>& mention_at, const std::vector<NisbaHit>& nisbas,
                   std::vector<Event>* events) const;
 };
@@ -361,7 +362,7 @@ Status Extractor::Create(const ontology::Lexicon& lexicon, std::unique_ptr<Extra
 // ---------------------------------------------------------------------------------------------------
 // Mentions
 
-std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const std::vector<Token>& t,
+std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const Tokens& t,
                                                      std::vector<NisbaHit>* nisbas) const {
   std::vector<Candidate> cands;
   const std::u32string& text = doc.text;
@@ -390,7 +391,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   // Names (lexicon forms), nisbas and demonyms.
   std::map<std::size_t, std::vector<std::size_t>> names_at;  // first token -> candidate indices
   for (std::size_t i = 0; i < t.size(); ++i) {
-    for (const Hit& h : names.Match(t, i, true)) {
+    for (const Hit& h : t.names.At(i, true)) {
       const auto& e = entities[h.payload.entity];
       if (h.payload.kind == Payload::Kind::kNisba || h.payload.kind == Payload::Kind::kDemonym) {
         if (h.last == i + 1 && h.clitics == 0) {
@@ -403,7 +404,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       Candidate c;
       bool visited = false;  // زار الوزير الخرطوم: a visit's destination is the city
       for (std::size_t b = i >= 3 ? i - 3 : 0; b < i && !visited; ++b) {
-        for (const Hit& th : triggers.Match(t, b, true)) visited |= WordOf(th).Attr("type") == "Visit";
+        for (const Hit& th : t.triggers.At(b, true)) visited |= WordOf(th).Attr("type") == "Visit";
       }
       // A dateline (صنعاء - / صنعاء (رويترز)) names the city the report comes from.
       bool dateline = (i == 0 || t[i - 1].kind == Token::Kind::kNewline) && h.last < t.size() &&
@@ -486,10 +487,10 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       // الانفصاليون alone (not the adjective الانفصالية): fighters, unless the sentence is about talks.
       bool talks = false;
       for (std::size_t j = i; j-- > 0 && t[j].kind != Token::Kind::kNewline && t[j].key != U".";) {
-        for (const Hit& th : triggers.Match(t, j, true)) talks |= WordOf(th).Attr("type") == "Negotiation";
+        for (const Hit& th : t.triggers.At(j, true)) talks |= WordOf(th).Attr("type") == "Negotiation";
       }
       for (std::size_t j = i + 1; j < t.size() && t[j].kind != Token::Kind::kNewline && t[j].key != U"."; ++j) {
-        for (const Hit& th : triggers.Match(t, j, true)) talks |= WordOf(th).Attr("type") == "Negotiation";
+        for (const Hit& th : t.triggers.At(j, true)) talks |= WordOf(th).Attr("type") == "Negotiation";
       }
       cands.push_back(talks ? make(i, i + 1, t[i].begin, polity, EntityType::kPolity, "separatists", true)
                             : make(i, i + 1, t[i].begin, force_id, EntityType::kArmedForce, "separatists", true));
@@ -998,7 +999,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
 ArticleResult Extractor::Extract(Document document) const {
   ArticleResult result;
   const Impl& x = *impl_;
-  std::vector<Token> tokens = Tokenize(document.text);
+  std::vector<Token> token_list = Tokenize(document.text);
+  Tokens tokens(token_list, x.names, x.words, x.triggers);
   std::vector<NisbaHit> nisbas;
   std::vector<Candidate> cands = x.FindMentions(document, tokens, &nisbas);
 
@@ -1065,7 +1067,7 @@ bool ParseDigits(const std::u32string& key, std::int64_t* v) {
 
 }  // namespace
 
-void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& t,
+void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
                                  const std::vector<Mention>& mentions, const std::vector<std::size_t>& mention_at,
                                  const std::vector<NisbaHit>& nisbas, std::vector<Event>* events) const {
   const std::u32string& text = doc.text;
@@ -1074,6 +1076,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
 
   // Sentences: split at line breaks and sentence punctuation.
   std::vector<std::size_t> sent(n, 0);
+  std::vector<std::size_t> sent_first{0};  // sentence -> its first token; the rules scan one sentence
   {
     std::size_t s = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -1081,9 +1084,12 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       if (t[i].kind == Token::Kind::kNewline ||
           (t[i].kind == Token::Kind::kPunct && std::u32string_view(U".!?\u061F").find(t[i].key[0]) != std::u32string_view::npos)) {
         ++s;
+        sent_first.push_back(i + 1);
       }
     }
+    sent_first.push_back(n);  // one past the last sentence
   }
+  auto sent_end = [&](std::size_t s) { return s + 1 < sent_first.size() ? sent_first[s + 1] : n; };
   auto is_clause_break = [&](std::size_t i) {
     return t[i].kind == Token::Kind::kPunct && std::u32string_view(U",\u060C;\u061B:").find(t[i].key[0]) != std::u32string_view::npos;
   };
@@ -1161,7 +1167,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     ne.phrase_first = i;
     // Qualifier before.
     for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
-      for (const Hit& h : words.Match(t, i - back, false)) {
+      for (const Hit& h : t.words.At(i - back, false)) {
         if (h.payload.list == kQualifier && h.last == i) {
           auto q = WordOf(h).Attr("q");
           for (std::size_t k = 0; k < vocab::kQualifierNames.size(); ++k) {
@@ -1237,17 +1243,17 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     // All readings, longest first, then with fewer proclitics; a weak reading without its cue gives way to
     // the next one (وفروا: "they provided" needs an aid cue, "and they fled" does not).
     std::vector<Hit> hits;
-    for (const Hit& h : triggers.Match(t, i, true)) {
+    for (const Hit& h : t.triggers.At(i, true)) {
       if (!(function_word && h.clitics > 0)) hits.push_back(h);
     }
     std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
       return a.last != b.last ? a.last > b.last : a.clitics < b.clitics;
     });
     auto has_cue = [&](const ontology::Word& w, std::size_t at) {
-      for (std::size_t j = 0; j < n; ++j) {
-        if (sent[j] != sent[at] || j == at) continue;
+      for (std::size_t j = sent_first[sent[at]]; j < sent_end(sent[at]); ++j) {
+        if (j == at) continue;
         if (auto c = WordAt(t, j, kEventCue, true, true); c && WordOf(*c).Attr("type") == w.Attr("type")) return true;
-        for (const Hit& h : triggers.Match(t, j, true)) {
+        for (const Hit& h : t.triggers.At(j, true)) {
           if (WordOf(h).Attr("type") == w.Attr("type") && WordOf(h).Attr("weak").empty()) return true;
         }
       }
@@ -1736,8 +1742,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
     // an anaphoric المنطقة/الإقليم/الممر in the sentence stands for the article's place of that kind.
     if (!statement) {
       std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
-      for (std::size_t j = 0; j < n; ++j) {
-        if (sent[j] != s || mention_at[j] == SIZE_MAX) continue;
+      for (std::size_t j = sent_first[s]; j < sent_end(s); ++j) {
+        if (mention_at[j] == SIZE_MAX) continue;
         if (j > 0 && mention_at[j - 1] == mention_at[j]) continue;  // one candidate per mention
         const Mention& m = mentions[mention_at[j]];
         bool locative = (m.begin > t[j].begin) || (j > 0 && WordEndingAt(t, j, kLocative).has_value());
@@ -1757,8 +1763,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const std::vector<Token>& 
       if (best != SIZE_MAX) {
         ev.place = mentions[best].entity;
       } else {
-        for (std::size_t j = 0; j < n && ev.place.empty(); ++j) {
-          if (sent[j] != s) continue;
+        for (std::size_t j = sent_first[s]; j < sent_end(s) && ev.place.empty(); ++j) {
           if (auto an = WordAt(t, j, kPlaceAnaphor)) ev.place = salient_place(std::string(WordOf(*an).Attr("subtype")), j);
         }
       }

@@ -46,19 +46,16 @@ void Matcher::Add(std::string_view phrase_utf8, const Payload& payload) {
   (void)SplitKey;
 }
 
-std::vector<Variant> Matcher::Variants(const Token& token, bool strip_article) {
-  std::vector<Variant> out;
-  const std::u32string& k = token.key;
+std::size_t Matcher::VariantViews(const Token& token, bool strip_article, std::u32string* scratch,
+                                  VariantView (&out)[kMaxVariants]) {
+  std::size_t n = 0;
+  const std::u32string_view k = token.key;
   auto add = [&](std::size_t from, std::uint8_t clitics) {
     if (from >= k.size()) return;
-    Variant v;
-    v.key = k.substr(from);
-    v.begin = token.key_pos[from];
-    v.clitics = clitics;
-    out.push_back(v);
+    out[n++] = VariantView{k.substr(from), token.key_pos[from], clitics, false};
   };
   add(0, 0);
-  if (token.kind != Token::Kind::kWord) return out;
+  if (token.kind != Token::Kind::kWord) return n;
   std::size_t base[2] = {0, std::u32string::npos};
   if (k.size() > 2 && (k[0] == kWaw || k[0] == kFa)) {
     add(1, 1);
@@ -68,27 +65,38 @@ std::vector<Variant> Matcher::Variants(const Token& token, bool strip_article) {
     if (b == std::u32string::npos || k.size() < b + 3) continue;
     auto clitics = static_cast<std::uint8_t>(b + 1);
     if (k[b] == kLam && k[b + 1] == kLam && k.size() > b + 3) {
-      // لل = ل + ال: the article's alif is elided; the span keeps the article's lam.
-      Variant v;
-      v.key = std::u32string(1, kAlef) + k.substr(b + 1);
-      v.begin = token.key_pos[b + 1];
-      v.clitics = clitics;
-      out.push_back(v);
+      // لل = ل + ال: the article's alif is elided; the span keeps the article's lam. At most one
+      // reading per token needs the scratch string (و/ف + لل and bare لل cannot both apply).
+      scratch->assign(1, kAlef);
+      scratch->append(k.substr(b + 1));
+      out[n++] = VariantView{*scratch, token.key_pos[b + 1], clitics, false};
     } else if (k[b] == kBa || k[b] == kLam || k[b] == kKaf) {
       add(b + 1, clitics);
     }
   }
   if (strip_article) {
-    std::size_t n = out.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::u32string& key = out[i].key;
+    std::size_t plain = n;
+    for (std::size_t i = 0; i < plain; ++i) {
+      std::u32string_view key = out[i].key;
       if (key.size() > 4 && key[0] == kAlef && key[1] == kLam) {
-        Variant v = out[i];
+        VariantView v = out[i];
         v.key = key.substr(2);
         v.article = true;
-        out.push_back(std::move(v));
+        out[n++] = v;
       }
     }
+  }
+  return n;
+}
+
+std::vector<Variant> Matcher::Variants(const Token& token, bool strip_article) {
+  std::u32string scratch;
+  VariantView views[kMaxVariants];
+  std::size_t n = VariantViews(token, strip_article, &scratch, views);
+  std::vector<Variant> out;
+  out.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    out.push_back(Variant{std::u32string(views[i].key), views[i].begin, views[i].clitics, views[i].article});
   }
   return out;
 }
@@ -96,7 +104,11 @@ std::vector<Variant> Matcher::Variants(const Token& token, bool strip_article) {
 std::vector<Hit> Matcher::Match(const std::vector<Token>& tokens, std::size_t i, bool strip_article) const {
   std::vector<Hit> hits;
   if (i >= tokens.size() || !tokens[i].is_word()) return hits;
-  for (const Variant& v : Variants(tokens[i], strip_article)) {
+  std::u32string scratch;
+  VariantView views[kMaxVariants];
+  std::size_t n = VariantViews(tokens[i], strip_article, &scratch, views);
+  for (std::size_t vi = 0; vi < n; ++vi) {
+    const VariantView& v = views[vi];
     auto it = dict_.find(v.key);
     if (it == dict_.end()) continue;
     for (const Pattern& p : it->second) {
@@ -115,6 +127,30 @@ std::vector<Hit> Matcher::Match(const std::vector<Token>& tokens, std::size_t i,
     }
   }
   return hits;
+}
+
+const std::vector<Hit>& MatchCache::At(std::size_t i, bool strip_article) const {
+  static const std::vector<Hit> kNone;
+  if (i >= tokens_->size()) return kNone;
+  auto& hits = hits_[strip_article ? 1 : 0];
+  auto& done = done_[strip_article ? 1 : 0];
+  if (done.empty()) {
+    hits.resize(tokens_->size());
+    done.assign(tokens_->size(), 0);
+  }
+  if (!done[i]) {
+    if (strip_article) {
+      hits[i] = matcher_->Match(*tokens_, i, true);
+    } else {
+      // The readings without the article are the first ones of the readings with it stripped.
+      const std::vector<Hit>& all = At(i, true);
+      for (const Hit& h : all) {
+        if (!h.article) hits[i].push_back(h);
+      }
+    }
+    done[i] = 1;
+  }
+  return hits[i];
 }
 
 }  // namespace khabar::extract::internal

@@ -3,7 +3,9 @@
 #define KHABAR_EXTRACT_MATCHER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -31,6 +33,15 @@ struct Variant {
   bool article = false;      // `key` had a leading ال removed (the span still starts at the article)
 };
 
+// The same reading without a copy: `key` views the token's key, or the caller's scratch string for
+// لل → ال.
+struct VariantView {
+  std::u32string_view key;
+  std::uint32_t begin = 0;
+  std::uint8_t clitics = 0;
+  bool article = false;
+};
+
 // A match of a dictionary pattern starting at a token.
 struct Hit {
   std::size_t first = 0, last = 0;  // token range [first, last)
@@ -47,6 +58,10 @@ class Matcher {
   // All readings of a token: as is, without و/ف, without ب/ل/ك, without both, لل → ال; each of
   // them also without its article when `article` is set.
   static std::vector<Variant> Variants(const Token& token, bool strip_article);
+  // The same readings as views; returns how many were written to `out`. `scratch` must outlive them.
+  static constexpr std::size_t kMaxVariants = 8;
+  static std::size_t VariantViews(const Token& token, bool strip_article, std::u32string* scratch,
+                                  VariantView (&out)[kMaxVariants]);
   // Every pattern that matches at token `i`. Only the first token may carry proclitics; later tokens
   // of a phrase must match exactly. `strip_article` lets single-token patterns match after ال.
   std::vector<Hit> Match(const std::vector<Token>& tokens, std::size_t i, bool strip_article) const;
@@ -56,7 +71,40 @@ class Matcher {
     std::vector<std::u32string> rest;
     Payload payload;
   };
-  std::unordered_map<std::u32string, std::vector<Pattern>> dict_;
+  // Transparent: looked up by views of a token's key, without copying it.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view k) const { return std::hash<std::u32string_view>{}(k); }
+  };
+  std::unordered_map<std::u32string, std::vector<Pattern>, KeyHash, std::equal_to<>> dict_;
+};
+
+// One matcher's hits on one article's tokens, computed the first time a token is asked about. The
+// extractor's rules ask the same question of a token many times (is it a title? a trigger? a name?);
+// matching it once makes the rules' cost linear in the text. Not thread-safe: one per article.
+class MatchCache {
+ public:
+  MatchCache(const Matcher& matcher, const std::vector<Token>& tokens) : matcher_(&matcher), tokens_(&tokens) {}
+  // Matcher::Match(tokens, i, strip_article), memoised.
+  const std::vector<Hit>& At(std::size_t i, bool strip_article) const;
+
+ private:
+  const Matcher* matcher_;
+  const std::vector<Token>* tokens_;
+  mutable std::vector<std::vector<Hit>> hits_[2];
+  mutable std::vector<std::uint8_t> done_[2];
+};
+
+// An article's tokens with the extractor's three matchers memoised over them.
+struct Tokens {
+  Tokens(const std::vector<Token>& tokens, const Matcher& names_matcher, const Matcher& words_matcher,
+         const Matcher& triggers_matcher)
+      : v(tokens), names(names_matcher, tokens), words(words_matcher, tokens), triggers(triggers_matcher, tokens) {}
+  const Token& operator[](std::size_t i) const { return v[i]; }
+  std::size_t size() const { return v.size(); }
+
+  const std::vector<Token>& v;
+  MatchCache names, words, triggers;
 };
 
 }  // namespace khabar::extract::internal
