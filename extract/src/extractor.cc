@@ -64,6 +64,7 @@ enum List : std::uint16_t {
   kDualNoun,
   kUnitNoun,
   kPlaceAnaphor,
+  kMasculineHead,
   kListCount
 };
 constexpr std::array<std::string_view, kListCount> kListNames{
@@ -71,7 +72,7 @@ constexpr std::array<std::string_view, kListCount> kListNames{
     "force_head", "gov_head",      "polity_head",  "population_head", "ethnic_head", "modifier",
     "locative",  "stopword",       "number_word",  "qualifier",  "figure_noun",      "weekday",
     "month",     "relative_time",  "not_asserted", "trigger",    "event_cue",        "non_event",
-    "lam_governor", "subset",        "dual_noun",    "unit_noun",    "place_anaphor"};
+    "lam_governor", "subset",        "dual_noun",    "unit_noun",    "place_anaphor", "masculine_head"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
@@ -100,6 +101,8 @@ struct Extractor::Impl {
   Matcher triggers;  // trigger forms (generated inflections)
   std::unordered_set<std::u32string> function_keys;  // single words that never start or end a name
   std::unordered_set<std::u32string> first_name_keys;  // first words of lexicon persons
+  std::unordered_set<std::u32string> masculine_heads;  // مجلس برلمان … without the article
+  std::unordered_set<std::u32string> force_stems;      // one-word force heads in construct (قوات جيش جنود)
   std::unordered_map<std::string, std::uint32_t> polity_of_place;  // place id -> polity entity
   std::unordered_map<std::string, std::uint32_t> group_of_state;   // state id -> ethnonym group
   std::unordered_map<std::string, std::uint32_t> owned;            // "<owner>|<type>|<subtype>" -> entity
@@ -326,6 +329,10 @@ void Extractor::Impl::Build() {
         AddInflections(&triggers, word, p);
         continue;
       }
+      if (l == kMasculineHead) {
+        masculine_heads.insert(K(word.text));
+        continue;
+      }
       words.Add(word.text, p);
       if (l == kStopword || l == kReportingVerb || l == kNotAsserted || l == kLocative || l == kWeekday ||
           l == kMonth || l == kGovHead || l == kPopulationHead || l == kEthnicHead || l == kModifier ||
@@ -336,6 +343,9 @@ void Extractor::Impl::Build() {
       if (l == kTitle || l == kInstitution || l == kForceHead) {
         std::u32string key = K(word.text);
         function_keys.insert(key.substr(0, key.find(U' ')));
+        if (l == kForceHead && key.find(U' ') == std::u32string::npos && !(key.size() > 2 && key[0] == kAlef && key[1] == kLam)) {
+          force_stems.insert(key);
+        }
       }
     }
   }
@@ -1342,6 +1352,31 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     const Mention& m = mentions[mention_at[i]];
     return IsActorType(m.type) ? &m : nullptr;
   };
+  // The state an actor stands for or belongs to (وزارة الدفاع الأذربيجانية → أذربيجان), or "".
+  auto state_of = [&](const Mention& m) -> std::string {
+    if (m.type == EntityType::kState) return m.entity;
+    if (!m.of.empty()) return m.of;
+    auto it = index.find(m.entity);
+    return it != index.end() ? entities[it->second].of : std::string();
+  };
+  // A force noun with a possessive pronoun (قواتها، جيشه، وجنودها) is the armed force of the nearest
+  // state-bound actor before it, in its sentence or the one before: "its forces".
+  auto pronoun_force = [&](std::size_t i) -> std::string {
+    if (i >= n || !t[i].is_word() || mention_at[i] != SIZE_MAX) return {};
+    std::u32string_view k = t[i].key;
+    if (k.size() > 4 && (k[0] == kWaw || k[0] == 0x0641)) k.remove_prefix(1);
+    std::size_t suffix = EndsWith(k, U"\u0647\u0627") ? 2 : EndsWith(k, U"\u0647") ? 1 : 0;
+    if (suffix == 0 || !force_stems.count(std::u32string(k.substr(0, k.size() - suffix)))) return {};
+    for (std::size_t j = i; j-- > 0 && sent[j] + 1 >= sent[i];) {
+      if (const Mention* m = actor_at(j)) {
+        std::string state = state_of(*m);
+        if (state.empty()) continue;
+        if (const ontology::EntityEntry* known = Owned(state, EntityType::kArmedForce, "")) return known->id;
+        return {};
+      }
+    }
+    return {};
+  };
   struct Report {
     std::size_t verb_tok;
     std::string speaker;
@@ -1351,8 +1386,16 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
   for (std::size_t i = 0; i < n; ++i) {
     if (auto v = WordAt(t, i, kReportingVerb)) {
       std::string speaker;
+      // وقالت لمراسل شبكة سي إن إن، عيسى سواريس: the titled person after ل is the addressee; the speaker
+      // is then a pronoun.
+      auto title = WordAt(t, v->last, kTitle);
+      bool to_addressee = title && title->clitics > 0 && t[v->last].key[0] == kLam;
+      if (to_addressee) {
+        reports.push_back({i, speaker});
+        continue;
+      }
       // وقال المتحدث باسم الجيش السوداني نبيل عبد الرحيم: the person, not the owner inside the title.
-      if (WordAt(t, v->last, kTitle)) {
+      if (title) {
         for (std::size_t k = v->last; k < n && k < v->last + 10 && sent[k] == sent[i]; ++k) {
           if (mention_at[k] != SIZE_MAX && mentions[mention_at[k]].type == EntityType::kPerson) {
             speaker = mentions[mention_at[k]].entity;
@@ -1519,6 +1562,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     // the speaker of the quote the trigger sits in, else the last subject of the discourse. A noun's agent
     // is its genitive, a nisba on it (قصف أذربيجاني) or a "من قبل X" phrase.
     std::size_t after_agent = tr.last;
+    bool relative_clause = false;  // a verb whose subject is the noun before it: not the discourse's subject
     auto skip_adverbs = [&](std::size_t j) {
       while (j < n && sent[j] == s) {
         bool in_timex = false;
@@ -1573,7 +1617,11 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       if (k[0] == kYeh) return false;
       if (k[0] == kTeh) return true;
       if (k.back() == kTeh) return true;
-      if (k.back() == kAlef || EndsWith(k, U"\u0648\u0627")) return std::nullopt;  // dual / plural
+      if (EndsWith(k, U"\u0648\u0627")) return std::nullopt;  // plural
+      if (k.back() == kAlef) {  // a dual (قالا), or a verb whose root ends in alef (دعا) as listed
+        if (tr.word->Attr("pos") == "form" && k == K(tr.word->text)) return false;
+        return std::nullopt;
+      }
       return false;
     };
     auto agrees = [&](const Mention& m) {
@@ -1583,6 +1631,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       bool has_article = mk.size() > 2 && mk[0] == kAlef && mk[1] == kLam;
       if (m.type == EntityType::kState && !m.nominal && !has_article) return *fem;
       if (m.type == EntityType::kPerson) return !*fem || EndsWith(mk, U"\u0627") || EndsWith(mk, U"\u0647");
+      if (m.type == EntityType::kOrganization && !m.nominal) {
+        // An organisation takes the gender of its head noun: مجلس الأمن (m), المنظمة/الوكالة/الأمم (f).
+        std::u32string_view head = std::u32string_view(mk).substr(0, mk.find(U' '));
+        if (head.size() > 2 && head[0] == kAlef && head[1] == kLam) head.remove_prefix(2);
+        if (head == U"\u0627\u0645\u0645" || EndsWith(head, U"\u0647") || EndsWith(head, U"\u0627\u062A")) return *fem;  // أمم
+        if (masculine_heads.count(std::u32string(head))) return !*fem;
+      }
       return true;
     };
     // The subject may also come after a preposition with a pronoun (استولت عليه أذربيجان).
@@ -1610,14 +1665,22 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         while (b > 0 && mention_at[b - 1] == mention_at[tr.first - 1]) --b;
         svo = clause_start(b);
       }
+      std::string force_before = tr.clitics == 0 && tr.first > 0 && !before ? pronoun_force(tr.first - 1) : "";
+      std::string force_after = j < n && sent[j] == s ? pronoun_force(j) : "";
       if (std::size_t p = j < n ? titled_person(j) : SIZE_MAX; p != SIZE_MAX) {
         take(p);
       } else if (svo) {
         ev.agents.push_back(before->entity);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
+      } else if (!force_before.empty() && clause_start(tr.first - 1)) {
+        ev.agents.push_back(force_before);  // أن قواتها سيطرت
+      } else if (!force_after.empty()) {
+        ev.agents.push_back(force_after);  // سيطرت قواتها
+        after_agent = j + 1;
       } else if (j < n && sent[j] == s && actor_at(j) && agrees(*actor_at(j))) {
         take(j);
       } else if (before) {
-        ev.agents.push_back(before->entity);
+        ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
+        relative_clause = true;
       }
     } else if (!tr.verb) {
       // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان.
@@ -1627,11 +1690,22 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
           if (k < n && actor_at(k)) take(k);
         }
       }
-      // Otherwise its genitive, right after it (قصف أذربيجان), never across a preposition (ضد X).
+      // Otherwise its genitive, right after it (قصف أذربيجان) or after one adjective agreeing with it in
+      // definiteness (القصف المدفعي الأذربيجاني), never across a preposition or a complement (ضد X، لإخضاع X).
       for (std::size_t j = tr.last; j < n && j < tr.last + 2 && sent[j] == s && ev.agents.empty(); ++j) {
         if (is_clause_break(j)) break;
         if (actor_at(j)) {
           if (mentions[mention_at[j]].begin == t[j].begin) take(j);
+          break;
+        }
+        if (j > tr.last) break;
+        auto definite = [](std::u32string_view k) {
+          if (k.size() > 3 && (k[0] == kWaw || k[0] == 0x0641 || k[0] == 0x0628 || k[0] == 0x0643)) k.remove_prefix(1);
+          return k.size() > 2 && (k[0] == kAlef || k[0] == kLam) && k[1] == kLam;  // ال، لل
+        };
+        const std::u32string& adj = t[j].key;
+        if (!t[j].is_word() || IsFunction(t[j]) || IsTriggerWord(t, j) || definite(adj) != definite(t[tr.last - 1].key) ||
+            (!definite(adj) && (adj[0] == kLam || adj[0] == 0x0628 || adj[0] == kWaw))) {
           break;
         }
         bool nisba_here = false;
@@ -1642,6 +1716,19 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
           }
         }
         if (nisba_here) break;
+      }
+      // العدوان المستمر من أذربيجان، تعرض لقصف منهجي من القوات المسلحة: an attack "from" an actor.
+      if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
+        std::size_t j = tr.last;
+        for (int adjectives = 0; j < n && sent[j] == s; ++j) {  // up to two adjectives, and quote marks
+          bool quote = t[j].kind == Token::Kind::kPunct && std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[j].key[0]) != std::u32string_view::npos;
+          if (quote) continue;
+          if (!t[j].is_word() || mention_at[j] != SIZE_MAX || IsFunction(t[j]) || ++adjectives > 2) break;
+        }
+        if (j + 1 < n && sent[j + 1] == s && t[j].key == U"\u0645\u0646" && actor_at(j + 1) &&
+            mentions[mention_at[j + 1]].begin == t[j + 1].begin) {
+          take(j + 1);
+        }
       }
       if (ev.agents.empty()) {  // من قبل X: by X
         for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 10 && sent[j] == s; ++j) {
@@ -1673,6 +1760,11 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
           if (is_clause_break(j) || t[j].key == U"\u0627\u0646" || t[j].key == U"\u0627\u0646\u0647") break;  // إن أن
           if (const Mention* m = actor_at(j)) {
             ev.agents.push_back(m->entity);
+            relative_clause = j + 1 < tr.first;
+            break;
+          }
+          if (std::string f = pronoun_force(j); !f.empty()) {
+            ev.agents.push_back(f);
             break;
           }
         }
@@ -1685,6 +1777,10 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
           if (const Mention* m = actor_at(j)) {
             ev.agents.push_back(m->entity);
+            break;
+          }
+          if (std::string f = pronoun_force(j); !f.empty()) {  // جنودها نفذوا أعمالا انتقامية
+            ev.agents.push_back(f);
             break;
           }
         }
@@ -1726,7 +1822,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         break;
       }
     }
-    if (tr.verb && !ev.agents.empty()) discourse_subject = ev.agents.front();
+    if (tr.verb && !ev.agents.empty() && !relative_clause) discourse_subject = ev.agents.front();
     // Patient: the next actor after the agent in the same clause (accused, condemned, addressed, hit).
     if (statement || tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation) {
       for (std::size_t j = after_agent; j < n && j < after_agent + 6 && sent[j] == s; ++j) {
@@ -1755,6 +1851,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = is_clause_break(k);
         std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);
         if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses) dist /= 4;  // من: origin
+        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0627\u0644\u064A") dist = dist * 4 + 16;  // إلى: destination
         if (dist < best_dist) {
           best_dist = dist;
           best = mention_at[j];

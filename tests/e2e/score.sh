@@ -14,6 +14,8 @@ floors = {
     "aliases B3 F1": (s["aliases"]["f1"], 0.98),
     "events F1": (s["events"]["detection"]["f1"], 0.915),
     "figures F1": (s["events"]["figures"]["f1"], 0.95),
+    "agent recall": (s["events"]["agent_recall"], 0.79),
+    "place recall": (s["events"]["place_recall"], 0.89),
 }
 bad = [f"{k} {v:.3f} < {f}" for k, (v, f) in floors.items() if v < f]
 if s["aliases"]["merged"]:

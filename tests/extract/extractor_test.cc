@@ -428,5 +428,69 @@ TEST_F(ExtractorDeterminismTest, SameInputSameResult) {
                                          "نبيل عبد الرحيم|Person|~Person:نبيل عبد الرحيم", "كرنقو|Place|~Place:كرنقو"}));
 }
 
+// Agents: sentences written for these tests (Sudan, Ukraine), one phenomenon each.
+class AgentTest : public ExtractorTest {};
+
+TEST_F(AgentTest, ForceWithAPossessivePronounIsTheArmedForceOfTheStateBeforeIt) {
+  ArticleResult r = Run("وأعلنت وزارة الدفاع السودانية أن قواتها سيطرت على مدينة ود مدني.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("sudanese_armed_forces")) << "قواتها: the ministry's state's forces";
+}
+
+TEST_F(AgentTest, AnAttackFromAnActorNamesItsAgent) {
+  ArticleResult r = Run("وقالت السلطات إن المدينة تعرضت لقصف عنيف من قوات الدعم السريع.");
+  const Event* e = FindEvent(r, EventType::kAttack);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("rapid_support_forces"));
+}
+
+TEST_F(AgentTest, TheGenitiveOfANounNeverCrossesAPreposition) {
+  ArticleResult r = Run("شنت روسيا هجوما على أوكرانيا.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("russia")) << "أوكرانيا after على is the target";
+}
+
+TEST_F(AgentTest, TheTitledPersonAfterLamIsTheAddresseeNotTheSpeaker) {
+  ArticleResult r = Run(
+      "قال وزير الخارجية الأمريكي أنتوني بلينكن إن الوضع خطير. وقال لمراسل قناة الجزيرة، أحمد سالم: "
+      "“إدانة كاملة للقصف”.");
+  const Event* e = FindEvent(r, EventType::kCondemnation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("antony_blinken"));
+}
+
+TEST_F(AgentTest, AVerbAgreesWithItsSubjectInGender) {
+  // دعا: the alef belongs to the root; the verb is masculine and أذربيجان (feminine) is its object.
+  ArticleResult peskov = Run("قال دميتري بيسكوف إن الوضع خطير، ودعا أذربيجان إلى وقف القتال.");
+  const Event* appeal = FindEvent(peskov, EventType::kAppeal);
+  ASSERT_NE(appeal, nullptr);
+  EXPECT_THAT(appeal->agents, ElementsAre("dmitry_peskov"));
+  // طالبت (feminine) cannot have مجلس الأمن (masculine head) as its subject; طالب can.
+  ArticleResult object = Run("رفضت أرمينيا الاتهامات، وطالبت مجلس الأمن الدولي بعقد جلسة طارئة.");
+  appeal = FindEvent(object, EventType::kAppeal);
+  ASSERT_NE(appeal, nullptr);
+  EXPECT_THAT(appeal->agents, ElementsAre("armenia"));
+  ArticleResult subject = Run("وطالب مجلس الأمن الدولي بعقد جلسة طارئة.");
+  appeal = FindEvent(subject, EventType::kAppeal);
+  ASSERT_NE(appeal, nullptr);
+  EXPECT_THAT(appeal->agents, ElementsAre("un_security_council"));
+}
+
+TEST_F(AgentTest, ARelativeClauseDoesNotChangeTheDiscourseSubject) {
+  ArticleResult r = Run("قالت أوكرانيا إن الوضع صعب. وتحدثت عن قصف من قبل روسيا يستهدف المدنيين، ونفت أن تكون قواتها انسحبت.");
+  const Event* e = FindEvent(r, EventType::kDenial);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("ukraine")) << "يستهدف's subject is the shelling by Russia";
+}
+
+TEST_F(AgentTest, ThePlaceOfAnExodusIsWherePeopleFledFromNotWhereTheyWent) {
+  ArticleResult r = Run("وقال مسؤول إن سكان كردفان فروا إلى تشاد.");
+  const Event* e = FindEvent(r, EventType::kDisplacement);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->place, "kordofan");
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
