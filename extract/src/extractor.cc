@@ -99,6 +99,7 @@ struct Extractor::Impl {
   Matcher names;     // entity forms, nisbas, demonyms
   Matcher words;     // grammar word lists
   Matcher triggers;  // trigger forms (generated inflections)
+  Matcher merged;    // the three above, tagged, after Build(): one lookup per token reading
   std::unordered_set<std::u32string> function_keys;  // single words that never start or end a name
   std::unordered_set<std::u32string> first_name_keys;  // first words of lexicon persons
   std::unordered_set<std::u32string> masculine_heads;  // مجلس برلمان … without the article
@@ -349,6 +350,9 @@ void Extractor::Impl::Build() {
       }
     }
   }
+  merged.Absorb(std::move(names), internal::kNames);
+  merged.Absorb(std::move(words), internal::kWords);
+  merged.Absorb(std::move(triggers), internal::kTriggers);
 }
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -1010,7 +1014,7 @@ ArticleResult Extractor::Extract(Document document) const {
   ArticleResult result;
   const Impl& x = *impl_;
   std::vector<Token> token_list = Tokenize(document.text);
-  Tokens tokens(token_list, x.names, x.words, x.triggers);
+  Tokens tokens(token_list, x.merged);
   std::vector<NisbaHit> nisbas;
   std::vector<Candidate> cands = x.FindMentions(document, tokens, &nisbas);
 

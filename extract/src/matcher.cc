@@ -46,6 +46,17 @@ void Matcher::Add(std::string_view phrase_utf8, const Payload& payload) {
   (void)SplitKey;
 }
 
+void Matcher::Absorb(Matcher&& other, Dict dict) {
+  for (auto& [key, patterns] : other.dict_) {
+    auto& into = dict_[key];
+    for (Pattern& p : patterns) {
+      p.payload.dict = dict;
+      into.push_back(std::move(p));
+    }
+  }
+  other.dict_.clear();
+}
+
 std::size_t Matcher::VariantViews(const Token& token, bool strip_article, std::u32string* scratch,
                                   VariantView (&out)[kMaxVariants]) {
   std::size_t n = 0;
@@ -129,28 +140,19 @@ std::vector<Hit> Matcher::Match(const std::vector<Token>& tokens, std::size_t i,
   return hits;
 }
 
-const std::vector<Hit>& MatchCache::At(std::size_t i, bool strip_article) const {
+const std::vector<Hit>& MatchCache::At(Dict dict, std::size_t i, bool strip_article) const {
   static const std::vector<Hit> kNone;
-  if (i >= tokens_->size()) return kNone;
-  auto& hits = hits_[strip_article ? 1 : 0];
-  auto& done = done_[strip_article ? 1 : 0];
-  if (done.empty()) {
-    hits.resize(tokens_->size());
-    done.assign(tokens_->size(), 0);
-  }
-  if (!done[i]) {
-    if (strip_article) {
-      hits[i] = matcher_->Match(*tokens_, i, true);
-    } else {
-      // The readings without the article are the first ones of the readings with it stripped.
-      const std::vector<Hit>& all = At(i, true);
-      for (const Hit& h : all) {
-        if (!h.article) hits[i].push_back(h);
-      }
+  if (i >= slots_.size()) return kNone;
+  Slot& slot = slots_[i];
+  if (!slot.done) {
+    // The readings without the article are a subset of those with it stripped: one match serves both.
+    for (const Hit& h : matcher_->Match(*tokens_, i, true)) {
+      slot.hits[h.payload.dict][1].push_back(h);
+      if (!h.article) slot.hits[h.payload.dict][0].push_back(h);
     }
-    done[i] = 1;
+    slot.done = true;
   }
-  return hits[i];
+  return slot.hits[dict][strip_article ? 1 : 0];
 }
 
 }  // namespace khabar::extract::internal

@@ -23,7 +23,11 @@ struct Payload {
   std::uint32_t word = 0;    // index in that list (kWord)
   bool plural = false;       // kNisba: a plural form (ـيون ـيين); kDemonym always plural
   bool feminine = false;     // kNisba: ـية
+  std::uint8_t dict = 0;     // which of the extractor's dictionaries it came from (Dict)
 };
+
+// The extractor's dictionaries, merged into one matcher so that a token is looked up once.
+enum Dict : std::uint8_t { kNames, kWords, kTriggers, kDictCount };
 
 // One reading of a token with its proclitics removed: key and the original offset where it begins.
 struct Variant {
@@ -55,6 +59,8 @@ class Matcher {
  public:
   // Adds a pattern (a phrase as printed) with its payload.
   void Add(std::string_view phrase_utf8, const Payload& payload);
+  // Moves every pattern of `other` here, tagged with `dict`.
+  void Absorb(Matcher&& other, Dict dict);
   // All readings of a token: as is, without و/ف, without ب/ل/ك, without both, لل → ال; each of
   // them also without its article when `article` is set.
   static std::vector<Variant> Variants(const Token& token, bool strip_article);
@@ -79,32 +85,48 @@ class Matcher {
   std::unordered_map<std::u32string, std::vector<Pattern>, KeyHash, std::equal_to<>> dict_;
 };
 
-// One matcher's hits on one article's tokens, computed the first time a token is asked about. The
-// extractor's rules ask the same question of a token many times (is it a title? a trigger? a name?);
-// matching it once makes the rules' cost linear in the text. Not thread-safe: one per article.
+// The merged matcher's hits on one article's tokens, split by dictionary and computed the first time a
+// token is asked about. The extractor's rules ask the same question of a token many times (is it a
+// title? a trigger? a name?); matching it once makes their cost linear in the text. Not thread-safe:
+// one per article.
 class MatchCache {
  public:
-  MatchCache(const Matcher& matcher, const std::vector<Token>& tokens) : matcher_(&matcher), tokens_(&tokens) {}
-  // Matcher::Match(tokens, i, strip_article), memoised.
-  const std::vector<Hit>& At(std::size_t i, bool strip_article) const;
+  MatchCache(const Matcher& matcher, const std::vector<Token>& tokens)
+      : matcher_(&matcher), tokens_(&tokens), slots_(tokens.size()) {}
+  // The hits of dictionary `dict` at token i: Matcher::Match(tokens, i, strip_article) restricted to it.
+  const std::vector<Hit>& At(Dict dict, std::size_t i, bool strip_article) const;
 
  private:
+  struct Slot {
+    bool done = false;
+    std::vector<Hit> hits[kDictCount][2];  // [dict][strip_article]
+  };
   const Matcher* matcher_;
   const std::vector<Token>* tokens_;
-  mutable std::vector<std::vector<Hit>> hits_[2];
-  mutable std::vector<std::uint8_t> done_[2];
+  mutable std::vector<Slot> slots_;
 };
 
-// An article's tokens with the extractor's three matchers memoised over them.
+// One dictionary's view of the cache: t.names.At(i, strip_article).
+class DictHits {
+ public:
+  DictHits(const MatchCache& cache, Dict dict) : cache_(&cache), dict_(dict) {}
+  const std::vector<Hit>& At(std::size_t i, bool strip_article) const { return cache_->At(dict_, i, strip_article); }
+
+ private:
+  const MatchCache* cache_;
+  Dict dict_;
+};
+
+// An article's tokens with the extractor's dictionaries memoised over them.
 struct Tokens {
-  Tokens(const std::vector<Token>& tokens, const Matcher& names_matcher, const Matcher& words_matcher,
-         const Matcher& triggers_matcher)
-      : v(tokens), names(names_matcher, tokens), words(words_matcher, tokens), triggers(triggers_matcher, tokens) {}
+  Tokens(const std::vector<Token>& tokens, const Matcher& merged)
+      : v(tokens), cache(merged, tokens), names(cache, kNames), words(cache, kWords), triggers(cache, kTriggers) {}
   const Token& operator[](std::size_t i) const { return v[i]; }
   std::size_t size() const { return v.size(); }
 
   const std::vector<Token>& v;
-  MatchCache names, words, triggers;
+  MatchCache cache;
+  DictHits names, words, triggers;
 };
 
 }  // namespace khabar::extract::internal
