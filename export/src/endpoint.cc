@@ -81,21 +81,30 @@ std::string Lower(std::string s) {
 // A small JSON reader: enough for SPARQL results (objects, arrays, strings with \u escapes, numbers,
 // true/false/null), with a nesting limit so hostile input cannot exhaust the stack.
 
+struct JsonMember;
+
 struct Json {
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject };
   Kind kind = Kind::kNull;
   bool boolean = false;
   std::string text;  // string value, or a number's text
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
+  std::vector<JsonMember> members;  // (a pair<string, Json> here would need Json complete: clang refuses)
 
-  const Json* Find(std::string_view key) const {
-    for (const auto& [k, v] : members) {
-      if (k == key) return &v;
-    }
-    return nullptr;
-  }
+  const Json* Find(std::string_view key) const;
 };
+
+struct JsonMember {
+  std::string name;
+  Json value;
+};
+
+const Json* Json::Find(std::string_view key) const {
+  for (const auto& [k, v] : members) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
 
 class JsonParser {
  public:
@@ -172,7 +181,7 @@ class JsonParser {
       ++pos_;
       Json value;
       KHABAR_RETURN_IF_ERROR(Value(&value, depth + 1));
-      out->members.emplace_back(std::move(key), std::move(value));
+      out->members.push_back(JsonMember{std::move(key), std::move(value)});
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,29 +25,23 @@ using vocab::EntityType;
 class BundledLexiconTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    load_error_.clear();
     const char* data = std::getenv("KHABAR_DATA_DIR");
     if (data == nullptr) {
-      load_error_ = new std::string("KHABAR_DATA_DIR is not set (CTest sets it to the source tree)");
+      load_error_ = "KHABAR_DATA_DIR is not set (CTest sets it to the source tree)";
       return;
     }
-    lexicon_ = new Lexicon;
-    Status s = Lexicon::LoadDirectory(std::filesystem::path(data) / "ontology" / "lexicon", lexicon_);
-    if (!s.ok()) load_error_ = new std::string(s.ToString());
+    lexicon_ = std::make_unique<Lexicon>();
+    Status s = Lexicon::LoadDirectory(std::filesystem::path(data) / "ontology" / "lexicon", lexicon_.get());
+    if (!s.ok()) load_error_ = s.ToString();
   }
-  static void TearDownTestSuite() {
-    delete lexicon_;
-    delete load_error_;
-    lexicon_ = nullptr;
-    load_error_ = nullptr;
-  }
-  void SetUp() override { ASSERT_EQ(load_error_, nullptr) << *load_error_; }
+  static void TearDownTestSuite() { lexicon_.reset(); }
+  void SetUp() override { ASSERT_TRUE(load_error_.empty()) << load_error_; }
   static const Lexicon& lex() { return *lexicon_; }
 
-  static Lexicon* lexicon_;
-  static std::string* load_error_;
+  static inline std::unique_ptr<Lexicon> lexicon_;
+  static inline std::string load_error_;
 };
-Lexicon* BundledLexiconTest::lexicon_ = nullptr;
-std::string* BundledLexiconTest::load_error_ = nullptr;
 
 TEST_F(BundledLexiconTest, LoadsWithEntitiesOfEveryType) {
   std::map<EntityType, int> by_type;
