@@ -355,7 +355,7 @@ void Extractor::Impl::Build() {
   merged.Absorb(std::move(triggers), internal::kTriggers);
 }
 
-Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::Extractor(Key, std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
 
 Status Extractor::Create(const ontology::Lexicon& lexicon, std::unique_ptr<Extractor>* out) {
@@ -369,7 +369,7 @@ Status Extractor::Create(const ontology::Lexicon& lexicon, std::unique_ptr<Extra
     }
   }
   impl->Build();
-  *out = std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+  *out = std::make_unique<Extractor>(Key{}, std::move(impl));
   return Status::Ok();
 }
 

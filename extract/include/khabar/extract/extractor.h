@@ -95,7 +95,14 @@ class Extractor {
   struct Impl;
 
  private:
-  explicit Extractor(std::unique_ptr<Impl> impl);
+  struct Key {  // only Create() can construct an Extractor (with std::make_unique)
+    explicit Key() = default;
+  };
+
+ public:
+  Extractor(Key, std::unique_ptr<Impl> impl);
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 
