@@ -193,6 +193,25 @@ struct Extractor::Impl {
     return it == owned.end() ? nullptr : &entities[it->second];
   }
 
+  // Whether "من" + a peacekeepers head (قوات حفظ السلام) starts at token k: a member noun's unit.
+  bool PeacekeepersFollow(const Tokens& t, std::size_t k) const {
+    if (k + 1 >= t.size() || t[k].key != U"\u0645\u0646") return false;  // من
+    auto h = WordAt(t, k + 1, kForceHead);
+    return h && WordOf(*h).Attr("code") == "peacekeepers";
+  }
+  // Whether a mention of the peacekeepers `id` precedes token k in its sentence or the one before.
+  bool PeacekeepersBefore(const Tokens& t, const std::vector<Candidate>& cands, std::size_t k,
+                          const std::string& id) const {
+    auto boundary = [&](std::size_t j) { return t[j].kind == Token::Kind::kNewline || t[j].key == U"."; };
+    std::size_t from = k;
+    for (int boundaries = 0; from > 0; --from) {
+      if (boundary(from - 1) && !boundary(from) && ++boundaries > 1) break;  // a run of breaks is one
+    }
+    return std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+      return c.m.entity == id && c.m.begin >= t[from].begin && c.m.begin < t[k].begin;
+    });
+  }
+
   void Build();
   std::vector<Candidate> FindMentions(const Document& doc, const Tokens& t,
                                       std::vector<NisbaHit>* nisbas) const;
@@ -477,17 +496,47 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   }
   // Separatists (الانفصاليون, القوات الانفصالية, السلطات الانفصالية) are the forces or the authorities of
   // that polity; without one the article's separatists stay unresolved.
-  for (std::size_t i = 0; i < t.size() && !polity.empty(); ++i) {
-    auto is_separatist = [&](std::size_t k) {
-      if (k >= t.size() || t[k].kind != Token::Kind::kWord) return false;
-      for (const auto& v : Matcher::Variants(t[k], true)) {
-        if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||       // انفصالية
-                               v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
-                               v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين
-          return true;
+  auto is_separatist = [&](std::size_t k) {
+    if (k >= t.size() || t[k].kind != Token::Kind::kWord) return false;
+    for (const auto& v : Matcher::Variants(t[k], true)) {
+      if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||       // انفصالية
+                             v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
+                             v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين
+        return true;
+    }
+    return false;
+  };
+  // Whether the sentence around token k ties a force to the polity: it names the polity, its region or a
+  // place inside it, one of the polity's own forces, or its separatists.
+  auto tied_to_polity = [&](std::size_t k) {
+    const std::string& land = entities[index.at(polity)].in;
+    auto in_land = [&](const std::string& id) {
+      std::string cur = id;
+      for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+        if (cur == polity || cur == land) return true;
+        auto it = index.find(cur);
+        if (it == index.end()) return false;
+        if (entities[it->second].of == polity) return true;
+        cur = entities[it->second].in;
       }
       return false;
     };
+    auto tie_at = [&](std::size_t j) {
+      if (is_separatist(j)) return true;
+      auto it = names_at.find(j);
+      if (it == names_at.end()) return false;
+      return std::any_of(it->second.begin(), it->second.end(), [&](std::size_t ci) { return in_land(cands[ci].m.entity); });
+    };
+    auto boundary = [&](std::size_t j) { return t[j].kind == Token::Kind::kNewline || t[j].key == U"."; };
+    for (std::size_t j = k; j < t.size() && !boundary(j); ++j) {
+      if (tie_at(j)) return true;
+    }
+    for (std::size_t j = k; j-- > 0 && !boundary(j);) {
+      if (tie_at(j)) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < t.size() && !polity.empty(); ++i) {
     if (!is_separatist(i)) continue;
     const ontology::EntityEntry* forces = Owned(polity, EntityType::kArmedForce, "");
     std::string force_id = forces ? forces->id : polity + "_armed_forces";
@@ -554,12 +603,27 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       std::string code(w.Attr("code"));
       std::string subtype(w.Attr("subtype"));
       const ontology::EntityEntry* known = Owned(state.id, EntityType::kArmedForce, subtype);
-      // In an article about a polity, informal forces of its kin state are the polity's forces.
+      // In an article about a polity, informal forces of its kin state are the polity's forces when the
+      // phrase says so (القوات الأرمينية العرقية) or the sentence ties them to the polity's land or
+      // separatists; elsewhere they are the kin state's army.
+      bool kin = false;
       if (!polity.empty() && code == "armed_forces" && w.Attr("formal").empty() && entities[index.at(polity)].kin == state.id) {
-        known = Owned(polity, EntityType::kArmedForce, "");
+        bool kin_modifier = false;
+        for (std::size_t j = h->last; j < ext; ++j) {
+          if (auto mod = WordAt(t, j, kModifier, false, false)) kin_modifier |= !WordOf(*mod).Attr("kin").empty();
+        }
+        kin = kin_modifier || tied_to_polity(n.tok);
+      }
+      if (kin) known = Owned(polity, EntityType::kArmedForce, "");
+      // The state's forces that the text has just called its peacekeepers: جندي روسي من قوات حفظ السلام, or
+      // القوات الروسية in the sentence after one about the Russian peacekeepers.
+      if (const ontology::EntityEntry* pk = Owned(state.id, EntityType::kArmedForce, "Peacekeepers");
+          pk && !kin && code == "armed_forces" && w.Attr("formal").empty() &&
+          (PeacekeepersFollow(t, ext) || PeacekeepersBefore(t, cands, h->first, pk->id))) {
+        known = pk;
       }
       Candidate c = make(h->first, ext, h->begin, known ? known->id : state.id + "_" + code,
-                         EntityType::kArmedForce, "force+nisba", !w.Attr("nominal").empty());
+                         EntityType::kArmedForce, kin ? "force+nisba+kin" : "force+nisba", !w.Attr("nominal").empty());
       c.m.subtype = subtype;
       if (!known) {
         c.m.en = (code == "peacekeepers" ? "Peacekeepers of " : code == "border_guards" ? "Border guards of "
