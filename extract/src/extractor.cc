@@ -607,6 +607,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       // phrase says so (القوات الأرمينية العرقية) or the sentence ties them to the polity's land or
       // separatists; elsewhere they are the kin state's army.
       bool kin = false;
+      std::string rule = "force+nisba";
       if (!polity.empty() && code == "armed_forces" && w.Attr("formal").empty() && entities[index.at(polity)].kin == state.id) {
         bool kin_modifier = false;
         for (std::size_t j = h->last; j < ext; ++j) {
@@ -614,16 +615,20 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         }
         kin = kin_modifier || tied_to_polity(n.tok);
       }
-      if (kin) known = Owned(polity, EntityType::kArmedForce, "");
+      if (kin) {
+        known = Owned(polity, EntityType::kArmedForce, "");
+        rule = "force+nisba+kin";
+      }
       // The state's forces that the text has just called its peacekeepers: جندي روسي من قوات حفظ السلام, or
       // القوات الروسية in the sentence after one about the Russian peacekeepers.
       if (const ontology::EntityEntry* pk = Owned(state.id, EntityType::kArmedForce, "Peacekeepers");
           pk && !kin && code == "armed_forces" && w.Attr("formal").empty() &&
           (PeacekeepersFollow(t, ext) || PeacekeepersBefore(t, cands, h->first, pk->id))) {
         known = pk;
+        rule = "force+nisba+peacekeepers";
       }
       Candidate c = make(h->first, ext, h->begin, known ? known->id : state.id + "_" + code,
-                         EntityType::kArmedForce, kin ? "force+nisba+kin" : "force+nisba", !w.Attr("nominal").empty());
+                         EntityType::kArmedForce, rule, !w.Attr("nominal").empty());
       c.m.subtype = subtype;
       if (!known) {
         c.m.en = (code == "peacekeepers" ? "Peacekeepers of " : code == "border_guards" ? "Border guards of "

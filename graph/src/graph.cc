@@ -55,6 +55,8 @@ struct KeyInfo {
   // Surface form -> the articles (their IRI terms) that use it, in corpus order. Term ids rather than
   // article id strings: at 100k articles the strings took hundreds of MB.
   std::map<std::string, std::vector<TermId>> form_articles;
+  // Surface form -> the extractor rules that read it as this key (mention rules: lexicon, force+nisba…).
+  std::map<std::string, std::vector<std::string>> form_rules;
   std::string merge_rule = "lexicon";  // how this key joined its cluster
   std::string merge_evidence;
   std::size_t mentions = 0;
@@ -216,6 +218,8 @@ void Graph::AddArticle(const ArticleResult& r) {
     ++info.forms[m.text];
     auto& arts = info.form_articles[m.text];
     if (arts.empty() || arts.back() != art) arts.push_back(art);  // articles come one at a time
+    auto& rules = info.form_rules[m.text];
+    if (std::find(rules.begin(), rules.end(), m.rule) == rules.end()) rules.push_back(m.rule);
     TermId ph = phrase(m.begin, m.end, m.text);
     add(ph, v.ta_ident_ref, x.ref_terms[k]);
     add(ph, v.recognised_by, lit(m.rule));
@@ -569,11 +573,24 @@ void Graph::Finish() {
           add(ev, Kh(vocab::kh::kSurfaceForm), terms_.Intern(Term::LangLit(f, "ar")));
           std::string rule = m == rep ? (k.lexicon ? "lexicon" : k.key.rfind('~', 0) == 0 ? "normalised" : "derived")
                                       : k.merge_rule;
-          add(ev, Kh(vocab::kh::kMergeRule), terms_.Intern(Term::Lit(rule)));
           std::string evidence = m == rep ? (k.lexicon ? "a form of lexicon entry " + k.key
                                                        : k.key.rfind('~', 0) == 0 ? "match key of the name"
                                                                                   : "institution or force of " + k.of)
                                           : k.merge_evidence;
+          // A form the extractor read as a lexicon entry by a rule, not by listing (القوات الأرمينية as the
+          // Karabakh forces by force+nisba+kin): the rule is that reading, so a wrong one can be traced.
+          std::vector<std::string> readings;
+          for (const std::string& fr : k.form_rules.at(f)) {
+            if (fr != "lexicon") readings.push_back(fr);
+          }
+          if (m == rep && k.lexicon && !readings.empty()) {
+            std::string joined;
+            for (const std::string& fr : readings) joined += (joined.empty() ? "" : ",") + fr;
+            rule = "reading:" + joined;
+            evidence = "read as lexicon entry " + k.key + " by extractor rule " + joined +
+                       " (kh:recognisedBy on each phrase)";
+          }
+          add(ev, Kh(vocab::kh::kMergeRule), terms_.Intern(Term::Lit(rule)));
           add(ev, Kh(vocab::kh::kEvidence), terms_.Intern(Term::Lit(evidence)));
           for (TermId a : k.form_articles.at(f)) add(ev, Kh(vocab::kh::kUsedBy), a);
         }

@@ -181,6 +181,19 @@ TEST_F(GraphTest, SameLexiconIdInTwoArticlesIsOneEntity) {
   EXPECT_EQ(g->stats().entities_by_type.at("State"), 1u);
 }
 
+TEST_F(GraphTest, AFormReadAsALexiconEntryByARuleNamesThatRule) {
+  // الحكومة السودانية is no listed form of Sudan: the extractor read it so by government+nisba, and the
+  // alias evidence says so, where a listed form says "lexicon" (as القوات الأرمينية read as the Karabakh
+  // forces by force+nisba+kin can be told from a listed form of them).
+  ArticleBuilder a("a.txt");
+  a.Mention("السودان", EntityType::kState, "sudan", "lexicon");
+  a.Mention("الحكومة السودانية", EntityType::kState, "sudan", "government+nisba");
+  auto g = Build({a.result()});
+  EXPECT_THAT(Evidence(*g, EntityIriForId("sudan")),
+              ::testing::ElementsAre("\"الحكومة السودانية\"@ar -> \"reading:government+nisba\"",
+                                     "\"السودان\"@ar -> \"lexicon\""));
+}
+
 TEST_F(GraphTest, SurnameAloneMergesWithTheOnlyPersonOfThatSurname) {
   ArticleBuilder a("a.txt");
   a.Found("سيرافيم دولغوف", EntityType::kPerson);
