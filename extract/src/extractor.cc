@@ -193,6 +193,23 @@ struct Extractor::Impl {
     return it == owned.end() ? nullptr : &entities[it->second];
   }
 
+  // Whether token k (a trigger noun's last word) is indefinite: no article, no proclitic ل/ب/ك + article.
+  static bool IndefiniteNoun(const Tokens& t, std::size_t k) {
+    std::u32string_view w = t[k].key;
+    if (w.size() > 3 && (w[0] == kWaw || w[0] == 0x0641 || w[0] == 0x0628 || w[0] == 0x0643)) w.remove_prefix(1);
+    return !(w.size() > 2 && (w[0] == kAlef || w[0] == kLam) && w[1] == kLam);
+  }
+  // Whether token k looks like a finite verb: indefinite, not a feminine noun or adjective (ـة as
+  // written), and either an imperfect prefix (ي ت ن أ) or a perfect ending (ـت، ـوا، ـها، ـه).
+  static bool VerbLike(const std::u32string& text, const Tokens& t, std::size_t k) {
+    if (!t[k].is_word() || !IndefiniteNoun(t, k) || t[k].key.size() < 3) return false;
+    if (text[t[k].end - 1] == U'\u0629' || text[t[k].end - 1] == U'\u0649') return false;  // ة ى
+    const std::u32string& w = t[k].key;
+    char32_t c = text[t[k].begin];
+    bool imperfect = c == kYeh || c == kTeh || c == kNoon || c == U'\u0623';
+    bool perfect = w.back() == kTeh || EndsWith(w, U"\u0648\u0627") || EndsWith(w, U"\u0647\u0627") || w.back() == U'\u0647';
+    return imperfect || perfect;
+  }
   // Whether "من" + a peacekeepers head (قوات حفظ السلام) starts at token k: a member noun's unit.
   bool PeacekeepersFollow(const Tokens& t, std::size_t k) const {
     if (k + 1 >= t.size() || t[k].key != U"\u0645\u0646") return false;  // من
@@ -508,19 +525,20 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   };
   // Whether the sentence around token k ties a force to the polity: it names the polity, its region or a
   // place inside it, one of the polity's own forces, or its separatists.
-  auto tied_to_polity = [&](std::size_t k) {
+  // Whether an entity is the polity, its region, a place inside it or one of its forces.
+  auto in_land = [&](const std::string& id) {
     const std::string& land = entities[index.at(polity)].in;
-    auto in_land = [&](const std::string& id) {
-      std::string cur = id;
-      for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
-        if (cur == polity || cur == land) return true;
-        auto it = index.find(cur);
-        if (it == index.end()) return false;
-        if (entities[it->second].of == polity) return true;
-        cur = entities[it->second].in;
-      }
-      return false;
-    };
+    std::string cur = id;
+    for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+      if (cur == polity || cur == land) return true;
+      auto it = index.find(cur);
+      if (it == index.end()) return false;
+      if (entities[it->second].of == polity) return true;
+      cur = entities[it->second].in;
+    }
+    return false;
+  };
+  auto tied_to_polity = [&](std::size_t k) {
     auto tie_at = [&](std::size_t j) {
       if (is_separatist(j)) return true;
       auto it = names_at.find(j);
@@ -658,6 +676,13 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       continue;
     }
     if (auto h = head_before(n.tok, kGovHead)) {
+      // السلطات الأرمينية في كاراباخ: the kin state's authorities in the polity's land are the polity's.
+      auto place = end + 1 < t.size() && t[end].key == U"\u0641\u064A" ? names_at.find(end + 1) : names_at.end();  // في
+      if (!polity.empty() && entities[index.at(polity)].kin == state.id && place != names_at.end() &&
+          std::any_of(place->second.begin(), place->second.end(), [&](std::size_t ci) { return in_land(cands[ci].m.entity); })) {
+        cands.push_back(make(h->first, end, h->begin, polity, EntityType::kPolity, "government+nisba+kin", true));
+        continue;
+      }
       cands.push_back(make(h->first, end, h->begin, state.id, EntityType::kState, "government+nisba", true));
       continue;
     }
@@ -1611,6 +1636,16 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
 
   // Build events.
   std::string discourse_subject;  // the last verb subject or speaker, for pronoun subjects
+  // The doer named by a noun's relative clause (العملية التي أطلقتها أذربيجان) and where it ends: a verb
+  // coordinated right after it (وسيطرت) shares it.
+  struct Doer {
+    std::string entity;
+    std::size_t sentence = SIZE_MAX, end = 0;
+  } relative_doer;
+  // The parties of the last talks named with بين/مع, and their sentence: another talks noun of that
+  // sentence with no parties of its own (الاجتماع الافتتاحي) is between the same parties.
+  std::vector<std::string> talk_parties;
+  std::size_t talk_sentence = SIZE_MAX;
   std::size_t next_report = 0;
   std::vector<Event> out;
   std::vector<std::size_t> trig_of_event;
@@ -1636,6 +1671,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     // is its genitive, a nisba on it (قصف أذربيجاني) or a "من قبل X" phrase.
     std::size_t after_agent = tr.last;
     bool relative_clause = false;  // a verb whose subject is the noun before it: not the discourse's subject
+    bool doer_of_relative = false;  // the noun's agent comes from its relative clause (a mediator, a sponsor)
     auto skip_adverbs = [&](std::size_t j) {
       while (j < n && sent[j] == s) {
         bool in_timex = false;
@@ -1755,12 +1791,25 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
         relative_clause = true;
       }
-    } else if (!tr.verb) {
-      // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان.
+    } else if (!tr.verb && !speaker_form) {  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
+      // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an
+      // indefinite noun without a relative pronoun: هدنة توسطت فيها روسيا، محادثات يدعمها الاتحاد.
       for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
         if (t[j].key == U"\u0627\u0644\u062A\u064A" || t[j].key == U"\u0627\u0644\u0630\u064A") {
           std::size_t k = skip_pronoun_pp(j + 2);
-          if (k < n && actor_at(k)) take(k);
+          if (k < n && actor_at(k)) {
+            take(k);
+            relative_doer = {ev.agents.back(), s, after_agent};
+            doer_of_relative = true;
+          }
+        }
+      }
+      if (ev.agents.empty() && tr.last + 1 < n && sent[tr.last + 1] == s && IndefiniteNoun(t, tr.last - 1) &&
+          VerbLike(doc.text, t, tr.last)) {
+        std::size_t k = skip_pronoun_pp(tr.last + 1);
+        if (k < n && sent[k] == s && actor_at(k) && mentions[mention_at[k]].begin == t[k].begin) {
+          take(k);
+          doer_of_relative = true;
         }
       }
       // Otherwise its genitive, right after it (قصف أذربيجان) or after one adjective agreeing with it in
@@ -1815,6 +1864,25 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     // A coordinated verb (وسيطرت، ونفت) shares its subject; an uncoordinated one after another clause
     // (قصف استهدف) is a relative clause, whose subject is not the discourse's.
     bool coordinated_verb = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == 0x0641);
+    if (ev.agents.empty() && coordinated_verb && relative_doer.sentence == s && tr.first >= relative_doer.end &&
+        tr.first - relative_doer.end <= 1) {
+      ev.agents.push_back(relative_doer.entity);  // التي أطلقتها أذربيجان وسيطرت: the same doer
+    }
+    if (ev.agents.empty() && coordinated_verb) {
+      // A verb coordinated inside a reported clause shares that clause's subject, not the speaker's:
+      // قالت إن “الولايات المتحدة تشعر بقلق … وتدعو إلى”.
+      for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 30 && sent[j] == s;) {
+        if (t[j].key != U"\u0627\u0646") continue;  // إن، أن
+        std::size_t k = j + 1;
+        while (k < tr.first && t[k].kind == Token::Kind::kPunct &&
+               std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[k].key[0]) != std::u32string_view::npos) {
+          ++k;
+        }
+        const Mention* subject = k < tr.first ? actor_at(k) : nullptr;
+        if (subject && subject->begin == t[k].begin && agrees(*subject)) ev.agents.push_back(subject->entity);
+        break;
+      }
+    }
     if (ev.agents.empty() && (statement || coordinated_verb)) {
       // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
       std::string speaker;
@@ -1872,8 +1940,10 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       }
     }
     // Parties: حرب بين X و Y، مفاوضات مع X، هدنة بين X و Y.
+    bool has_parties = false;
     if (tr.type == EventType::kMilitaryOperation || tr.type == EventType::kNegotiation || tr.type == EventType::kCeasefire) {
-      for (std::size_t j = tr.last; j + 1 < n && j < tr.last + 6 && sent[j] == s; ++j) {
+      std::size_t from = doer_of_relative ? std::max(tr.last, after_agent) : tr.last;  // after the mediator
+      for (std::size_t j = from; j + 1 < n && j < from + 6 && sent[j] == s; ++j) {
         bool bayna = t[j].key == U"\u0628\u064A\u0646";  // بين
         bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
         if (!bayna && !maa) continue;
@@ -1886,11 +1956,50 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
             if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
           }
         }
-        if (bayna && parties.size() >= 2) ev.agents = parties;
+        if (bayna && parties.size() >= 2 && doer_of_relative) {  // هدنة توسطت فيها روسيا بين X و Y
+          for (auto& p : parties) {
+            if (std::find(ev.agents.begin(), ev.agents.end(), p) == ev.agents.end()) ev.agents.push_back(p);
+          }
+        } else if (bayna && parties.size() >= 2) {
+          ev.agents = parties;
+        }
         if (maa) {
           for (auto& p : parties) {
             if (std::find(ev.agents.begin(), ev.agents.end(), p) == ev.agents.end()) ev.agents.push_back(p);
           }
+        }
+        has_parties = !parties.empty() && ev.agents.size() >= 2;
+        break;
+      }
+    }
+    if (tr.type == EventType::kNegotiation && has_parties) {
+      talk_parties = ev.agents;
+      talk_sentence = s;
+    } else if (tr.type == EventType::kNegotiation && talk_sentence == s && ev.agents.size() < 2) {
+      ev.agents = talk_parties;  // المحادثات بين X و Y … بعد الاجتماع الافتتاحي: the same parties
+    }
+    // An echo of the statement: "…”، وهو الموقف الذي رددته وزارة الخارجية الفرنسية والأمين العام لحلف
+    // الناتو" or "وهو ما أكده X": those who repeated, confirmed or endorsed it said it too.
+    if (statement) {
+      for (std::size_t j = tr.last; j + 3 < n && sent[j] == s; ++j) {
+        if (t[j].key != U"\u0648\u0647\u0648" && t[j].key != U"\u0647\u0648") continue;  // وهو، هو
+        std::size_t k = j + 1;
+        if (t[k].key == U"\u0627\u0644\u0645\u0648\u0642\u0641") ++k;  // الموقف
+        if (k + 2 >= n || (t[k].key != U"\u0627\u0644\u0630\u064A" && t[k].key != U"\u0645\u0627")) break;  // الذي، ما
+        static const std::u32string_view kEcho[] = {U"\u0631\u062F\u062F", U"\u0643\u0631\u0631", U"\u0627\u064A\u062F",
+                                                    U"\u0627\u0643\u062F", U"\u062A\u0628\u0646"};  // ردد كرر أيد أكد تبنى
+        std::u32string_view verb = t[k + 1].key;
+        if (std::none_of(std::begin(kEcho), std::end(kEcho), [&](std::u32string_view r) { return verb.substr(0, r.size()) == r; })) break;
+        for (std::size_t a = k + 2; a < n && sent[a] == s && !is_clause_break(a);) {
+          std::size_t p = titled_person(a);
+          std::size_t at = p != SIZE_MAX ? p : actor_at(a) ? a : SIZE_MAX;
+          if (at == SIZE_MAX) break;
+          const std::string& who = mentions[mention_at[at]].entity;
+          if (std::find(ev.agents.begin(), ev.agents.end(), who) == ev.agents.end()) ev.agents.push_back(who);
+          std::size_t e = at;
+          while (e + 1 < n && mention_at[e + 1] == mention_at[at]) ++e;
+          if (e + 1 >= n || !t[e + 1].is_word() || t[e + 1].key[0] != kWaw) break;  // و + the next one
+          a = e + 1;
         }
         break;
       }

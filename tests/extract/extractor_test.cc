@@ -492,5 +492,70 @@ TEST_F(AgentTest, ThePlaceOfAnExodusIsWherePeopleFledFromNotWhereTheyWent) {
   EXPECT_EQ(e->place, "kordofan");
 }
 
+// Agents from clause structure: relative clauses, coordination inside a reported clause, echoes, and
+// first-person appeals. Sentences written for these tests.
+class ClauseAgentTest : public ExtractorTest {
+ protected:
+  // The event of that type whose trigger text is `trigger`, or nullptr.
+  static const Event* EventAt(const ArticleResult& r, EventType type, std::string_view trigger) {
+    for (const Event& e : r.events) {
+      if (e.type == type && e.trigger_text == trigger) return &e;
+    }
+    return nullptr;
+  }
+};
+
+TEST_F(ClauseAgentTest, AVerbCoordinatedWithANounsRelativeClauseSharesItsDoer) {
+  ArticleResult r = Run("أجلت روسيا المدنيين بعد العملية العسكرية التي أطلقتها تركيا وسيطرت خلالها على عدة قرى.");
+  const Event* e = EventAt(r, EventType::kMilitaryOperation, "سيطرت");
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("turkey")) << "not روسيا, the subject of the main clause";
+}
+
+TEST_F(ClauseAgentTest, AnIndefiniteNounsRelativeClauseNamesAMediatorBesideTheParties) {
+  ArticleResult r = Run("انتهت الحرب بهدنة توسطت فيها فرنسا بين أرمينيا وأذربيجان.");
+  const Event* e = FindEvent(r, EventType::kCeasefire);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("france", "armenia", "azerbaijan"));
+}
+
+TEST_F(ClauseAgentTest, AVerbCoordinatedInsideAReportedClauseHasThatClausesSubject) {
+  ArticleResult r = Run("قال أنطونيو غوتيريش إن الولايات المتحدة تشعر بقلق عميق وتدعو إلى وقف القتال.");
+  const Event* e = FindEvent(r, EventType::kAppeal);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("united_states")) << "the speaker reports the appeal; the US makes it";
+}
+
+TEST_F(ClauseAgentTest, ThoseWhoEchoAStatementMadeItToo) {
+  ArticleResult r = Run(
+      "وقال الرئيس الفرنسي إيمانويل ماكرون: “ندين الهجوم بشدة”، وهو الموقف الذي ردده الاتحاد الأوروبي "
+      "وحلف شمال الأطلسي.");
+  const Event* e = FindEvent(r, EventType::kCondemnation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("emmanuel_macron", "eu", "nato"));
+  // "وهو ما نفته روسيا": a denial is no echo.
+  ArticleResult denied = Run("وقال ماكرون: “ندين الهجوم بشدة”، وهو ما نفته روسيا.");
+  e = FindEvent(denied, EventType::kCondemnation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("emmanuel_macron"));
+}
+
+TEST_F(ClauseAgentTest, AFirstPersonAppealIsTheSpeakersNotItsAddressees) {
+  ArticleResult r = Run("وقال بوتين: “نتوقع أن يتخذ مجلس الأمن الدولي إجراءات”.");
+  const Event* e = FindEvent(r, EventType::kAppeal);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("vladimir_putin"));
+}
+
+TEST_F(ClauseAgentTest, AnotherMeetingOfTheSameTalksHasTheSameParties) {
+  ArticleResult r = Run("بدأت المحادثات بين أرمينيا وأذربيجان في بروكسل بعد الاجتماع الافتتاحي الأسبوع الماضي.");
+  const Event* talks = EventAt(r, EventType::kNegotiation, "المحادثات");
+  const Event* meeting = EventAt(r, EventType::kNegotiation, "الاجتماع");
+  ASSERT_NE(talks, nullptr);
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_THAT(talks->agents, ElementsAre("armenia", "azerbaijan"));
+  EXPECT_THAT(meeting->agents, ElementsAre("armenia", "azerbaijan"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing

@@ -52,6 +52,14 @@ TEST_F(KinForcesTest, WithoutAPolityInTheArticleTheyAreTheStatesArmy) {
   EXPECT_THAT(m, Contains(std::string("القوات الأرمينية|ArmedForce|") + kArmenianArmy));
 }
 
+TEST_F(KinForcesTest, TheKinStatesAuthoritiesInThePolitysLandAreThePolity) {
+  std::vector<std::string> m = Mentions(
+      "تجدد القتال في ناغورنو كاراباخ. وبدأت أذربيجان مفاوضات مع السلطات الأرمينية في كاراباخ. "
+      "ونفت السلطات الأرمينية أي تدخل.");
+  EXPECT_THAT(m, Contains(std::string("السلطات الأرمينية|Polity|nk_republic")));
+  EXPECT_THAT(m, Contains(std::string("السلطات الأرمينية|State|armenia"))) << "without في + the polity's land";
+}
+
 // "Russian soldiers of the peacekeeping force", and "the Russian forces" right after a sentence about the
 // peacekeepers, are the peacekeepers; "the Russian forces" with no peacekeepers before them are the army.
 TEST_F(KinForcesTest, AMemberOfThePeacekeepersIsThePeacekeepers) {
