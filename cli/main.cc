@@ -11,9 +11,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -64,7 +64,8 @@ struct Input {
 
 bool IsArticleFile(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".xml" || ext == ".nitf";
 }
 
@@ -179,7 +180,8 @@ class Progress {
     double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
     int width = 30;
     int filled = total_ ? static_cast<int>(width * done / total_) : width;
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu articles  %.0f/s  ETA %.0f s ", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu articles  %.0f/s  ETA %.0f s ",
+                 std::string(static_cast<std::size_t>(filled), '#').c_str(),
                  std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done, total_, rate, eta);
     if (done == total_) std::fprintf(stderr, "\n");
   }
@@ -351,7 +353,8 @@ int RunBuild(const BuildOptions& o) {
       by_type += (by_type.empty() ? "" : ", ") + t + " " + std::to_string(c);
     }
     std::string ev_types;
-    for (const auto& [t, c] : st.events_by_type) ev_types += (ev_types.empty() ? "" : ", ") + t + " " + std::to_string(c);
+    for (const auto& [t, c] : st.events_by_type)
+      ev_types += (ev_types.empty() ? "" : ", ") + t + " " + std::to_string(c);
     double secs = std::chrono::duration<double>(t3 - t0).count();
     os << "khabar: built " << (o.output == "-" ? std::string("<stdout>") : o.output) << " in " << Seconds(secs) << "\n"
        << "  articles:  " << st.articles << " read, " << skipped + static_cast<std::size_t>(problems) << " skipped"
@@ -514,9 +517,10 @@ int main(int argc, char** argv) {
       ->required();
   build->add_option("-o,--output", b.output, "Output graph file (written atomically); '-' for standard output")
       ->required();
-  build->add_option("--manifest", b.manifest,
-                    "Corpus manifest (XML: <corpus><article file=… outlet=… published=YYYY-MM-DD/>) giving each "
-                    "article's outlet and publication date; without it dates stay unresolved")
+  build
+      ->add_option("--manifest", b.manifest,
+                   "Corpus manifest (XML: <corpus><article file=… outlet=… published=YYYY-MM-DD/>) giving each "
+                   "article's outlet and publication date; without it dates stay unresolved")
       ->check(CLI::ExistingFile);
   build->add_option("--format", b.format, "turtle or ntriples (default: from the output's extension, else turtle)");
   build->add_option("-j,--jobs", b.jobs, "Extraction threads (default: all cores)");
@@ -532,16 +536,19 @@ int main(int argc, char** argv) {
   build->footer(kExitCodes);
 
   QueryOptions q;
-  auto* query = app.add_subcommand("query", "Run a SPARQL query over a graph file (librdf/Rasqal; small graphs) or a local triple store (--endpoint).");
+  auto* query = app.add_subcommand(
+      "query",
+      "Run a SPARQL query over a graph file (librdf/Rasqal; small graphs) or a local triple store (--endpoint).");
   query->add_option("graph", q.graph, "Graph file (.ttl or .nt); left out with --endpoint");
   query->add_option("query", q.query, "A .rq file, or the name of a bundled query (see 'khabar queries')");
   query->add_option("--format", q.format, "table (default), csv, tsv or json");
   query->add_option("--endpoint", q.endpoint,
                     "Query a SPARQL endpoint on this machine instead of a file, e.g. the Virtuoso started by "
                     "scripts/virtuoso.sh: http://127.0.0.1:PORT/sparql (SELECT and ASK; docs/virtuoso.md)");
-  query->add_option("--graph-iri", q.default_graph,
-                    "With --endpoint: the named graph to query (default-graph-uri; scripts/virtuoso.sh loads into "
-                    "https://w3id.org/khabar/graph)")
+  query
+      ->add_option("--graph-iri", q.default_graph,
+                   "With --endpoint: the named graph to query (default-graph-uri; scripts/virtuoso.sh loads into "
+                   "https://w3id.org/khabar/graph)")
       ->default_val("https://w3id.org/khabar/graph");
   query->add_option("--timeout", q.timeout_s, "With --endpoint: seconds to wait for the answer (default 120)")
       ->check(CLI::PositiveNumber);

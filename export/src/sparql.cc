@@ -96,9 +96,10 @@ Binding FromNode(librdf_node* node) {
 
 // A prefixed name for IRIs in the project's namespaces (table output only: readable in a terminal).
 std::string Compact(const std::string& v) {
-  static const std::pair<const char*, const char*> kPrefixes[] = {
-      {"https://w3id.org/khabar/entity/", "khe:"}, {"https://w3id.org/khabar/ontology#", "kh:"},
-      {"https://w3id.org/khabar/", "khr:"}, {"http://www.wikidata.org/entity/", "wd:"}};
+  static const std::pair<const char*, const char*> kPrefixes[] = {{"https://w3id.org/khabar/entity/", "khe:"},
+                                                                  {"https://w3id.org/khabar/ontology#", "kh:"},
+                                                                  {"https://w3id.org/khabar/", "khr:"},
+                                                                  {"http://www.wikidata.org/entity/", "wd:"}};
   for (const auto& [ns, p] : kPrefixes) {
     if (v.rfind(ns, 0) == 0) return p + v.substr(std::string_view(ns).size());
   }
@@ -106,9 +107,9 @@ std::string Compact(const std::string& v) {
 }
 
 bool IsCombining(char32_t c) {
-  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) ||
-         c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x200B && c <= 0x200F) ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+         (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
 }
 
 // Display width of UTF-8 text in a terminal: one column per character, none for combining marks.
@@ -122,7 +123,8 @@ std::size_t Width(const std::string& s, bool* rtl) {
       cp = c;
     } else {
       cp = c & (0xFF >> (len + 1));
-      for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+      for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
     }
     i += static_cast<std::size_t>(len);
     if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFEFC)) *rtl = true;
@@ -198,10 +200,11 @@ Status RunQuery(const std::filesystem::path& graph, const std::string& query, Qu
   if (librdf_parser_parse_into_model(parser.get(), uri.get(), uri.get(), model.get()) != 0 || !log.errors.empty()) {
     return Status::ParseError(graph.string() + ": not a valid " + syntax + " graph: " + Joined(log.errors));
   }
-  Query q(librdf_new_query(world.get(), "sparql11-query", nullptr, reinterpret_cast<const unsigned char*>(query.c_str()),
-                           nullptr));
+  Query q(librdf_new_query(world.get(), "sparql11-query", nullptr,
+                           reinterpret_cast<const unsigned char*>(query.c_str()), nullptr));
   if (!q || !log.errors.empty()) {
-    return Status::ParseError("query syntax error: " + (log.errors.empty() ? std::string("cannot parse") : Joined(log.errors)));
+    return Status::ParseError("query syntax error: " +
+                              (log.errors.empty() ? std::string("cannot parse") : Joined(log.errors)));
   }
   QueryResults results(librdf_query_execute(q.get(), model.get()));
   if (!results || !log.errors.empty()) {
@@ -298,7 +301,8 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
     }
     case ResultFormat::kJson: {
       out << "{\"head\":{\"vars\":[";
-      for (std::size_t i = 0; i < r.columns.size(); ++i) out << (i ? "," : "") << "\"" << JsonEscape(r.columns[i]) << "\"";
+      for (std::size_t i = 0; i < r.columns.size(); ++i)
+        out << (i ? "," : "") << "\"" << JsonEscape(r.columns[i]) << "\"";
       out << "]},\"results\":{\"bindings\":[";
       for (std::size_t k = 0; k < r.rows.size(); ++k) {
         out << (k ? ",\n" : "\n") << "{";
@@ -318,7 +322,8 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
             auto close = nt.rfind('"');
             std::string rest = nt.substr(close + 1);
             if (rest.rfind("@", 0) == 0) out << ",\"xml:lang\":\"" << JsonEscape(rest.substr(1)) << "\"";
-            if (rest.rfind("^^<", 0) == 0) out << ",\"datatype\":\"" << JsonEscape(rest.substr(3, rest.size() - 4)) << "\"";
+            if (rest.rfind("^^<", 0) == 0)
+              out << ",\"datatype\":\"" << JsonEscape(rest.substr(3, rest.size() - 4)) << "\"";
           }
           out << "}";
         }

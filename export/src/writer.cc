@@ -123,7 +123,8 @@ class TermWriter {
   TermWriter(const graph::TermStore& terms, bool prefixed) : terms_(terms), prefixed_(prefixed) {
     for (const auto& p : vocab::kPrefixes) prefixes_.push_back(p);
     // Longest namespace first, so khe: wins over khr: for entity IRIs.
-    std::sort(prefixes_.begin(), prefixes_.end(), [](const auto& a, const auto& b) { return a.iri.size() > b.iri.size(); });
+    std::sort(prefixes_.begin(), prefixes_.end(),
+              [](const auto& a, const auto& b) { return a.iri.size() > b.iri.size(); });
   }
   void AppendIri(std::string* out, std::string_view iri) const {
     if (prefixed_) {
@@ -219,9 +220,7 @@ bool ParseFormat(std::string_view name, Format* out) {
   return true;
 }
 
-bool FileSink::Write(std::string_view bytes) {
-  return std::fwrite(bytes.data(), 1, bytes.size(), f_) == bytes.size();
-}
+bool FileSink::Write(std::string_view bytes) { return std::fwrite(bytes.data(), 1, bytes.size(), f_) == bytes.size(); }
 
 std::string EscapeLiteral(std::string_view s) {
   std::string out;
@@ -318,7 +317,9 @@ Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesyste
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
-  if (fd < 0) return Status::IoError(path.string() + ": cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno));
+  if (fd < 0)
+    return Status::IoError(path.string() + ": cannot create a temporary file in " + dir.string() + ": " +
+                           std::strerror(errno));
   std::string tmp(name.data());
   if (tmp.size() < sizeof g_temp_path) {
     std::memcpy(g_temp_path, tmp.c_str(), tmp.size() + 1);

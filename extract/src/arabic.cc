@@ -13,10 +13,10 @@ namespace khabar::extract {
 namespace {
 
 bool IsDroppedMark(char32_t c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||  // tashkeel, superscript alef, tatweel
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||    // tashkeel, superscript alef, tatweel
          (c >= 0x0610 && c <= 0x061A) || (c >= 0x06D6 && c <= 0x06ED) ||  // Quranic marks
-         c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C ||
-         c == 0xFEFF || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+         c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F || c == 0x061C || c == 0xFEFF ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 char32_t MapLetter(char32_t c) {
@@ -52,8 +52,8 @@ char32_t MapLetter(char32_t c) {
 }
 
 bool NeedsNfkc(char32_t c) {
-  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-         c == 0x00A0 || (c >= 0x2000 && c <= 0x200A);
+  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x00A0 ||
+         (c >= 0x2000 && c <= 0x200A);
 }
 
 }  // namespace
@@ -142,28 +142,28 @@ std::u32string PhoneticKey(std::u32string_view key) {
       case 0x06AF:  // گ
         m = U'g';
         break;
-      case 0x062B:  // ث
-      case 0x0635:  // ص
+      case 0x062B:   // ث
+      case 0x0635:   // ص
         m = 0x0633;  // س
         break;
-      case 0x0630:  // ذ
-      case 0x0638:  // ظ
+      case 0x0630:   // ذ
+      case 0x0638:   // ظ
         m = 0x0632;  // ز
         break;
-      case 0x0636:  // ض
+      case 0x0636:   // ض
         m = 0x062F;  // د
         break;
-      case 0x0637:  // ط
+      case 0x0637:   // ط
         m = 0x062A;  // ت
         break;
-      case 0x062D:  // ح
+      case 0x062D:   // ح
         m = 0x0647;  // ه
         break;
-      case 0x0627:  // ا
-      case 0x0648:  // و
-      case 0x064A:  // ي
-      case 0x0639:  // ع
-      case 0x0621:  // ء
+      case 0x0627:             // ا
+      case 0x0648:             // و
+      case 0x064A:             // ي
+      case 0x0639:             // ع
+      case 0x0621:             // ء
         if (!first) continue;  // long vowels and glottal consonants vary in transliteration
         m = U'a';
         break;
@@ -207,11 +207,11 @@ std::string AsciiSlug(std::u32string_view key) {
     char32_t c;
     char s;
   } kMap[] = {
-      {0x0621, 'e'}, {0x0627, 'a'}, {0x0628, 'b'}, {0x062A, 't'}, {0x062B, 'C'}, {0x062C, 'j'}, {0x062D, 'H'},
-      {0x062E, 'x'}, {0x062F, 'd'}, {0x0630, 'V'}, {0x0631, 'r'}, {0x0632, 'z'}, {0x0633, 's'}, {0x0634, 'c'},
-      {0x0635, 'S'}, {0x0636, 'D'}, {0x0637, 'T'}, {0x0638, 'Z'}, {0x0639, 'E'}, {0x063A, 'G'}, {0x0641, 'f'},
-      {0x0642, 'q'}, {0x0643, 'k'}, {0x0644, 'l'}, {0x0645, 'm'}, {0x0646, 'n'}, {0x0647, 'h'}, {0x0648, 'w'},
-      {0x064A, 'y'}, {0x06AF, 'g'},
+      {0x0621, 'e'}, {0x0627, 'a'}, {0x0628, 'b'}, {0x062A, 't'}, {0x062B, 'C'}, {0x062C, 'j'},
+      {0x062D, 'H'}, {0x062E, 'x'}, {0x062F, 'd'}, {0x0630, 'V'}, {0x0631, 'r'}, {0x0632, 'z'},
+      {0x0633, 's'}, {0x0634, 'c'}, {0x0635, 'S'}, {0x0636, 'D'}, {0x0637, 'T'}, {0x0638, 'Z'},
+      {0x0639, 'E'}, {0x063A, 'G'}, {0x0641, 'f'}, {0x0642, 'q'}, {0x0643, 'k'}, {0x0644, 'l'},
+      {0x0645, 'm'}, {0x0646, 'n'}, {0x0647, 'h'}, {0x0648, 'w'}, {0x064A, 'y'}, {0x06AF, 'g'},
   };
   std::string out;
   bool latin = false;
@@ -261,8 +261,8 @@ std::vector<Token> Tokenize(std::u32string_view text) {
       continue;
     }
     // Invisible format marks outside a word are like spaces (inside one they stay, see IsWordChar).
-    bool format_mark = (c >= 0x200C && c <= 0x200F) || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
-                       (c >= 0x2066 && c <= 0x2069);
+    bool format_mark =
+        (c >= 0x200C && c <= 0x200F) || c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     if (c == U' ' || c == U'\t' || c == U'\r' || c == 0x00A0 || c == 0x200B || c == 0xFEFF ||
         (c >= 0x2000 && c <= 0x200A) || c == 0x3000 || format_mark) {
       ++i;

@@ -4,8 +4,8 @@
 #include <cstring>
 #include <pugixml.hpp>
 
-#include "khabar/extract/document.h"
 #include "document_internal.h"
+#include "khabar/extract/document.h"
 
 namespace khabar::extract {
 namespace {
@@ -105,8 +105,10 @@ Status ParseNitf(const std::string& bytes, const std::string& path, Document* do
   // payloads stay inert text.
   pugi::xml_parse_result r = xml.load_buffer(bytes.data(), bytes.size(), pugi::parse_default);
   if (!r) {
-    std::size_t line = 1 + static_cast<std::size_t>(std::count(
-                               bytes.begin(), bytes.begin() + std::min<std::ptrdiff_t>(r.offset, static_cast<std::ptrdiff_t>(bytes.size())), '\n'));
+    std::size_t line =
+        1 + static_cast<std::size_t>(std::count(
+                bytes.begin(),
+                bytes.begin() + std::min<std::ptrdiff_t>(r.offset, static_cast<std::ptrdiff_t>(bytes.size())), '\n'));
     return Status::ParseError(path + ":" + std::to_string(line) + ": malformed XML: " + r.description());
   }
   pugi::xml_node nitf = xml.child("nitf");
@@ -120,9 +122,9 @@ Status ParseNitf(const std::string& bytes, const std::string& path, Document* do
     } else {
       for (auto& p : ps) AppendBlock(p.node(), text);
     }
-    doc->diagnostics.push_back({Diagnostic::Severity::kNote, path, 0, 0,
-                                "XML is not NITF (root <" + std::string(root.name()) +
-                                    ">): read the text of its paragraphs"});
+    doc->diagnostics.push_back(
+        {Diagnostic::Severity::kNote, path, 0, 0,
+         "XML is not NITF (root <" + std::string(root.name()) + ">): read the text of its paragraphs"});
     return Status::Ok();
   }
   pugi::xml_node head = nitf.child("head");
@@ -347,8 +349,7 @@ const Manifest::Entry* Manifest::Lookup(const std::filesystem::path& article) co
   return nullptr;
 }
 
-Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest,
-                   Document* out) {
+Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest, Document* out) {
   std::string bytes;
   KHABAR_RETURN_IF_ERROR(ReadFileBytes(path, &bytes));
   return DecodeArticle(bytes, path, id, manifest, out);
@@ -382,7 +383,8 @@ Status DecodeArticle(std::string_view bytes, const std::filesystem::path& path, 
   }
 
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::string text_utf8;
   if (ext == ".xml" || ext == ".nitf") {
     KHABAR_RETURN_IF_ERROR(ParseNitf(std::string(view), doc.path, &doc, &text_utf8));

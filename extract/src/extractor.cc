@@ -68,11 +68,11 @@ enum List : std::uint16_t {
   kListCount
 };
 constexpr std::array<std::string_view, kListCount> kListNames{
-    "title",     "reporting_verb", "according_to", "classifier", "media_classifier", "institution",
-    "force_head", "gov_head",      "polity_head",  "population_head", "ethnic_head", "modifier",
-    "locative",  "stopword",       "number_word",  "qualifier",  "figure_noun",      "weekday",
-    "month",     "relative_time",  "not_asserted", "trigger",    "event_cue",        "non_event",
-    "lam_governor", "subset",        "dual_noun",    "unit_noun",    "place_anaphor", "masculine_head"};
+    "title",        "reporting_verb", "according_to", "classifier",      "media_classifier", "institution",
+    "force_head",   "gov_head",       "polity_head",  "population_head", "ethnic_head",      "modifier",
+    "locative",     "stopword",       "number_word",  "qualifier",       "figure_noun",      "weekday",
+    "month",        "relative_time",  "not_asserted", "trigger",         "event_cue",        "non_event",
+    "lam_governor", "subset",         "dual_noun",    "unit_noun",       "place_anaphor",    "masculine_head"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
@@ -100,13 +100,13 @@ struct Extractor::Impl {
   Matcher words;     // grammar word lists
   Matcher triggers;  // trigger forms (generated inflections)
   Matcher merged;    // the three above, tagged, after Build(): one lookup per token reading
-  std::unordered_set<std::u32string> function_keys;  // single words that never start or end a name
+  std::unordered_set<std::u32string> function_keys;    // single words that never start or end a name
   std::unordered_set<std::u32string> first_name_keys;  // first words of lexicon persons
   std::unordered_set<std::u32string> masculine_heads;  // مجلس برلمان … without the article
   std::unordered_set<std::u32string> force_stems;      // one-word force heads in construct (قوات جيش جنود)
-  std::unordered_map<std::string, std::uint32_t> polity_of_place;  // place id -> polity entity
-  std::unordered_map<std::string, std::uint32_t> group_of_state;   // state id -> ethnonym group
-  std::unordered_map<std::string, std::uint32_t> owned;            // "<owner>|<type>|<subtype>" -> entity
+  std::unordered_map<std::string, std::uint32_t> polity_of_place;              // place id -> polity entity
+  std::unordered_map<std::string, std::uint32_t> group_of_state;               // state id -> ethnonym group
+  std::unordered_map<std::string, std::uint32_t> owned;                        // "<owner>|<type>|<subtype>" -> entity
   std::unordered_map<std::u32string, std::set<std::uint32_t>> surname_owners;  // last name -> lexicon persons
 
   std::size_t ListOf(const Hit& h) const { return h.payload.list; }
@@ -207,7 +207,8 @@ struct Extractor::Impl {
     const std::u32string& w = t[k].key;
     char32_t c = text[t[k].begin];
     bool imperfect = c == kYeh || c == kTeh || c == kNoon || c == U'\u0623';
-    bool perfect = w.back() == kTeh || EndsWith(w, U"\u0648\u0627") || EndsWith(w, U"\u0647\u0627") || w.back() == U'\u0647';
+    bool perfect =
+        w.back() == kTeh || EndsWith(w, U"\u0648\u0627") || EndsWith(w, U"\u0647\u0627") || w.back() == U'\u0647';
     return imperfect || perfect;
   }
   // Whether "من" + a peacekeepers head (قوات حفظ السلام) starts at token k: a member noun's unit.
@@ -230,8 +231,7 @@ struct Extractor::Impl {
   }
 
   void Build();
-  std::vector<Candidate> FindMentions(const Document& doc, const Tokens& t,
-                                      std::vector<NisbaHit>* nisbas) const;
+  std::vector<Candidate> FindMentions(const Document& doc, const Tokens& t, std::vector<NisbaHit>* nisbas) const;
   void FindEvents(const Document& doc, const Tokens& t, const std::vector<Mention>& mentions,
                   const std::vector<std::size_t>& mention_at, const std::vector<NisbaHit>& nisbas,
                   std::vector<Event>* events) const;
@@ -262,16 +262,24 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
   }
   if (pos == "verb") {
     // No object suffix ـه: it would read ة-nouns (استعادة, وزارة) as verbs.
-    static const std::u32string kPast[] = {U"", U"\u062A", U"\u0648\u0627", U"\u0627", U"\u062A\u0627",
-                                           U"\u0646", U"\u0646\u0627", U"\u062A\u0645",
-                                           U"\u0647\u0627", U"\u0647\u0645", U"\u062A\u0647"};
+    static const std::u32string kPast[] = {U"",
+                                           U"\u062A",
+                                           U"\u0648\u0627",
+                                           U"\u0627",
+                                           U"\u062A\u0627",
+                                           U"\u0646",
+                                           U"\u0646\u0627",
+                                           U"\u062A\u0645",
+                                           U"\u0647\u0627",
+                                           U"\u0647\u0645",
+                                           U"\u062A\u0647"};
     for (const auto& s : kPast) add(stem + s);
     std::u32string present = K(w.Attr("present"));
     if (!present.empty()) {
       static const std::u32string kPrefix[] = {U"\u064A", U"\u062A", U"\u0646", U"\u0627"};
-      static const std::u32string kSuffix[] = {U"", U"\u0648\u0646", U"\u0627\u0646", U"\u064A\u0646",
-                                               U"\u0648\u0627", U"\u0646", U"\u0647", U"\u0647\u0627",
-                                               U"\u0647\u0645"};
+      static const std::u32string kSuffix[] = {
+          U"",       U"\u0648\u0646", U"\u0627\u0646", U"\u064A\u0646", U"\u0648\u0627",
+          U"\u0646", U"\u0647",       U"\u0647\u0627", U"\u0647\u0645"};
       for (const auto& pre : kPrefix) {
         for (const auto& suf : kSuffix) add(pre + present + suf);
       }
@@ -280,7 +288,7 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
   }
   // noun
   // No ـي: that is the nisba adjective (اجتماع → الاجتماعي "social").
-  static const std::u32string kSuffix[] = {U"", U"\u0627\u062A", U"\u0647", U"\u064A\u0646", U"\u0648\u0646",
+  static const std::u32string kSuffix[] = {U"",       U"\u0627\u062A", U"\u0647",      U"\u064A\u0646", U"\u0648\u0646",
                                            U"\u0627", U"\u0647\u0627", U"\u0647\u0645"};
   for (const auto& s : kSuffix) add(stem + s);
   if (!stem.empty() && stem.back() == kHeh) {  // ة: its plural and suffixed forms use ت
@@ -328,10 +336,10 @@ void Extractor::Impl::Build() {
       names.Add(EncodeUtf8(k + U"\u0647"), f);  // ـية
       Payload pl = p;
       pl.plural = true;
-      names.Add(EncodeUtf8(k + U"\u0648\u0646"), pl);            // ـيون
-      names.Add(EncodeUtf8(k + U"\u064A\u0646"), pl);            // ـيين
-      names.Add(EncodeUtf8(k + U"\u0627\u062A"), pl);            // ـيات
-      names.Add(EncodeUtf8(k + U"\u0627"), p);                   // accusative ـيا (متحدثا أرمينيا)
+      names.Add(EncodeUtf8(k + U"\u0648\u0646"), pl);  // ـيون
+      names.Add(EncodeUtf8(k + U"\u064A\u0646"), pl);  // ـيين
+      names.Add(EncodeUtf8(k + U"\u0627\u062A"), pl);  // ـيات
+      names.Add(EncodeUtf8(k + U"\u0627"), p);         // accusative ـيا (متحدثا أرمينيا)
     }
     for (const auto& d : e.demonyms) {
       Payload p;
@@ -380,7 +388,8 @@ void Extractor::Impl::Build() {
       if (l == kTitle || l == kInstitution || l == kForceHead) {
         std::u32string key = K(word.text);
         function_keys.insert(key.substr(0, key.find(U' ')));
-        if (l == kForceHead && key.find(U' ') == std::u32string::npos && !(key.size() > 2 && key[0] == kAlef && key[1] == kLam)) {
+        if (l == kForceHead && key.find(U' ') == std::u32string::npos &&
+            !(key.size() > 2 && key[0] == kAlef && key[1] == kLam)) {
           force_stems.insert(key);
         }
       }
@@ -417,8 +426,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   std::vector<Candidate> cands;
   const std::u32string& text = doc.text;
   auto span_text = [&](std::uint32_t b, std::uint32_t e) { return EncodeUtf8(text.substr(b, e - b)); };
-  auto make = [&](std::size_t first, std::size_t last, std::uint32_t begin, const std::string& entity,
-                  EntityType type, std::string rule, bool nominal = false) {
+  auto make = [&](std::size_t first, std::size_t last, std::uint32_t begin, const std::string& entity, EntityType type,
+                  std::string rule, bool nominal = false) {
     Candidate c;
     c.first = first;
     c.last = last;
@@ -475,7 +484,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     auto latin_cap = [&](std::size_t k) {
       const std::u32string& w = t[k].key;
       if (t[k].kind != Token::Kind::kWord || w.empty() || !(w[0] >= U'a' && w[0] <= U'z')) return false;
-      return std::all_of(w.begin(), w.end(), [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9'); }) &&
+      return std::all_of(w.begin(), w.end(),
+                         [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9'); }) &&
              text[t[k].begin] >= U'A' && text[t[k].begin] <= U'Z';
     };
     if (!latin_cap(i) || names_at.count(i) || (i > 0 && latin_cap(i - 1))) continue;
@@ -499,7 +509,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     std::map<std::string, int> votes;
     for (const auto& [at, list] : names_at) {
       for (std::size_t ci : list) {
-        if (auto p = polity_of_place.find(cands[ci].m.entity); p != polity_of_place.end()) ++votes[entities[p->second].id];
+        if (auto p = polity_of_place.find(cands[ci].m.entity); p != polity_of_place.end())
+          ++votes[entities[p->second].id];
         if (cands[ci].m.type == EntityType::kPolity) ++votes[cands[ci].m.entity];
       }
     }
@@ -516,9 +527,9 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   auto is_separatist = [&](std::size_t k) {
     if (k >= t.size() || t[k].kind != Token::Kind::kWord) return false;
     for (const auto& v : Matcher::Variants(t[k], true)) {
-      if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||       // انفصالية
+      if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||        // انفصالية
                              v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
-                             v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين
+                             v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))  // انفصاليين
         return true;
     }
     return false;
@@ -543,7 +554,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       if (is_separatist(j)) return true;
       auto it = names_at.find(j);
       if (it == names_at.end()) return false;
-      return std::any_of(it->second.begin(), it->second.end(), [&](std::size_t ci) { return in_land(cands[ci].m.entity); });
+      return std::any_of(it->second.begin(), it->second.end(),
+                         [&](std::size_t ci) { return in_land(cands[ci].m.entity); });
     };
     auto boundary = [&](std::size_t j) { return t[j].kind == Token::Kind::kNewline || t[j].key == U"."; };
     for (std::size_t j = k; j < t.size() && !boundary(j); ++j) {
@@ -601,13 +613,14 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       }
       return std::nullopt;
     };
-    if (auto h = head_before(n.tok, kInstitution); h && !n.demonym && !WordOf(*h).Attr("construct").size() && !in_title(*h)) {
+    if (auto h = head_before(n.tok, kInstitution);
+        h && !n.demonym && !WordOf(*h).Attr("construct").size() && !in_title(*h)) {
       const auto& w = WordOf(*h);
       std::string code(w.Attr("code"));
       std::string subtype(w.Attr("subtype"));
       const ontology::EntityEntry* known = Owned(state.id, EntityType::kOrganization, subtype);
-      Candidate c = make(h->first, end, h->begin, known ? known->id : state.id + "_" + code,
-                         EntityType::kOrganization, "institution+nisba");
+      Candidate c = make(h->first, end, h->begin, known ? known->id : state.id + "_" + code, EntityType::kOrganization,
+                         "institution+nisba");
       c.m.subtype = subtype;
       if (!known) {
         c.m.en = std::string(w.Attr("en")) + " (" + state.en + ")";
@@ -626,7 +639,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       // separatists; elsewhere they are the kin state's army.
       bool kin = false;
       std::string rule = "force+nisba";
-      if (!polity.empty() && code == "armed_forces" && w.Attr("formal").empty() && entities[index.at(polity)].kin == state.id) {
+      if (!polity.empty() && code == "armed_forces" && w.Attr("formal").empty() &&
+          entities[index.at(polity)].kin == state.id) {
         bool kin_modifier = false;
         for (std::size_t j = h->last; j < ext; ++j) {
           if (auto mod = WordAt(t, j, kModifier, false, false)) kin_modifier |= !WordOf(*mod).Attr("kin").empty();
@@ -645,12 +659,13 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         known = pk;
         rule = "force+nisba+peacekeepers";
       }
-      Candidate c = make(h->first, ext, h->begin, known ? known->id : state.id + "_" + code,
-                         EntityType::kArmedForce, rule, !w.Attr("nominal").empty());
+      Candidate c = make(h->first, ext, h->begin, known ? known->id : state.id + "_" + code, EntityType::kArmedForce,
+                         rule, !w.Attr("nominal").empty());
       c.m.subtype = subtype;
       if (!known) {
-        c.m.en = (code == "peacekeepers" ? "Peacekeepers of " : code == "border_guards" ? "Border guards of "
-                                                                                          : "Armed forces of ") +
+        c.m.en = (code == "peacekeepers"    ? "Peacekeepers of "
+                  : code == "border_guards" ? "Border guards of "
+                                            : "Armed forces of ") +
                  state.en;
         c.m.of = state.id;
       }
@@ -679,7 +694,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       // السلطات الأرمينية في كاراباخ: the kin state's authorities in the polity's land are the polity's.
       auto place = end + 1 < t.size() && t[end].key == U"\u0641\u064A" ? names_at.find(end + 1) : names_at.end();  // في
       if (!polity.empty() && entities[index.at(polity)].kin == state.id && place != names_at.end() &&
-          std::any_of(place->second.begin(), place->second.end(), [&](std::size_t ci) { return in_land(cands[ci].m.entity); })) {
+          std::any_of(place->second.begin(), place->second.end(),
+                      [&](std::size_t ci) { return in_land(cands[ci].m.entity); })) {
         cands.push_back(make(h->first, end, h->begin, polity, EntityType::kPolity, "government+nisba+kin", true));
         continue;
       }
@@ -750,7 +766,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       if (owner && owner->m.type != EntityType::kState) {
         // وزارة خارجية آرتساخ: a region with its own (self-declared) government stands for that polity.
         auto p = polity_of_place.find(owner->m.entity);
-        if (!(owner->m.type == EntityType::kPolity || (owner->m.type == EntityType::kPlace && p != polity_of_place.end())))
+        if (!(owner->m.type == EntityType::kPolity ||
+              (owner->m.type == EntityType::kPlace && p != polity_of_place.end())))
           owner = nullptr;
       }
       if (owner) {
@@ -763,7 +780,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         c.m.subtype = subtype;
         if (!known) {
           auto it = index.find(owner->m.entity);
-          c.m.en = std::string(w.Attr("en")) + " (" + (it != index.end() ? entities[it->second].en : owner->m.entity) + ")";
+          c.m.en =
+              std::string(w.Attr("en")) + " (" + (it != index.end() ? entities[it->second].en : owner->m.entity) + ")";
           c.m.of = owner->m.entity;
         }
         cands.push_back(std::move(c));
@@ -842,14 +860,17 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
         std::string of = entities[e->second].of;
         auto o = index.find(of);
         if (o != index.end() && entities[o->second].type != EntityType::kState) of = entities[o->second].of;
-        if (auto st = index.find(of); st != index.end() && entities[st->second].type == EntityType::kState) owner_state = of;
+        if (auto st = index.find(of); st != index.end() && entities[st->second].type == EntityType::kState)
+          owner_state = of;
       }
     }
     const auto& w = WordOf(*h);
     std::string subtype(w.Attr("subtype"));
     const ontology::EntityEntry* known =
         owner_state.empty() ? nullptr : Owned(owner_state, EntityType::kOrganization, subtype);
-    std::string id = known ? known->id : owner_state.empty() ? "~Organization:" + key : owner_state + "_" + std::string(w.Attr("code"));
+    std::string id = known                 ? known->id
+                     : owner_state.empty() ? "~Organization:" + key
+                                           : owner_state + "_" + std::string(w.Attr("code"));
     Candidate c = make(h->first, h->last, h->begin, id, EntityType::kOrganization, "institution");
     c.m.subtype = subtype;
     if (!owner_state.empty() && !known) {
@@ -956,7 +977,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     std::size_t after_title = h->last;
     // An adjective on the title (المتحدث العسكري، المبعوث الأممي) stays in the role.
     if (after_title < t.size() && t[after_title].key.size() > 4 && t[after_title].key[0] == kAlef &&
-        t[after_title].key[1] == kLam && (EndsWith(t[after_title].key, U"\u064A") || EndsWith(t[after_title].key, U"\u064A\u0647"))) {
+        t[after_title].key[1] == kLam &&
+        (EndsWith(t[after_title].key, U"\u064A") || EndsWith(t[after_title].key, U"\u064A\u0647"))) {
       bool state_nisba = false;
       for (const NisbaHit& nh : *nisbas) state_nisba |= nh.tok == after_title;
       if (!state_nisba) ++after_title;
@@ -998,7 +1020,9 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       if (!h) continue;
       std::size_t b = i;
       while (b > 0 && i - b < 3 && NameLike(t, b - 1, true)) --b;
-      auto has_article = [&](std::size_t k) { return t[k].key.size() > 2 && t[k].key[0] == kAlef && t[k].key[1] == kLam; };
+      auto has_article = [&](std::size_t k) {
+        return t[k].key.size() > 2 && t[k].key[0] == kAlef && t[k].key[1] == kLam;
+      };
       while (b < i && has_article(b)) ++b;  // a name starts without the article (خالد المسماري)
       if (b == i) continue;
       bool after_verb = b > 0 && WordAt(t, b - 1, kReportingVerb).has_value();
@@ -1091,9 +1115,9 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       }
       std::string key = EncodeUtf8(t[at].key);
       for (std::size_t j = at + 1; j < e; ++j) key += " " + EncodeUtf8(t[j].key);
-      Candidate c = list == kClassifier
-                        ? make(at, e, t[at].begin, "~Place:" + key, EntityType::kPlace, "classifier")
-                        : make(at, e, t[at].begin, "~Organization:" + key, EntityType::kOrganization, "media-classifier");
+      Candidate c = list == kClassifier ? make(at, e, t[at].begin, "~Place:" + key, EntityType::kPlace, "classifier")
+                                        : make(at, e, t[at].begin, "~Organization:" + key, EntityType::kOrganization,
+                                               "media-classifier");
       c.m.subtype = list == kClassifier ? std::string(WordOf(*h).Attr("subtype")) : "MediaOutlet";
       c.priority = 2;
       cands.push_back(std::move(c));
@@ -1133,7 +1157,8 @@ ArticleResult Extractor::Extract(Document document) const {
     for (std::uint32_t p = m.begin; p < m.end; ++p) taken[p] = 1;
     accepted.push_back(ci);
   }
-  std::sort(accepted.begin(), accepted.end(), [&](std::size_t a, std::size_t b) { return cands[a].m.begin < cands[b].m.begin; });
+  std::sort(accepted.begin(), accepted.end(),
+            [&](std::size_t a, std::size_t b) { return cands[a].m.begin < cands[b].m.begin; });
   std::vector<std::size_t> mention_at(tokens.size(), SIZE_MAX);  // token -> mention index
   for (std::size_t ci : accepted) {
     Candidate& c = cands[ci];
@@ -1175,9 +1200,9 @@ bool ParseDigits(const std::u32string& key, std::int64_t* v) {
 
 }  // namespace
 
-void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
-                                 const std::vector<Mention>& mentions, const std::vector<std::size_t>& mention_at,
-                                 const std::vector<NisbaHit>& nisbas, std::vector<Event>* events) const {
+void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std::vector<Mention>& mentions,
+                                 const std::vector<std::size_t>& mention_at, const std::vector<NisbaHit>& nisbas,
+                                 std::vector<Event>* events) const {
   const std::u32string& text = doc.text;
   auto span_text = [&](std::uint32_t b, std::uint32_t e) { return EncodeUtf8(text.substr(b, e - b)); };
   const std::size_t n = t.size();
@@ -1190,7 +1215,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     for (std::size_t i = 0; i < n; ++i) {
       sent[i] = s;
       if (t[i].kind == Token::Kind::kNewline ||
-          (t[i].kind == Token::Kind::kPunct && std::u32string_view(U".!?\u061F").find(t[i].key[0]) != std::u32string_view::npos)) {
+          (t[i].kind == Token::Kind::kPunct &&
+           std::u32string_view(U".!?\u061F").find(t[i].key[0]) != std::u32string_view::npos)) {
         ++s;
         sent_first.push_back(i + 1);
       }
@@ -1199,7 +1225,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
   }
   auto sent_end = [&](std::size_t s) { return s + 1 < sent_first.size() ? sent_first[s + 1] : n; };
   auto is_clause_break = [&](std::size_t i) {
-    return t[i].kind == Token::Kind::kPunct && std::u32string_view(U",\u060C;\u061B:").find(t[i].key[0]) != std::u32string_view::npos;
+    return t[i].kind == Token::Kind::kPunct &&
+           std::u32string_view(U",\u060C;\u061B:").find(t[i].key[0]) != std::u32string_view::npos;
   };
 
   // Numbers.
@@ -1214,9 +1241,9 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       have = true;
       j = i + 1;
       // 100,417 / 100.000: thousands separators.
-      while (j + 1 < n && t[j].kind == Token::Kind::kPunct && (t[j].key == U"," || t[j].key == U"." || t[j].key == U"\u066C") &&
-             t[j + 1].kind == Token::Kind::kNumber && t[j + 1].key.size() == 3 && t[j].begin == t[j - 1].end &&
-             t[j + 1].begin == t[j].end) {
+      while (j + 1 < n && t[j].kind == Token::Kind::kPunct &&
+             (t[j].key == U"," || t[j].key == U"." || t[j].key == U"\u066C") && t[j + 1].kind == Token::Kind::kNumber &&
+             t[j + 1].key.size() == 3 && t[j].begin == t[j - 1].end && t[j + 1].begin == t[j].end) {
         std::int64_t part = 0;
         ParseDigits(t[j + 1].key, &part);
         v = v * 1000 + part;
@@ -1261,13 +1288,14 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     if (i > 0) {
       auto prev = WordEndingAt(t, i, kMonth);
       const std::u32string& pk = t[i - 1].key;
-      if (prev || pk == U"\u0639\u0627\u0645" || pk == U"\u0627\u0644\u0639\u0627\u0645" || pk == U"\u0633\u0646\u0647" ||
-          pk == U"\u0641\u064A\u0639\u0627\u0645" || EndsWith(pk, U"\u0639\u0627\u0645"))
+      if (prev || pk == U"\u0639\u0627\u0645" || pk == U"\u0627\u0644\u0639\u0627\u0645" ||
+          pk == U"\u0633\u0646\u0647" || pk == U"\u0641\u064A\u0639\u0627\u0645" || EndsWith(pk, U"\u0639\u0627\u0645"))
         continue;
     }
     if (j < n && (WordAt(t, j, kMonth) || WordAt(t, j, kUnitNoun, false, false))) continue;
     // Clock times (22:30) and ratios are not figures.
-    if ((j < n && t[j].key == U":" && t[j].begin == t[j - 1].end) || (i > 0 && t[i - 1].key == U":" && t[i - 1].end == t[i].begin))
+    if ((j < n && t[j].key == U":" && t[j].begin == t[j - 1].end) ||
+        (i > 0 && t[i - 1].key == U":" && t[i - 1].end == t[i].begin))
       continue;
     if (j < n && t[j].kind == Token::Kind::kPunct && (t[j].key == U"%" || t[j].key == U"\u066A")) continue;
     ne.last = j;
@@ -1292,7 +1320,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       ne.noun_kind = std::string(WordOf(*fnoun).Attr("kind"));
       ne.noun_end = fnoun->last;
     } else if (at < n && mention_at[at] != SIZE_MAX &&
-               (mentions[mention_at[at]].type == EntityType::kGroup || mentions[mention_at[at]].type == EntityType::kArmedForce)) {
+               (mentions[mention_at[at]].type == EntityType::kGroup ||
+                mentions[mention_at[at]].type == EntityType::kArmedForce)) {
       ne.noun_kind = "person";
       ne.noun_end = at + 1;
     }
@@ -1599,8 +1628,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       continue;
     }
     const std::u32string& k = t[i].key;
-    if ((k == U"\u0639\u0627\u0645" || k == U"\u0627\u0644\u0639\u0627\u0645" || EndsWith(k, U"\u0639\u0627\u0645")) && i + 1 < n &&
-        t[i + 1].kind == Token::Kind::kNumber) {
+    if ((k == U"\u0639\u0627\u0645" || k == U"\u0627\u0644\u0639\u0627\u0645" || EndsWith(k, U"\u0639\u0627\u0645")) &&
+        i + 1 < n && t[i + 1].kind == Token::Kind::kNumber) {
       std::int64_t year = 0;
       if (ParseDigits(t[i + 1].key, &year) && year > 1900 && year < 2200) {
         Timex tx{i, i + 2, Date{static_cast<int>(year), 1, 1}, Date{static_cast<int>(year), 12, 31}};
@@ -1670,7 +1699,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     // the speaker of the quote the trigger sits in, else the last subject of the discourse. A noun's agent
     // is its genitive, a nisba on it (قصف أذربيجاني) or a "من قبل X" phrase.
     std::size_t after_agent = tr.last;
-    bool relative_clause = false;  // a verb whose subject is the noun before it: not the discourse's subject
+    bool relative_clause = false;   // a verb whose subject is the noun before it: not the discourse's subject
     bool doer_of_relative = false;  // the noun's agent comes from its relative clause (a mediator, a sponsor)
     auto skip_adverbs = [&](std::size_t j) {
       while (j < n && sent[j] == s) {
@@ -1687,9 +1716,10 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
           ++j;
           continue;
         }
-        static const std::u32string kAdv[] = {U"\u0627\u064A\u0636\u0627", U"\u0643\u0630\u0644\u0643",
-                                              U"\u0628\u062F\u0648\u0631\u0647", U"\u0628\u062F\u0648\u0631\u0647\u0627",
-                                              U"\u0627\u0644\u064A\u0648\u0645", U"\u0631\u0633\u0645\u064A\u0627"};
+        static const std::u32string kAdv[] = {
+            U"\u0627\u064A\u0636\u0627",       U"\u0643\u0630\u0644\u0643",
+            U"\u0628\u062F\u0648\u0631\u0647", U"\u0628\u062F\u0648\u0631\u0647\u0627",
+            U"\u0627\u0644\u064A\u0648\u0645", U"\u0631\u0633\u0645\u064A\u0627"};
         bool adv = false;
         for (const auto& k : kAdv) adv |= t[j].key == k;  // أيضا كذلك بدوره بدورها اليوم رسميا
         if (!adv) break;
@@ -1744,16 +1774,21 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         // An organisation takes the gender of its head noun: مجلس الأمن (m), المنظمة/الوكالة/الأمم (f).
         std::u32string_view head = std::u32string_view(mk).substr(0, mk.find(U' '));
         if (head.size() > 2 && head[0] == kAlef && head[1] == kLam) head.remove_prefix(2);
-        if (head == U"\u0627\u0645\u0645" || EndsWith(head, U"\u0647") || EndsWith(head, U"\u0627\u062A")) return *fem;  // أمم
+        if (head == U"\u0627\u0645\u0645" || EndsWith(head, U"\u0647") || EndsWith(head, U"\u0627\u062A"))
+          return *fem;  // أمم
         if (masculine_heads.count(std::u32string(head))) return !*fem;
       }
       return true;
     };
     // The subject may also come after a preposition with a pronoun (استولت عليه أذربيجان).
     auto skip_pronoun_pp = [&](std::size_t j) {
-      static const std::u32string kPP[] = {U"\u0639\u0644\u064A\u0647", U"\u0639\u0644\u064A\u0647\u0627",
-                                           U"\u0641\u064A\u0647", U"\u0641\u064A\u0647\u0627", U"\u0628\u0647",
-                                           U"\u0628\u0647\u0627", U"\u062E\u0644\u0627\u0644\u0647\u0627",
+      static const std::u32string kPP[] = {U"\u0639\u0644\u064A\u0647",
+                                           U"\u0639\u0644\u064A\u0647\u0627",
+                                           U"\u0641\u064A\u0647",
+                                           U"\u0641\u064A\u0647\u0627",
+                                           U"\u0628\u0647",
+                                           U"\u0628\u0647\u0627",
+                                           U"\u062E\u0644\u0627\u0644\u0647\u0627",
                                            U"\u0636\u062F\u0647"};
       for (const auto& k : kPP) {
         if (j < n && t[j].key == k) return j + 1;
@@ -1826,7 +1861,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
           return k.size() > 2 && (k[0] == kAlef || k[0] == kLam) && k[1] == kLam;  // ال، لل
         };
         const std::u32string& adj = t[j].key;
-        if (!t[j].is_word() || IsFunction(t[j]) || IsTriggerWord(t, j) || definite(adj) != definite(t[tr.last - 1].key) ||
+        if (!t[j].is_word() || IsFunction(t[j]) || IsTriggerWord(t, j) ||
+            definite(adj) != definite(t[tr.last - 1].key) ||
             (!definite(adj) && (adj[0] == kLam || adj[0] == 0x0628 || adj[0] == kWaw))) {
           break;
         }
@@ -1843,7 +1879,9 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
         std::size_t j = tr.last;
         for (int adjectives = 0; j < n && sent[j] == s; ++j) {  // up to two adjectives, and quote marks
-          bool quote = t[j].kind == Token::Kind::kPunct && std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[j].key[0]) != std::u32string_view::npos;
+          bool quote =
+              t[j].kind == Token::Kind::kPunct &&
+              std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[j].key[0]) != std::u32string_view::npos;
           if (quote) continue;
           if (!t[j].is_word() || mention_at[j] != SIZE_MAX || IsFunction(t[j]) || ++adjectives > 2) break;
         }
@@ -1914,7 +1952,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
         bool statement_object = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;  // victims'
                                                                                                            // events
-        for (const Trig& p : trigs) statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
+        for (const Trig& p : trigs)
+          statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
         for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
           if (const Mention* m = actor_at(j)) {
             ev.agents.push_back(m->entity);
@@ -1941,10 +1980,11 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
     }
     // Parties: حرب بين X و Y، مفاوضات مع X، هدنة بين X و Y.
     bool has_parties = false;
-    if (tr.type == EventType::kMilitaryOperation || tr.type == EventType::kNegotiation || tr.type == EventType::kCeasefire) {
+    if (tr.type == EventType::kMilitaryOperation || tr.type == EventType::kNegotiation ||
+        tr.type == EventType::kCeasefire) {
       std::size_t from = doer_of_relative ? std::max(tr.last, after_agent) : tr.last;  // after the mediator
       for (std::size_t j = from; j + 1 < n && j < from + 6 && sent[j] == s; ++j) {
-        bool bayna = t[j].key == U"\u0628\u064A\u0646";  // بين
+        bool bayna = t[j].key == U"\u0628\u064A\u0646";                                // بين
         bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
         if (!bayna && !maa) continue;
         std::vector<std::string> parties;
@@ -1987,9 +2027,12 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         if (t[k].key == U"\u0627\u0644\u0645\u0648\u0642\u0641") ++k;  // الموقف
         if (k + 2 >= n || (t[k].key != U"\u0627\u0644\u0630\u064A" && t[k].key != U"\u0645\u0627")) break;  // الذي، ما
         static const std::u32string_view kEcho[] = {U"\u0631\u062F\u062F", U"\u0643\u0631\u0631", U"\u0627\u064A\u062F",
-                                                    U"\u0627\u0643\u062F", U"\u062A\u0628\u0646"};  // ردد كرر أيد أكد تبنى
+                                                    U"\u0627\u0643\u062F",
+                                                    U"\u062A\u0628\u0646"};  // ردد كرر أيد أكد تبنى
         std::u32string_view verb = t[k + 1].key;
-        if (std::none_of(std::begin(kEcho), std::end(kEcho), [&](std::u32string_view r) { return verb.substr(0, r.size()) == r; })) break;
+        if (std::none_of(std::begin(kEcho), std::end(kEcho),
+                         [&](std::u32string_view r) { return verb.substr(0, r.size()) == r; }))
+          break;
         for (std::size_t a = k + 2; a < n && sent[a] == s && !is_clause_break(a);) {
           std::size_t p = titled_person(a);
           std::size_t at = p != SIZE_MAX ? p : actor_at(a) ? a : SIZE_MAX;
@@ -2032,8 +2075,10 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         bool crosses = false;  // a place in another clause before the trigger is a weaker candidate
         for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = is_clause_break(k);
         std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);
-        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses) dist /= 4;  // من: origin
-        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0627\u0644\u064A") dist = dist * 4 + 16;  // إلى: destination
+        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses)
+          dist /= 4;  // من: origin
+        if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0627\u0644\u064A")
+          dist = dist * 4 + 16;  // إلى: destination
         if (dist < best_dist) {
           best_dist = dist;
           best = mention_at[j];
@@ -2043,7 +2088,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         ev.place = mentions[best].entity;
       } else {
         for (std::size_t j = sent_first[s]; j < sent_end(s) && ev.place.empty(); ++j) {
-          if (auto an = WordAt(t, j, kPlaceAnaphor)) ev.place = salient_place(std::string(WordOf(*an).Attr("subtype")), j);
+          if (auto an = WordAt(t, j, kPlaceAnaphor))
+            ev.place = salient_place(std::string(WordOf(*an).Attr("subtype")), j);
         }
       }
     }
@@ -2079,8 +2125,9 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
         std::size_t es = sent[trigs[trig_of_event[e]].first];
         seen |= out[e].type == tr.type && es + 1 >= s;  // reported in this or the previous sentence
       }
-      bool own = tr.last < n && (mention_at[tr.last] != SIZE_MAX ||
-                                 std::any_of(nisbas.begin(), nisbas.end(), [&](const NisbaHit& h) { return h.tok == tr.last; }));
+      bool own = tr.last < n &&
+                 (mention_at[tr.last] != SIZE_MAX ||
+                  std::any_of(nisbas.begin(), nisbas.end(), [&](const NisbaHit& h) { return h.tok == tr.last; }));
       bool own_time = false;
       for (const Timex& tx : timexes) own_time |= tx.first >= tr.last && tx.first <= tr.last + 2;
       if ((seen || tr.demonstrative) && !own && !own_time) continue;
@@ -2136,7 +2183,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t,
       // The object of a verb or the complement of a noun follows it (قتل 27 شخصا، مقتل 68): a number
       // after a trigger belongs to it before a trigger that follows the number.
       std::size_t end = std::max(ne.last, ne.noun_end);
-      std::size_t dist = ne.first >= tr.last ? ne.phrase_first - std::min(ne.phrase_first, tr.last) : (tr.first - std::min(tr.first, end)) * 2 + 1;
+      std::size_t dist = ne.first >= tr.last ? ne.phrase_first - std::min(ne.phrase_first, tr.last)
+                                             : (tr.first - std::min(tr.first, end)) * 2 + 1;
       // A subset (بينهم مدنيان) trails the tally it belongs to: the casualty event before it.
       if (subset && !(tr.type == EventType::kCasualties && ne.first >= tr.last)) dist += 100;
       if (dist < best_dist) {

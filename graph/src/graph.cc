@@ -6,9 +6,9 @@
 #include <numeric>
 #include <thread>
 
+#include "happenings.h"
 #include "khabar/extract/arabic.h"
 #include "khabar/ontology/vocab.h"
-#include "happenings.h"
 #include "merge.h"
 
 namespace khabar::graph {
@@ -43,7 +43,9 @@ std::string PercentEncode(std::string_view s) {
 std::string ArticleIri(std::string_view article_id) {
   return std::string(vocab::kResource) + "article/" + PercentEncode(article_id);
 }
-std::string EntityIriForId(std::string_view id) { return std::string(vocab::kResource) + "entity/" + PercentEncode(id); }
+std::string EntityIriForId(std::string_view id) {
+  return std::string(vocab::kResource) + "entity/" + PercentEncode(id);
+}
 
 // What the graph knows of one entity key (a lexicon id, a derived id or a "~Type:key" name).
 struct KeyInfo {
@@ -51,7 +53,7 @@ struct KeyInfo {
   EntityType type = EntityType::kPlace;
   std::string subtype, en, of;
   bool lexicon = false;
-  std::map<std::string, std::size_t> forms;                  // surface form -> count
+  std::map<std::string, std::size_t> forms;  // surface form -> count
   // Surface form -> the articles (their IRI terms) that use it, in corpus order. Term ids rather than
   // article id strings: at 100k articles the strings took hundreds of MB.
   std::map<std::string, std::vector<TermId>> form_articles;
@@ -65,9 +67,9 @@ struct KeyInfo {
 struct Graph::Impl {
   std::vector<KeyInfo> keys;
   std::unordered_map<std::string, std::size_t> key_index;
-  std::vector<TermId> ref_terms;          // entity key index -> placeholder term
+  std::vector<TermId> ref_terms;                        // entity key index -> placeholder term
   std::unordered_map<TermId, std::size_t> ref_of_term;  // placeholder term -> key index
-  std::vector<std::string> iri;           // key index -> final IRI (after Finish)
+  std::vector<std::string> iri;                         // key index -> final IRI (after Finish)
   // Event reports for cross-article matching, with entity key indices resolved in Finish().
   struct EventReport {
     TermId event;
@@ -136,10 +138,9 @@ struct Graph::Vocab {
     xsd_integer = Xsd("integer");
     xsd_boolean = Xsd("boolean");
   }
-  TermId rdf_type, article, context, source_file, source_path, char_count, begin_index, end_index, outlet,
-      published, phrase, reference_context, anchor_of, ta_ident_ref, recognised_by, nominal, trigger_class,
-      trigger, in_article, agent, patient, place, time_text, reported_by, figure, figure_class, figure_kind,
-      value, qualifier, figure_text;
+  TermId rdf_type, article, context, source_file, source_path, char_count, begin_index, end_index, outlet, published,
+      phrase, reference_context, anchor_of, ta_ident_ref, recognised_by, nominal, trigger_class, trigger, in_article,
+      agent, patient, place, time_text, reported_by, figure, figure_class, figure_kind, value, qualifier, figure_text;
   std::string xsd_nonneg, xsd_date, xsd_integer, xsd_boolean;
 };
 
@@ -230,7 +231,8 @@ void Graph::AddArticle(const ArticleResult& r) {
   for (const auto& role : r.roles) {
     ++stats_.roles;
     const auto& person = r.mentions[role.person];
-    TermId mem = terms_.Iri(std::string(vocab::kResource) + "role/" + PercentEncode(doc.id) + "/" + std::to_string(++role_n));
+    TermId mem =
+        terms_.Iri(std::string(vocab::kResource) + "role/" + PercentEncode(doc.id) + "/" + std::to_string(++role_n));
     add(mem, v.rdf_type, terms_.Iri(std::string(vocab::kOrg) + "Membership"));
     add(mem, terms_.Iri(std::string(vocab::kOrg) + "member"), entity_ref(person.entity));
     if (!role.of.empty()) add(mem, terms_.Iri(std::string(vocab::kOrg) + "organization"), entity_ref(role.of));
@@ -472,7 +474,8 @@ void Graph::Finish() {
       if (fits.size() == 1) {
         uf.Union(i, *fits.begin());
         info.merge_rule = "partial-name";
-        info.merge_evidence = "the only person of the same article whose first name is '" + extract::EncodeUtf8(nm) + "'";
+        info.merge_evidence =
+            "the only person of the same article whose first name is '" + extract::EncodeUtf8(nm) + "'";
       }
     }
   }
@@ -503,7 +506,8 @@ void Graph::Finish() {
     std::string id;
     if (r.key.rfind('~', 0) == 0) {
       std::string type(vocab::Name(r.type));
-      std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::transform(type.begin(), type.end(), type.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       id = type + "/" + extract::AsciiSlug(NamePart(r.key));
     } else {
       id = r.key;
@@ -531,8 +535,9 @@ void Graph::Finish() {
     // باشينيان alone).
     std::string pref;
     std::size_t best = 0;
-    bool want_full = r.type == EntityType::kPerson &&
-                     std::any_of(forms.begin(), forms.end(), [](const auto& fc) { return fc.first.find(' ') != std::string::npos; });
+    bool want_full = r.type == EntityType::kPerson && std::any_of(forms.begin(), forms.end(), [](const auto& fc) {
+                       return fc.first.find(' ') != std::string::npos;
+                     });
     for (const auto& [f, c] : forms) {
       if (want_full && f.find(' ') == std::string::npos) continue;
       if (c > best || (c == best && f.size() < pref.size())) {
@@ -550,7 +555,8 @@ void Graph::Finish() {
       if (f != pref) add(ent, skos + "altLabel", terms_.Intern(Term::LangLit(f, "ar")));
     }
     if (lex) {
-      if (!lex->qid.empty()) add(ent, std::string(vocab::kOwl) + "sameAs", terms_.Iri(std::string(vocab::kWd) + lex->qid));
+      if (!lex->qid.empty())
+        add(ent, std::string(vocab::kOwl) + "sameAs", terms_.Iri(std::string(vocab::kWd) + lex->qid));
       add(ent, Kh(vocab::kh::kLexiconId), terms_.Intern(Term::Lit(lex->id)));
       if (!lex->in.empty()) add(ent, Kh(vocab::kh::kPartOf), terms_.Iri(EntityIriForId(lex->in)));
     }
@@ -571,11 +577,13 @@ void Graph::Finish() {
           add(ent, Kh(vocab::kh::kAliasEvidenceP), ev);
           add(ev, rdf_type, terms_.Iri(Kh(vocab::kh::kAliasEvidence)));
           add(ev, Kh(vocab::kh::kSurfaceForm), terms_.Intern(Term::LangLit(f, "ar")));
-          std::string rule = m == rep ? (k.lexicon ? "lexicon" : k.key.rfind('~', 0) == 0 ? "normalised" : "derived")
+          std::string rule = m == rep ? (k.lexicon                  ? "lexicon"
+                                         : k.key.rfind('~', 0) == 0 ? "normalised"
+                                                                    : "derived")
                                       : k.merge_rule;
-          std::string evidence = m == rep ? (k.lexicon ? "a form of lexicon entry " + k.key
-                                                       : k.key.rfind('~', 0) == 0 ? "match key of the name"
-                                                                                  : "institution or force of " + k.of)
+          std::string evidence = m == rep ? (k.lexicon                  ? "a form of lexicon entry " + k.key
+                                             : k.key.rfind('~', 0) == 0 ? "match key of the name"
+                                                                        : "institution or force of " + k.of)
                                           : k.merge_evidence;
           // A form the extractor read as a lexicon entry by a rule, not by listing (القوات الأرمينية as the
           // Karabakh forces by force+nisba+kin): the rule is that reading, so a wrong one can be traced.
@@ -587,8 +595,8 @@ void Graph::Finish() {
             std::string joined;
             for (const std::string& fr : readings) joined += (joined.empty() ? "" : ",") + fr;
             rule = "reading:" + joined;
-            evidence = "read as lexicon entry " + k.key + " by extractor rule " + joined +
-                       " (kh:recognisedBy on each phrase)";
+            evidence =
+                "read as lexicon entry " + k.key + " by extractor rule " + joined + " (kh:recognisedBy on each phrase)";
           }
           add(ev, Kh(vocab::kh::kMergeRule), terms_.Intern(Term::Lit(rule)));
           add(ev, Kh(vocab::kh::kEvidence), terms_.Intern(Term::Lit(evidence)));
@@ -649,7 +657,8 @@ void Graph::Finish() {
     for (const auto& group : internal::MatchHappenings(records, contains, place_keys)) {
       const auto& first = x.events[group.front()];
       std::string first_iri = terms_.Get(first.event).value;
-      std::string hap_iri = std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);
+      std::string hap_iri =
+          std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);
       TermId hap = terms_.Iri(hap_iri);
       add(hap, rdf_type, terms_.Iri(Kh(vocab::kh::kHappening)));
       add(hap, Kh(vocab::kh::kEventTypeP), terms_.Iri(Kh(first.type)));

@@ -2,10 +2,10 @@
 //
 // Two reports are of the same happening when they come from different articles and have the same
 // type, compatible places (equal, or one inside the other in the lexicon's place hierarchy),
-// overlapping resolved dates of at most a week's precision (one day of slack), and compatible participants (if both name agents,
-// they share one). Reports without a resolved date or a place are never matched: a wrong match
-// would hide a second occurrence, a missed one only leaves two nodes. Statements are never matched:
-// each is its own speech act. Grouping is transitive (union-find) and deterministic.
+// overlapping resolved dates of at most a week's precision (one day of slack), and compatible participants (if both
+// name agents, they share one). Reports without a resolved date or a place are never matched: a wrong match would hide
+// a second occurrence, a missed one only leaves two nodes. Statements are never matched: each is its own speech act.
+// Grouping is transitive (union-find) and deterministic.
 #ifndef KHABAR_GRAPH_HAPPENINGS_H_
 #define KHABAR_GRAPH_HAPPENINGS_H_
 

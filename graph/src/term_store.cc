@@ -107,8 +107,7 @@ void TermStore::Rehash(std::size_t capacity) {
   }
 }
 
-TermId TermStore::Intern(Term::Kind kind, std::string_view value, std::string_view lang,
-                         std::string_view datatype) {
+TermId TermStore::Intern(Term::Kind kind, std::string_view value, std::string_view lang, std::string_view datatype) {
   // The common tags (IRI; plain literal) are found without the loop of TagFor.
   std::uint16_t tag;
   if (!tags_.empty() && tags_[0].kind == kind && lang.empty() && datatype.empty() && tags_[0].lang.empty() &&

@@ -81,8 +81,8 @@ Status Lexicon::LoadString(std::string_view xml, std::string_view name) {
       if (!std::regex_match(e.id, kId)) return Status::ParseError(e.origin + ": bad entity id '" + e.id + "'");
       auto type = vocab::ParseEntityType(n.attribute("type").value());
       if (!type) {
-        return Status::ParseError(e.origin + ": entity " + e.id + " has unknown type '" +
-                                  n.attribute("type").value() + "'");
+        return Status::ParseError(e.origin + ": entity " + e.id + " has unknown type '" + n.attribute("type").value() +
+                                  "'");
       }
       e.type = *type;
       e.subtype = n.attribute("subtype").value();

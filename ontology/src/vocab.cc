@@ -20,15 +20,9 @@ std::string_view Name(EventType t) { return kEventTypeNames[static_cast<std::siz
 std::string_view Name(FigureKind k) { return kFigureKindNames[static_cast<std::size_t>(k)]; }
 std::string_view Name(Qualifier q) { return kQualifierNames[static_cast<std::size_t>(q)]; }
 
-std::optional<EntityType> ParseEntityType(std::string_view n) {
-  return ParseName<EntityType>(kEntityTypeNames, n);
-}
-std::optional<EventType> ParseEventType(std::string_view n) {
-  return ParseName<EventType>(kEventTypeNames, n);
-}
-std::optional<FigureKind> ParseFigureKind(std::string_view n) {
-  return ParseName<FigureKind>(kFigureKindNames, n);
-}
+std::optional<EntityType> ParseEntityType(std::string_view n) { return ParseName<EntityType>(kEntityTypeNames, n); }
+std::optional<EventType> ParseEventType(std::string_view n) { return ParseName<EventType>(kEventTypeNames, n); }
+std::optional<FigureKind> ParseFigureKind(std::string_view n) { return ParseName<FigureKind>(kFigureKindNames, n); }
 
 bool IsStatement(EventType t) {
   switch (t) {

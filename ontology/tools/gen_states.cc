@@ -94,11 +94,24 @@ std::string Key(const std::string& utf8) {
   for (int32_t i = 0; i < u.length(); ++i) {
     char16_t c = u.charAt(i);
     switch (c) {
-      case 0x0622: case 0x0623: case 0x0625: case 0x0671: c = 0x0627; break;  // آ أ إ ٱ → ا
-      case 0x0649: case 0x0626: c = 0x064A; break;                            // ى ئ → ي
-      case 0x0624: c = 0x0648; break;                                         // ؤ → و
-      case 0x0629: c = 0x0647; break;                                         // ة → ه
-      default: break;
+      case 0x0622:
+      case 0x0623:
+      case 0x0625:
+      case 0x0671:
+        c = 0x0627;
+        break;  // آ أ إ ٱ → ا
+      case 0x0649:
+      case 0x0626:
+        c = 0x064A;
+        break;  // ى ئ → ي
+      case 0x0624:
+        c = 0x0648;
+        break;  // ؤ → و
+      case 0x0629:
+        c = 0x0647;
+        break;  // ة → ه
+      default:
+        break;
     }
     if (c == u' ' || c == u'\t' || c == 0x00A0) {
       space = !out.isEmpty();
@@ -117,11 +130,20 @@ std::string Escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -162,8 +184,8 @@ bool ReadTable(const std::string& path, std::vector<Row>* rows) {
     const auto f = Split(line, '\t');
     if (col.empty()) {
       for (size_t i = 0; i < f.size(); ++i) col[Trim(f[i])] = static_cast<int>(i);
-      for (const char* need : {"iso2", "id", "en", "qid", "capital_id", "capital_en", "capital_ar",
-                               "nisba", "demonym"}) {
+      for (const char* need :
+           {"iso2", "id", "en", "qid", "capital_id", "capital_en", "capital_ar", "nisba", "demonym"}) {
         if (!col.count(need)) fail(n, std::string("header lacks column ") + need);
       }
       if (!ok) return false;
@@ -256,8 +278,8 @@ int main(int argc, char** argv) {
     for (const auto& k : keys) {
       auto [it, inserted] = state_key_owner.emplace(k, r.id);
       if (!inserted && it->second != r.id) {
-        std::cerr << "gen_states: warning: form key '" << k << "' of " << r.id << " is also a form of "
-                  << it->second << "\n";
+        std::cerr << "gen_states: warning: form key '" << k << "' of " << r.id << " is also a form of " << it->second
+                  << "\n";
         ++warnings;
       }
     }
@@ -293,18 +315,16 @@ int main(int argc, char** argv) {
 
     if (r.capital_id.empty()) continue;
     xml << "  <entity id=\"" << Escape(r.capital_id) << "\" type=\"Place\" subtype=\"City\" en=\""
-        << Escape(r.capital_en) << "\" in=\"" << Escape(r.id) << "\" capital-of=\"" << Escape(r.id)
-        << "\">\n";
+        << Escape(r.capital_en) << "\" in=\"" << Escape(r.id) << "\" capital-of=\"" << Escape(r.id) << "\">\n";
     std::set<std::string> keys;
     for (const auto& c : r.capital_ar) {
       const std::string clean = StripMarks(c);
       const std::string k = Key(clean);
       auto owner = state_key_owner.find(k);
       if (owner != state_key_owner.end()) {
-        std::cerr << "gen_states: note: capital " << r.capital_id << ": form '" << c
-                  << "' dropped, it is a form of " << owner->second << "\n";
-        xml << "    <!-- form " << Escape(c) << " left out: it is a form of " << Escape(owner->second)
-            << " -->\n";
+        std::cerr << "gen_states: note: capital " << r.capital_id << ": form '" << c << "' dropped, it is a form of "
+                  << owner->second << "\n";
+        xml << "    <!-- form " << Escape(c) << " left out: it is a form of " << Escape(owner->second) << " -->\n";
         continue;
       }
       if (keys.insert(k).second) xml << "    <form>" << Escape(clean) << "</form>\n";

@@ -71,7 +71,9 @@ TEST(DecodeUtf8Test, TruncatedSequencesGiveOneReplacementEach) {
   Decoded end = Decode("ab\xE2\x82");  // € cut short at the end
   EXPECT_EQ(end.text, (std::u32string{U'a', U'b', kFFFD}));
   EXPECT_THAT(end.bad, ElementsAre(2u));
-  Decoded mid = Decode("\xF0\x9F\x98" "A");  // 😀 missing its last byte, then ASCII
+  Decoded mid = Decode(
+      "\xF0\x9F\x98"
+      "A");  // 😀 missing its last byte, then ASCII
   EXPECT_EQ(mid.text, (std::u32string{kFFFD, U'A'}));
   EXPECT_THAT(mid.bad, ElementsAre(0u));
   Decoded lone = Decode("\xD8 \x80");  // a lead byte then a space; a lone continuation byte
@@ -94,7 +96,10 @@ TEST(DecodeUtf8Test, FiveByteFormsAndBytesAboveF4AreReplaced) {
 }
 
 TEST(DecodeUtf8Test, NullBadVectorIsAllowed) {
-  EXPECT_EQ(DecodeUtf8("\xFF" "a", nullptr), (std::u32string{kFFFD, U'a'}));
+  EXPECT_EQ(DecodeUtf8("\xFF"
+                       "a",
+                       nullptr),
+            (std::u32string{kFFFD, U'a'}));
 }
 
 TEST(EncodeUtf8Test, RoundTripsEveryScalarValueRange) {
@@ -123,8 +128,8 @@ TEST(DateTest, ParsesTheThreeAcceptedForms) {
 }
 
 TEST(DateTest, RefusesInvalidDates) {
-  for (const char* s : {"", "2023", "2023-9-30", "2023/09/30", "2023-13-01", "2023-00-10", "2023-09-31",
-                        "2023-02-29", "1900-02-29", "2023-09-00", "202309301", "2023093", "abcd-ef-gh", "0000-01-01"}) {
+  for (const char* s : {"", "2023", "2023-9-30", "2023/09/30", "2023-13-01", "2023-00-10", "2023-09-31", "2023-02-29",
+                        "1900-02-29", "2023-09-00", "202309301", "2023093", "abcd-ef-gh", "0000-01-01"}) {
     EXPECT_FALSE(Date::Parse(s).has_value()) << "'" << s << "'";
   }
   EXPECT_TRUE(Date::Parse("2000-02-29").has_value()) << "2000 is a leap year";
@@ -134,11 +139,11 @@ TEST(DateTest, RefusesInvalidDates) {
 }
 
 TEST(DateTest, WeekdaysOfKnownDates) {
-  EXPECT_EQ((Date{2023, 9, 30}).Weekday(), 6);  // Saturday
-  EXPECT_EQ((Date{2023, 9, 25}).Weekday(), 1);  // Monday
-  EXPECT_EQ((Date{1970, 1, 1}).Weekday(), 4);   // Thursday
+  EXPECT_EQ((Date{2023, 9, 30}).Weekday(), 6);   // Saturday
+  EXPECT_EQ((Date{2023, 9, 25}).Weekday(), 1);   // Monday
+  EXPECT_EQ((Date{1970, 1, 1}).Weekday(), 4);    // Thursday
   EXPECT_EQ((Date{1969, 12, 28}).Weekday(), 0);  // Sunday, before the epoch
-  EXPECT_EQ((Date{2000, 2, 29}).Weekday(), 2);  // Tuesday
+  EXPECT_EQ((Date{2000, 2, 29}).Weekday(), 2);   // Tuesday
   EXPECT_EQ((Date{1970, 1, 1}).DaysSinceEpoch(), 0);
   EXPECT_EQ((Date{2023, 9, 30}).DaysSinceEpoch(), 19630);
 }
@@ -212,7 +217,9 @@ TEST_F(ReadArticleTest, PlainUtf8) {
 }
 
 TEST_F(ReadArticleTest, Utf8BomIsNotPartOfTheText) {
-  auto p = Write("bom.txt", "\xEF\xBB\xBF" "السودان");
+  auto p = Write("bom.txt",
+                 "\xEF\xBB\xBF"
+                 "السودان");
   Document doc;
   ASSERT_TRUE(ReadArticle(p, "bom.txt", nullptr, &doc).ok());
   ASSERT_EQ(doc.text.size(), 7u);
@@ -280,7 +287,9 @@ TEST_F(ReadArticleTest, DirectoryAndMissingFileAreErrors) {
 }
 
 TEST_F(ReadArticleTest, InvalidUtf8IsAWarningWithLineAndColumnAndTheTextIsKept) {
-  auto p = Write("bad.txt", "سطر أول\nab\xFF" "cd\n");
+  auto p = Write("bad.txt",
+                 "سطر أول\nab\xFF"
+                 "cd\n");
   Document doc;
   Status s = ReadArticle(p, "bad.txt", nullptr, &doc);
   ASSERT_TRUE(s.ok()) << s.ToString();

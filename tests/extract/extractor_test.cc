@@ -28,9 +28,9 @@ class MentionSpanTest : public ExtractorTest {};
 
 TEST_F(MentionSpanTest, ProcliticsAreExcludedFromTheSpan) {
   // و ف ب ل ك, and two stacked (و + ب): the span starts at the name, after the clitics.
-  for (std::string_view s : {"وأرمينيا بلد جبلي صغير.", "فأرمينيا لم ترد على الرسالة.", "التقى الوفدان بأرمينيا الشهر الماضي.",
-                             "أرسلت الحكومة رسالة لأرمينيا.", "لا يوجد بلد كأرمينيا في المنطقة.",
-                             "وبأرمينيا جبال عالية."}) {
+  for (std::string_view s :
+       {"وأرمينيا بلد جبلي صغير.", "فأرمينيا لم ترد على الرسالة.", "التقى الوفدان بأرمينيا الشهر الماضي.",
+        "أرسلت الحكومة رسالة لأرمينيا.", "لا يوجد بلد كأرمينيا في المنطقة.", "وبأرمينيا جبال عالية."}) {
     SCOPED_TRACE(s);
     ArticleResult r = Run(s);
     ASSERT_THAT(Mentions(r), ElementsAre("أرمينيا|State|armenia"));
@@ -57,9 +57,9 @@ TEST_F(MentionSpanTest, OrthographicVariantsMatchAndKeepTheOriginalSpan) {
   struct Case {
     std::string_view sentence, name;
   };
-  for (const Case& c : {Case{"وصل الوفد إلى اذربيجان صباحا.", "اذربيجان"},            // bare alef
-                        Case{"وصل الوفد إلى أَذْرَبِيجَانَ صباحا.", "أَذْرَبِيجَانَ"},  // tashkeel
-                        Case{"وصل الوفد إلى أذربيـــجان صباحا.", "أذربيـــجان"},    // tatweel
+  for (const Case& c : {Case{"وصل الوفد إلى اذربيجان صباحا.", "اذربيجان"},                 // bare alef
+                        Case{"وصل الوفد إلى أَذْرَبِيجَانَ صباحا.", "أَذْرَبِيجَانَ"},                 // tashkeel
+                        Case{"وصل الوفد إلى أذربيـــجان صباحا.", "أذربيـــجان"},           // tatweel
                         Case{"وصل الوفد إلى أذرب\u200Cيجان صباحا.", "أذرب\u200Cيجان"}}) {  // ZWNJ inside
     SCOPED_TRACE(c.sentence);
     ArticleResult r = Run(c.sentence);
@@ -156,7 +156,8 @@ class RuleMentionTest : public ExtractorTest {};
 TEST_F(RuleMentionTest, PersonAfterATitleWithItsRole) {
   const std::string_view s = "وقال المتحدث باسم الكرملين سيرافيم دولغوف إن الوضع هادئ.";
   ArticleResult r = Run(s);
-  ASSERT_THAT(Mentions(r), ElementsAre("الكرملين|Organization|kremlin", "سيرافيم دولغوف|Person|~Person:سيرافيم دولغوف"));
+  ASSERT_THAT(Mentions(r),
+              ElementsAre("الكرملين|Organization|kremlin", "سيرافيم دولغوف|Person|~Person:سيرافيم دولغوف"));
   EXPECT_EQ(r.mentions[1].rule, "title");
   EXPECT_EQ(r.mentions[1].begin, Offset(s, "سيرافيم"));
   EXPECT_THAT(Roles(r), ElementsAre("سيرافيم دولغوف|المتحدث باسم الكرملين|kremlin"));
@@ -194,7 +195,8 @@ TEST_F(RuleMentionTest, PersonAfterAReportingVerb) {
 }
 
 TEST_F(RuleMentionTest, SurnameAloneLaterIsTheSamePerson) {
-  const std::string_view s = "قالت وزيرة الخارجية ليلى منصوري إن المعبر مفتوح. ولمنصوري تاريخ طويل في العمل الدبلوماسي.";
+  const std::string_view s =
+      "قالت وزيرة الخارجية ليلى منصوري إن المعبر مفتوح. ولمنصوري تاريخ طويل في العمل الدبلوماسي.";
   ArticleResult r = Run(s);
   const Mention* full = FindMention(r, "ليلى منصوري");
   ASSERT_NE(full, nullptr);
@@ -312,8 +314,8 @@ TEST_F(EventTest, NumbersWithMultipliersAndNumberWords) {
 
 TEST_F(EventTest, VagueQuantitiesGiveNoFigure) {
   // GUIDELINES.md: عشرات, مئات, آلاف give no figure (آلاف is a multiplier only after a number).
-  for (std::string_view s : {"نزح آلاف الأشخاص من المدينة.", "نزح عشرات الأشخاص من المدينة.",
-                             "نزح مئات المدنيين من المدينة."}) {
+  for (std::string_view s :
+       {"نزح آلاف الأشخاص من المدينة.", "نزح عشرات الأشخاص من المدينة.", "نزح مئات المدنيين من المدينة."}) {
     SCOPED_TRACE(s);
     ArticleResult r = Run(s);
     ASSERT_THAT(Events(r), ElementsAre("نزح|Displacement"));
@@ -380,8 +382,8 @@ TEST_F(EventTest, RelativeTimesResolveAgainstThePublicationDate) {
 }
 
 TEST_F(EventTest, NoDateWithoutAPublicationDate) {
-  for (std::string_view s : {"قصفت الطائرات السوق يوم الاثنين.", "قصفت الطائرات السوق أمس.", "نزح السكان الأسبوع الماضي.",
-                             "فر السكان في أغسطس."}) {
+  for (std::string_view s : {"قصفت الطائرات السوق يوم الاثنين.", "قصفت الطائرات السوق أمس.",
+                             "نزح السكان الأسبوع الماضي.", "فر السكان في أغسطس."}) {
     SCOPED_TRACE(s);
     ArticleResult r = Run(s);
     ASSERT_EQ(r.events.size(), 1u);
@@ -418,14 +420,16 @@ TEST(ExtractorCreateTest, RefusesALexiconWithoutTheGrammarLists) {
 class ExtractorDeterminismTest : public ExtractorTest {};
 
 TEST_F(ExtractorDeterminismTest, SameInputSameResult) {
-  const std::string_view s = "وقال المتحدث باسم الجيش السوداني نبيل عبد الرحيم إن 12 شخصا قتلوا في قصف على قرية كرنقو أمس.";
+  const std::string_view s =
+      "وقال المتحدث باسم الجيش السوداني نبيل عبد الرحيم إن 12 شخصا قتلوا في قصف على قرية كرنقو أمس.";
   ArticleResult a = Run(s, Date{2024, 5, 14});
   ArticleResult b = Run(s, Date{2024, 5, 14});
   EXPECT_EQ(Mentions(a), Mentions(b));
   EXPECT_EQ(Events(a), Events(b));
   EXPECT_EQ(Roles(a), Roles(b));
-  EXPECT_THAT(Mentions(a), IsSupersetOf({"الجيش السوداني|ArmedForce|sudanese_armed_forces",
-                                         "نبيل عبد الرحيم|Person|~Person:نبيل عبد الرحيم", "كرنقو|Place|~Place:كرنقو"}));
+  EXPECT_THAT(Mentions(a),
+              IsSupersetOf({"الجيش السوداني|ArmedForce|sudanese_armed_forces",
+                            "نبيل عبد الرحيم|Person|~Person:نبيل عبد الرحيم", "كرنقو|Place|~Place:كرنقو"}));
 }
 
 // Agents: sentences written for these tests (Sudan, Ukraine), one phenomenon each.
@@ -453,9 +457,9 @@ TEST_F(AgentTest, TheGenitiveOfANounNeverCrossesAPreposition) {
 }
 
 TEST_F(AgentTest, TheTitledPersonAfterLamIsTheAddresseeNotTheSpeaker) {
-  ArticleResult r = Run(
-      "قال وزير الخارجية الأمريكي أنتوني بلينكن إن الوضع خطير. وقال لمراسل قناة الجزيرة، أحمد سالم: "
-      "“إدانة كاملة للقصف”.");
+  ArticleResult r =
+      Run("قال وزير الخارجية الأمريكي أنتوني بلينكن إن الوضع خطير. وقال لمراسل قناة الجزيرة، أحمد سالم: "
+          "“إدانة كاملة للقصف”.");
   const Event* e = FindEvent(r, EventType::kCondemnation);
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->agents, ElementsAre("antony_blinken"));
@@ -479,7 +483,8 @@ TEST_F(AgentTest, AVerbAgreesWithItsSubjectInGender) {
 }
 
 TEST_F(AgentTest, ARelativeClauseDoesNotChangeTheDiscourseSubject) {
-  ArticleResult r = Run("قالت أوكرانيا إن الوضع صعب. وتحدثت عن قصف من قبل روسيا يستهدف المدنيين، ونفت أن تكون قواتها انسحبت.");
+  ArticleResult r =
+      Run("قالت أوكرانيا إن الوضع صعب. وتحدثت عن قصف من قبل روسيا يستهدف المدنيين، ونفت أن تكون قواتها انسحبت.");
   const Event* e = FindEvent(r, EventType::kDenial);
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->agents, ElementsAre("ukraine")) << "يستهدف's subject is the shelling by Russia";
@@ -527,9 +532,9 @@ TEST_F(ClauseAgentTest, AVerbCoordinatedInsideAReportedClauseHasThatClausesSubje
 }
 
 TEST_F(ClauseAgentTest, ThoseWhoEchoAStatementMadeItToo) {
-  ArticleResult r = Run(
-      "وقال الرئيس الفرنسي إيمانويل ماكرون: “ندين الهجوم بشدة”، وهو الموقف الذي ردده الاتحاد الأوروبي "
-      "وحلف شمال الأطلسي.");
+  ArticleResult r =
+      Run("وقال الرئيس الفرنسي إيمانويل ماكرون: “ندين الهجوم بشدة”، وهو الموقف الذي ردده الاتحاد الأوروبي "
+          "وحلف شمال الأطلسي.");
   const Event* e = FindEvent(r, EventType::kCondemnation);
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->agents, ElementsAre("emmanuel_macron", "eu", "nato"));

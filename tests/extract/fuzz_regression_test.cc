@@ -22,7 +22,7 @@ TEST(FuzzRegressionTest, MatchKeyCollapsesSpacesThatNfkcProduces) {
   EXPECT_EQ(Key("قال \uFE7A"), "قال");
   EXPECT_EQ(Key("قال \uFE7A روسيا"), "قال روسيا");
   EXPECT_EQ(Key("قال\u2002 روسيا"), "قال روسيا");  // EN SPACE is NFKC " "
-  std::u32string k = MatchKeyUtf8("\uFDFA ");  // one character, four words
+  std::u32string k = MatchKeyUtf8("\uFDFA ");      // one character, four words
   EXPECT_EQ(k, MatchKey(k)) << "MatchKey is not idempotent";
   EXPECT_NE(k.back(), U' ');
 }

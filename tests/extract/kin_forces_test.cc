@@ -22,22 +22,22 @@ constexpr const char* kSeparatists = "karabakh_separatist_forces";
 constexpr const char* kArmenianArmy = "armenian_armed_forces";
 
 TEST_F(KinForcesTest, InformalForcesInASentenceAboutThePolitysLandAreThePolitysForces) {
-  std::vector<std::string> m = Mentions(
-      "تجدد القتال في ناغورنو كاراباخ. واشتبكت القوات الأرمينية مع الجيش الأذربيجاني قرب ستيباناكيرت.");
+  std::vector<std::string> m =
+      Mentions("تجدد القتال في ناغورنو كاراباخ. واشتبكت القوات الأرمينية مع الجيش الأذربيجاني قرب ستيباناكيرت.");
   EXPECT_THAT(m, Contains(std::string("القوات الأرمينية|ArmedForce|") + kSeparatists))
       << "ستيباناكيرت lies in Nagorno-Karabakh";
   EXPECT_THAT(m, Not(Contains(std::string("القوات الأرمينية|ArmedForce|") + kArmenianArmy)));
 }
 
 TEST_F(KinForcesTest, AnEthnicModifierMakesThemThePolitysForcesWithoutAPlaceInTheSentence) {
-  std::vector<std::string> m = Mentions(
-      "تجدد القتال في ناغورنو كاراباخ. وقال مسؤول إن القوات الأرمنية العرقية سلمت أسلحتها.");
+  std::vector<std::string> m =
+      Mentions("تجدد القتال في ناغورنو كاراباخ. وقال مسؤول إن القوات الأرمنية العرقية سلمت أسلحتها.");
   EXPECT_THAT(m, Contains(std::string("القوات الأرمنية العرقية|ArmedForce|") + kSeparatists));
 }
 
 TEST_F(KinForcesTest, InformalForcesInASentenceAboutTheKinStateAreItsArmy) {
-  std::vector<std::string> m = Mentions(
-      "تجدد القتال في ناغورنو كاراباخ. وفي سياق آخر، انتشرت القوات الأرمينية على الحدود قرب يريفان.");
+  std::vector<std::string> m =
+      Mentions("تجدد القتال في ناغورنو كاراباخ. وفي سياق آخر، انتشرت القوات الأرمينية على الحدود قرب يريفان.");
   EXPECT_THAT(m, Contains(std::string("القوات الأرمينية|ArmedForce|") + kArmenianArmy))
       << "nothing in the sentence ties them to the polity";
 }
@@ -68,8 +68,8 @@ TEST_F(KinForcesTest, AMemberOfThePeacekeepersIsThePeacekeepers) {
 }
 
 TEST_F(KinForcesTest, RussianForcesRightAfterThePeacekeepersAreThePeacekeepers) {
-  std::vector<std::string> m = Mentions(
-      "قالت موسكو إن قوات حفظ السلام الروسية نقلت مئات المدنيين.\n\nوأقامت القوات الروسية مخيما مؤقتا لهم.");
+  std::vector<std::string> m =
+      Mentions("قالت موسكو إن قوات حفظ السلام الروسية نقلت مئات المدنيين.\n\nوأقامت القوات الروسية مخيما مؤقتا لهم.");
   EXPECT_THAT(m, Contains(std::string("القوات الروسية|ArmedForce|russian_peacekeepers")));
 }
 

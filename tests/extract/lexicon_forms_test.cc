@@ -66,7 +66,8 @@ TEST_F(LexiconFormsTest, NoNormalisedFormNamesTwoEntities) {
       for (std::size_t j = i + 1; j < entries.size(); ++j) {
         const auto& a = *entries[i];
         const auto& b = *entries[j];
-        if (kKnownSharedForms.count({EncodeUtf8(key), a.id, b.id}) || kKnownSharedForms.count({EncodeUtf8(key), b.id, a.id})) {
+        if (kKnownSharedForms.count({EncodeUtf8(key), a.id, b.id}) ||
+            kKnownSharedForms.count({EncodeUtf8(key), b.id, a.id})) {
           continue;
         }
         EXPECT_TRUE(Deliberate(a, b)) << "form '" << EncodeUtf8(key) << "' names both " << Describe(a) << " and "
@@ -83,7 +84,8 @@ TEST_F(LexiconFormsTest, NoFormIsAnotherStatesGeneratedNisba) {
   for (const auto& e : lexicon_.entities()) {
     for (const auto& n : e.nisbas) {
       const std::u32string k = MatchKeyUtf8(n);
-      for (std::u32string_view suffix : {U"", U"\u0647", U"\u0648\u0646", U"\u064A\u0646", U"\u0627\u062A", U"\u0627"}) {
+      for (std::u32string_view suffix :
+           {U"", U"\u0647", U"\u0648\u0646", U"\u064A\u0646", U"\u0627\u062A", U"\u0627"}) {
         const std::u32string form = k + std::u32string(suffix);
         generated[form].insert(e.id);
         generated[U"\u0627\u0644" + form].insert(e.id);
@@ -102,8 +104,8 @@ TEST_F(LexiconFormsTest, NoFormIsAnotherStatesGeneratedNisba) {
         if (owner == e.id) continue;
         const ontology::EntityEntry* state = lexicon_.Find(owner);
         ASSERT_NE(state, nullptr);
-        EXPECT_TRUE(Deliberate(e, *state)) << "form '" << f << "' of " << Describe(e)
-                                           << " is also a generated nisba/demonym form of " << owner;
+        EXPECT_TRUE(Deliberate(e, *state))
+            << "form '" << f << "' of " << Describe(e) << " is also a generated nisba/demonym form of " << owner;
       }
     }
   }

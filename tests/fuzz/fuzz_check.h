@@ -44,8 +44,8 @@ inline bool IsScalarValue(char32_t c) { return c <= 0x10FFFF && !(c >= 0xD800 &&
 
 }  // namespace khabar::fuzz
 
-#define KHABAR_FUZZ_CHECK(cond, detail)                                   \
-  do {                                                                    \
+#define KHABAR_FUZZ_CHECK(cond, detail)                                     \
+  do {                                                                      \
     if (!(cond)) ::khabar::fuzz::Fail(__FILE__, __LINE__, #cond, (detail)); \
   } while (0)
 

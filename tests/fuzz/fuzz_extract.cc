@@ -29,8 +29,10 @@ std::string Span(const std::u32string& text, std::uint32_t begin, std::uint32_t 
 
 void CheckSpan(const std::u32string& text, std::uint32_t begin, std::uint32_t end, const std::string& claimed,
                const char* what) {
-  auto where = [&] { return std::string(what) + " [" + std::to_string(begin) + "," + std::to_string(end) + ") '" + claimed +
-                      "' in " + Show(ex::EncodeUtf8(text)); };
+  auto where = [&] {
+    return std::string(what) + " [" + std::to_string(begin) + "," + std::to_string(end) + ") '" + claimed + "' in " +
+           Show(ex::EncodeUtf8(text));
+  };
   KHABAR_FUZZ_CHECK(begin < end && end <= text.size(), "span out of range: " + where());
   KHABAR_FUZZ_CHECK(Span(text, begin, end) == claimed, "text differs from its span: " + where());
 }
@@ -66,8 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::uint32_t prev_end = 0;
   for (const ex::Mention& m : r.mentions) {
     CheckSpan(text, m.begin, m.end, m.text, "mention");
-    KHABAR_FUZZ_CHECK(prev_end <= m.begin, "mentions overlap or are out of order at '" + m.text + "' in " +
-                                               Show(ex::EncodeUtf8(text)));
+    KHABAR_FUZZ_CHECK(prev_end <= m.begin,
+                      "mentions overlap or are out of order at '" + m.text + "' in " + Show(ex::EncodeUtf8(text)));
     prev_end = m.end;
     KHABAR_FUZZ_CHECK(!m.entity.empty() && !m.rule.empty(), "mention without entity or rule: '" + m.text + "'");
   }

@@ -3,7 +3,8 @@
 //   MatchKey     trimmed, single spaces, no removed marks or unmapped letter forms left, idempotent,
 //                and the same through MatchKeyUtf8;
 //   PhoneticKey  never longer than its key, same number of words;
-//   AsciiSlug    only [A-Za-z0-9_.-] (its contract in arabic.h), non-empty for a non-empty key, and injective: two different
+//   AsciiSlug    only [A-Za-z0-9_.-] (its contract in arabic.h), non-empty for a non-empty key, and injective: two
+//   different
 //                keys never share a slug (slugs name entities in IRIs);
 //   BoundedEditDistance  symmetric, and equal to a plain Levenshtein distance capped at limit + 1.
 #include <algorithm>
@@ -62,7 +63,8 @@ std::u32string CheckKey(std::string_view utf8) {
 
   std::string slug = ex::AsciiSlug(key);
   for (char c : slug) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    bool ok =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
     KHABAR_FUZZ_CHECK(ok, "slug character outside [A-Za-z0-9_.-]: " + slug + " for " + where());
   }
   KHABAR_FUZZ_CHECK(key.empty() == slug.empty(), "empty slug for a non-empty key (or the reverse): " + where());
@@ -85,10 +87,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t full = Levenshtein(a, b);
     for (std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{5}}) {
       std::size_t d = ex::BoundedEditDistance(a, b, limit);
-      KHABAR_FUZZ_CHECK(d == ex::BoundedEditDistance(b, a, limit), "edit distance not symmetric: " + Show(a) + " / " + Show(b));
+      KHABAR_FUZZ_CHECK(d == ex::BoundedEditDistance(b, a, limit),
+                        "edit distance not symmetric: " + Show(a) + " / " + Show(b));
       KHABAR_FUZZ_CHECK(d == std::min(full, limit + 1), "edit distance " + std::to_string(d) + " != min(" +
-                                                            std::to_string(full) + ", limit+1) for " + Show(a) +
-                                                            " / " + Show(b));
+                                                            std::to_string(full) + ", limit+1) for " + Show(a) + " / " +
+                                                            Show(b));
     }
   }
   return 0;

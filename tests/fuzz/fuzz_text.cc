@@ -44,7 +44,9 @@ void CheckTokens(std::u32string_view text) {
   std::vector<ex::Token> tokens = ex::Tokenize(text);
   std::uint32_t prev_end = 0;
   for (const ex::Token& t : tokens) {
-    auto where = [&] { return "token [" + std::to_string(t.begin) + "," + std::to_string(t.end) + ") of " + Show(text); };
+    auto where = [&] {
+      return "token [" + std::to_string(t.begin) + "," + std::to_string(t.end) + ") of " + Show(text);
+    };
     KHABAR_FUZZ_CHECK(t.begin < t.end && t.end <= text.size(), where());
     KHABAR_FUZZ_CHECK(prev_end <= t.begin, "overlap or out of order: " + where());
     prev_end = t.end;

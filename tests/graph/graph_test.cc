@@ -208,8 +208,8 @@ TEST_F(GraphTest, SurnameAloneMergesWithTheOnlyPersonOfThatSurname) {
   EXPECT_NE(g->EntityIri(RuleKey(EntityType::kPerson, "هالة يوسف")), full);
   EXPECT_THAT(full, HasSubstr("/entity/person/")) << "a rule-found person's IRI names its type";
   EXPECT_EQ(EntitiesOfType(*g, EntityType::kPerson).size(), 2u);
-  EXPECT_THAT(Evidence(*g, full), ::testing::ElementsAre("\"دولغوف\"@ar -> \"partial-name\"",
-                                                         "\"سيرافيم دولغوف\"@ar -> \"normalised\""));
+  EXPECT_THAT(Evidence(*g, full),
+              ::testing::ElementsAre("\"دولغوف\"@ar -> \"partial-name\"", "\"سيرافيم دولغوف\"@ar -> \"normalised\""));
 }
 
 TEST_F(GraphTest, SurnameAloneStaysApartWhenTwoPeopleShareIt) {
@@ -263,8 +263,8 @@ TEST_F(GraphTest, ARuleFoundVariantOfALexiconNameJoinsTheLexiconEntity) {
   auto g = Build({a.result(), b.result()});
   const std::string iri = EntityIriForId("antonio_guterres");
   EXPECT_EQ(g->EntityIri(RuleKey(EntityType::kPerson, "أنطونيو جوتيرش")), iri);
-  EXPECT_THAT(Evidence(*g, iri), ::testing::ElementsAre("\"أنطونيو جوتيرش\"@ar -> \"phonetic\"",
-                                                        "\"أنطونيو غوتيريش\"@ar -> \"lexicon\""));
+  EXPECT_THAT(Evidence(*g, iri),
+              ::testing::ElementsAre("\"أنطونيو جوتيرش\"@ar -> \"phonetic\"", "\"أنطونيو غوتيريش\"@ar -> \"lexicon\""));
 }
 
 TEST_F(GraphTest, DifferentTypesNeverMerge) {
@@ -272,8 +272,8 @@ TEST_F(GraphTest, DifferentTypesNeverMerge) {
   a.Found("كرنقو", EntityType::kPerson);
   a.Found("كرنقو", EntityType::kPlace);
   ArticleBuilder b("b.txt");
-  b.Found("جرنقو", EntityType::kPlace);            // phonetic variant of the place
-  b.Found("الخرطومي", EntityType::kPerson);         // a person whose name resembles a lexicon place
+  b.Found("جرنقو", EntityType::kPlace);                // phonetic variant of the place
+  b.Found("الخرطومي", EntityType::kPerson);            // a person whose name resembles a lexicon place
   b.Found("الدعم السريع", EntityType::kOrganization);  // same key as a lexicon ArmedForce form
   auto g = Build({a.result(), b.result()});
 
@@ -345,7 +345,8 @@ TEST_F(GraphTest, LabelsSameAsAndPartOf) {
   const std::string khartoum = EntityIriForId("khartoum");
   EXPECT_THAT(Objects(*g, khartoum, std::string(vocab::kOwl) + "sameAs"), ::testing::IsEmpty()) << "no qid, no sameAs";
   EXPECT_THAT(Objects(*g, khartoum, kKh + "partOf"), Contains("<" + sudan + ">"));
-  EXPECT_THAT(Objects(*g, khartoum, kRdfType), ::testing::UnorderedElementsAre("<" + kKh + "Place>", "<" + kKh + "City>"));
+  EXPECT_THAT(Objects(*g, khartoum, kRdfType),
+              ::testing::UnorderedElementsAre("<" + kKh + "Place>", "<" + kKh + "City>"));
 }
 
 TEST_F(GraphTest, RolesAndEventsPointAtMergedEntities) {

@@ -43,8 +43,7 @@ std::vector<std::vector<std::size_t>> Model(const std::vector<EventRecord>& r) {
       if (!eligible(a) || !eligible(b) || a.type != b.type || a.article == b.article) continue;
       if (*a.from > b.to.value_or(*b.from) + 1 || *b.from > a.to.value_or(*a.from) + 1) continue;
       if (!Contains(a.place, b.place) && !Contains(b.place, a.place)) continue;
-      if (!a.agents.empty() && !b.agents.empty() &&
-          std::none_of(a.agents.begin(), a.agents.end(), [&](std::size_t g) {
+      if (!a.agents.empty() && !b.agents.empty() && std::none_of(a.agents.begin(), a.agents.end(), [&](std::size_t g) {
             return std::find(b.agents.begin(), b.agents.end(), g) != b.agents.end();
           })) {
         continue;

@@ -36,9 +36,8 @@ TEST(HappeningsTest, AWeekRangeOverlapsADayInIt) {
 TEST(HappeningsTest, KeptApart) {
   // Same article; other type; unrelated place; dates two days apart; disjoint agents; no date.
   std::vector<EventRecord> r{
-      Report("Explosion", "a", 0, 100, 100), Report("Explosion", "a", 0, 100, 100),
-      Report("Attack", "b", 0, 100, 100),    Report("Explosion", "c", 2, 100, 100),
-      Report("Explosion", "d", 0, 103, 103),
+      Report("Explosion", "a", 0, 100, 100), Report("Explosion", "a", 0, 100, 100), Report("Attack", "b", 0, 100, 100),
+      Report("Explosion", "c", 2, 100, 100), Report("Explosion", "d", 0, 103, 103),
   };
   EXPECT_TRUE(MatchHappenings(r, Contains).empty());
   std::vector<EventRecord> agents{Report("Attack", "a", 0, 100, 100, {7}), Report("Attack", "b", 0, 100, 100, {8})};

@@ -19,7 +19,8 @@ Key KeyOf(const Term& t) { return {static_cast<int>(t.kind), t.value, t.lang, t.
 
 Term RandomTerm(std::mt19937* rng) {
   static const char* kLangs[] = {"", "", "ar", "en"};
-  static const char* kTypes[] = {"", "http://www.w3.org/2001/XMLSchema#integer", "http://www.w3.org/2001/XMLSchema#date"};
+  static const char* kTypes[] = {"", "http://www.w3.org/2001/XMLSchema#integer",
+                                 "http://www.w3.org/2001/XMLSchema#date"};
   std::uniform_int_distribution<int> len(0, 12), ch(0, 5), pick(0, 3);
   std::string v = "http://x/";
   for (int i = len(*rng); i > 0; --i) v.push_back("ab/#\xD8\xB3"[ch(*rng)]);

@@ -75,9 +75,9 @@ TEST(UnionFindTest, AgreesWithNaiveClosureOnRandomAliasSets) {
     std::size_t n, pairs;
   };
   // From empty and tiny to large; sparse (mostly singletons), near the giant-component threshold, dense.
-  for (Shape shape : {Shape{0, 0}, Shape{1, 3}, Shape{2, 1}, Shape{5, 3}, Shape{10, 4}, Shape{10, 30}, Shape{50, 20},
-                      Shape{100, 50}, Shape{100, 400}, Shape{1000, 300}, Shape{1000, 500}, Shape{1000, 3000},
-                      Shape{5000, 2500}}) {
+  for (Shape shape :
+       {Shape{0, 0}, Shape{1, 3}, Shape{2, 1}, Shape{5, 3}, Shape{10, 4}, Shape{10, 30}, Shape{50, 20}, Shape{100, 50},
+        Shape{100, 400}, Shape{1000, 300}, Shape{1000, 500}, Shape{1000, 3000}, Shape{5000, 2500}}) {
     for (int round = 0; round < 5; ++round) {
       SCOPED_TRACE("n=" + std::to_string(shape.n) + " pairs=" + std::to_string(shape.pairs) + " round " +
                    std::to_string(round));

@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <regex>
 #include <memory>
+#include <regex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -161,11 +161,11 @@ TEST_F(BundledLexiconTest, NisbasAndDemonymsBelongToStates) {
 
 // Extractor::Create() refuses a lexicon without these (extract/src/extractor.cc, kListNames).
 TEST_F(BundledLexiconTest, WordListsTheExtractorNeedsExist) {
-  for (const char* name : {"title", "reporting_verb", "according_to", "classifier", "media_classifier",
-                           "institution", "force_head", "gov_head", "polity_head", "population_head",
-                           "ethnic_head", "modifier", "locative", "stopword", "number_word", "qualifier",
-                           "figure_noun", "weekday", "month", "relative_time", "not_asserted", "trigger",
-                           "event_cue"}) {
+  for (const char* name :
+       {"title",      "reporting_verb", "according_to", "classifier",      "media_classifier", "institution",
+        "force_head", "gov_head",       "polity_head",  "population_head", "ethnic_head",      "modifier",
+        "locative",   "stopword",       "number_word",  "qualifier",       "figure_noun",      "weekday",
+        "month",      "relative_time",  "not_asserted", "trigger",         "event_cue"}) {
     EXPECT_FALSE(lex().WordList(name).empty()) << "word list '" << name << "' is missing or empty";
   }
 }
@@ -216,7 +216,8 @@ TEST_F(BundledLexiconTest, GrammarListAttributesAreUsable) {
       continue;
     }
     const std::string v(w.Attr("value"));
-    EXPECT_TRUE(!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) << w.text << ": value '" << v << "'";
+    EXPECT_TRUE(!v.empty() && v.find_first_not_of("0123456789") == std::string::npos)
+        << w.text << ": value '" << v << "'";
   }
   for (const Word& w : lex().WordList("relative_time")) {
     EXPECT_NE(w.Attr("days").empty(), w.Attr("period").empty()) << w.text << ": exactly one of days/period";

@@ -85,9 +85,13 @@ TEST(LexiconLoadTest, LoadsEntitiesAndWordLists) {
 TEST(LexiconLoadTest, LoadsAddUpAndWordListsAppend) {
   Lexicon lex;
   ASSERT_TRUE(lex.LoadString(R"(<lexicon><entity id="a" type="Place" en="A"><form>أ</form></entity>
-      <wordlist name="month"><w n="1">يناير</w></wordlist></lexicon>)", "one.xml").ok());
+      <wordlist name="month"><w n="1">يناير</w></wordlist></lexicon>)",
+                             "one.xml")
+                  .ok());
   ASSERT_TRUE(lex.LoadString(R"(<lexicon><entity id="b" type="Person" en="B"><form>ب ب</form></entity>
-      <wordlist name="month"><w n="2">فبراير</w></wordlist></lexicon>)", "two.xml").ok());
+      <wordlist name="month"><w n="2">فبراير</w></wordlist></lexicon>)",
+                             "two.xml")
+                  .ok());
   EXPECT_EQ(lex.entities().size(), 2u);
   EXPECT_NE(lex.Find("a"), nullptr);
   EXPECT_NE(lex.Find("b"), nullptr);
@@ -121,59 +125,72 @@ TEST_P(LexiconErrorTest, RefusedWithFileLineAndReason) {
 INSTANTIATE_TEST_SUITE_P(
     Malformed, LexiconErrorTest,
     ::testing::Values(
-        BadCase{"UppercaseId", "<lexicon>\n<entity id=\"ok\" type=\"Place\" en=\"Ok\"><form>x</form></entity>\n"
-                               "<entity id=\"Sudan\" type=\"State\" en=\"Sudan\"><form>س</form></entity>\n</lexicon>",
+        BadCase{"UppercaseId",
+                "<lexicon>\n<entity id=\"ok\" type=\"Place\" en=\"Ok\"><form>x</form></entity>\n"
+                "<entity id=\"Sudan\" type=\"State\" en=\"Sudan\"><form>س</form></entity>\n</lexicon>",
                 "bad.xml:3", "bad entity id 'Sudan'"},
-        BadCase{"HyphenInId", "<lexicon>\n\n<entity id=\"el-fasher\" type=\"Place\" en=\"F\"><form>ف</form></entity>\n</lexicon>",
+        BadCase{"HyphenInId",
+                "<lexicon>\n\n<entity id=\"el-fasher\" type=\"Place\" en=\"F\"><form>ف</form></entity>\n</lexicon>",
                 "bad.xml:3", "bad entity id 'el-fasher'"},
-        BadCase{"MissingId", "<lexicon>\n<entity type=\"Place\" en=\"F\"><form>ف</form></entity>\n</lexicon>", "bad.xml:2",
-                "bad entity id ''"},
-        BadCase{"UnknownType",
-                "<lexicon>\n<entity id=\"rsf\" type=\"Militia\" en=\"RSF\"><form>الدعم السريع</form></entity>\n</lexicon>",
-                "bad.xml:2", "unknown type 'Militia'"},
-        BadCase{"LowercaseType", "<lexicon>\n<entity id=\"x\" type=\"state\" en=\"X\"><form>س</form></entity>\n</lexicon>",
-                "bad.xml:2", "unknown type 'state'"},
-        BadCase{"QidWithoutQ", "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"1049\"><form>س</form></entity>\n</lexicon>",
+        BadCase{"MissingId", "<lexicon>\n<entity type=\"Place\" en=\"F\"><form>ف</form></entity>\n</lexicon>",
+                "bad.xml:2", "bad entity id ''"},
+        BadCase{
+            "UnknownType",
+            "<lexicon>\n<entity id=\"rsf\" type=\"Militia\" en=\"RSF\"><form>الدعم السريع</form></entity>\n</lexicon>",
+            "bad.xml:2", "unknown type 'Militia'"},
+        BadCase{"LowercaseType",
+                "<lexicon>\n<entity id=\"x\" type=\"state\" en=\"X\"><form>س</form></entity>\n</lexicon>", "bad.xml:2",
+                "unknown type 'state'"},
+        BadCase{"QidWithoutQ",
+                "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"1049\"><form>س</form></entity>\n</lexicon>",
                 "bad.xml:2", "malformed qid '1049'"},
-        BadCase{"QidLowercase", "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"q1049\"><form>س</form></entity>\n</lexicon>",
+        BadCase{"QidLowercase",
+                "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"q1049\"><form>س</form></entity>\n</lexicon>",
                 "bad.xml:2", "malformed qid 'q1049'"},
-        BadCase{"QidLeadingZero", "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"Q0\"><form>س</form></entity>\n</lexicon>",
+        BadCase{"QidLeadingZero",
+                "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"Q0\"><form>س</form></entity>\n</lexicon>",
                 "bad.xml:2", "malformed qid 'Q0'"},
-        BadCase{"QidTrailingText",
-                "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"Q1049 \"><form>س</form></entity>\n</lexicon>",
-                "bad.xml:2", "malformed qid"},
+        BadCase{
+            "QidTrailingText",
+            "<lexicon>\n<entity id=\"x\" type=\"State\" en=\"X\" qid=\"Q1049 \"><form>س</form></entity>\n</lexicon>",
+            "bad.xml:2", "malformed qid"},
         BadCase{"DuplicateId",
                 "<lexicon>\n<entity id=\"x\" type=\"Place\" en=\"X\"><form>س</form></entity>\n\n\n"
                 "<entity id=\"x\" type=\"Place\" en=\"X\"><form>ص</form></entity>\n</lexicon>",
                 "bad.xml:5", "duplicate entity id 'x'"},
         BadCase{"UnknownChildElement",
-                "<lexicon>\n<entity id=\"x\" type=\"Place\" en=\"X\">\n<form>س</form>\n<alias>ص</alias>\n</entity>\n</lexicon>",
+                "<lexicon>\n<entity id=\"x\" type=\"Place\" "
+                "en=\"X\">\n<form>س</form>\n<alias>ص</alias>\n</entity>\n</lexicon>",
                 "bad.xml:4", "unknown element <alias>"},
-        BadCase{"UnknownTopElement", "<lexicon>\n\n<place id=\"x\"/>\n</lexicon>", "bad.xml:3", "unknown element <place>"},
-        BadCase{"EntityWithoutForm", "<lexicon>\n<entity id=\"x\" type=\"Place\" en=\"X\">\n<form>  </form>\n</entity>\n</lexicon>",
+        BadCase{"UnknownTopElement", "<lexicon>\n\n<place id=\"x\"/>\n</lexicon>", "bad.xml:3",
+                "unknown element <place>"},
+        BadCase{"EntityWithoutForm",
+                "<lexicon>\n<entity id=\"x\" type=\"Place\" en=\"X\">\n<form>  </form>\n</entity>\n</lexicon>",
                 "bad.xml:2", "has no <form>"},
         BadCase{"WordListWithoutName", "<lexicon>\n<wordlist>\n<w>x</w>\n</wordlist>\n</lexicon>", "bad.xml:2",
                 "<wordlist> without name"},
-        BadCase{"EmptyWord", "<lexicon>\n<wordlist name=\"title\">\n<w>x</w>\n<w> </w>\n</wordlist>\n</lexicon>", "bad.xml:4",
-                "empty <w>"},
-        BadCase{"MismatchedTag", "<lexicon>\n<entity id=\"x\" type=\"Place\" en=\"X\">\n<form>س</frm>\n</entity>\n</lexicon>",
+        BadCase{"EmptyWord", "<lexicon>\n<wordlist name=\"title\">\n<w>x</w>\n<w> </w>\n</wordlist>\n</lexicon>",
+                "bad.xml:4", "empty <w>"},
+        BadCase{"MismatchedTag",
+                "<lexicon>\n<entity id=\"x\" type=\"Place\" en=\"X\">\n<form>س</frm>\n</entity>\n</lexicon>",
                 "bad.xml:3", "bad.xml"},
         BadCase{"UnclosedRoot", "<lexicon>\n<entity id=\"x\" type=\"Place\" en=\"X\">\n<form>س</form>\n</entity>\n",
                 "bad.xml:", "bad.xml"},
         BadCase{"BadAttributeSyntax", "<lexicon>\n\n\n<entity id=x type=\"Place\"><form>س</form></entity>\n</lexicon>",
                 "bad.xml:4", "bad.xml"},
-        BadCase{"WrongRoot", "<corpus>\n<entity id=\"x\" type=\"Place\" en=\"X\"><form>س</form></entity>\n</corpus>", "bad.xml",
-                "root element must be <lexicon>"}),
+        BadCase{"WrongRoot", "<corpus>\n<entity id=\"x\" type=\"Place\" en=\"X\"><form>س</form></entity>\n</corpus>",
+                "bad.xml", "root element must be <lexicon>"}),
     [](const ::testing::TestParamInfo<BadCase>& p) { return std::string(p.param.label); });
 
 TEST(LexiconLoadTest, DuplicateIdAcrossLoadsIsRefused) {
   Lexicon lex;
-  ASSERT_TRUE(lex.LoadString("<lexicon><entity id=\"x\" type=\"Place\" en=\"X\"><form>س</form></entity></lexicon>",
-                             "first.xml")
-                  .ok());
-  Status s = lex.LoadString("<lexicon>\n<entity id=\"y\" type=\"Place\" en=\"Y\"><form>ص</form></entity>\n"
-                            "<entity id=\"x\" type=\"Place\" en=\"X2\"><form>ض</form></entity>\n</lexicon>",
-                            "second.xml");
+  ASSERT_TRUE(
+      lex.LoadString("<lexicon><entity id=\"x\" type=\"Place\" en=\"X\"><form>س</form></entity></lexicon>", "first.xml")
+          .ok());
+  Status s = lex.LoadString(
+      "<lexicon>\n<entity id=\"y\" type=\"Place\" en=\"Y\"><form>ص</form></entity>\n"
+      "<entity id=\"x\" type=\"Place\" en=\"X2\"><form>ض</form></entity>\n</lexicon>",
+      "second.xml");
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.message(), HasSubstr("second.xml:3"));
   EXPECT_THAT(s.message(), HasSubstr("duplicate entity id 'x'"));
@@ -185,7 +202,8 @@ TEST(LexiconLoadTest, DuplicateIdAcrossLoadsIsRefused) {
 
 TEST(LexiconLoadTest, MalformedXmlLineCountsFromTheStart) {
   // pugixml reports a byte offset; the message must turn it into the line of the error, here line 6.
-  std::string xml = "<lexicon>\n<!-- one -->\n<!-- two -->\n<!-- three -->\n<!-- four -->\n<entity id=\"x\" <\n</lexicon>";
+  std::string xml =
+      "<lexicon>\n<!-- one -->\n<!-- two -->\n<!-- three -->\n<!-- four -->\n<entity id=\"x\" <\n</lexicon>";
   Lexicon lex;
   Status s = lex.LoadString(xml, "lines.xml");
   ASSERT_FALSE(s.ok());
@@ -206,9 +224,7 @@ class LexiconDirectoryTest : public ::testing::Test {
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }
-  void Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-  }
+  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name, std::ios::binary) << text; }
   std::filesystem::path dir_;
 };
 

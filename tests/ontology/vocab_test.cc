@@ -73,12 +73,10 @@ TEST(VocabTest, ParsingIsExact) {
 TEST(VocabTest, NamesAreDistinct) {
   EXPECT_EQ(std::set<std::string_view>(kEntityTypeNames.begin(), kEntityTypeNames.end()).size(),
             kEntityTypeNames.size());
-  EXPECT_EQ(std::set<std::string_view>(kEventTypeNames.begin(), kEventTypeNames.end()).size(),
-            kEventTypeNames.size());
+  EXPECT_EQ(std::set<std::string_view>(kEventTypeNames.begin(), kEventTypeNames.end()).size(), kEventTypeNames.size());
   EXPECT_EQ(std::set<std::string_view>(kFigureKindNames.begin(), kFigureKindNames.end()).size(),
             kFigureKindNames.size());
-  EXPECT_EQ(std::set<std::string_view>(kQualifierNames.begin(), kQualifierNames.end()).size(),
-            kQualifierNames.size());
+  EXPECT_EQ(std::set<std::string_view>(kQualifierNames.begin(), kQualifierNames.end()).size(), kQualifierNames.size());
 }
 
 TEST(VocabTest, ExactlyTheSpeechActsAreStatements) {

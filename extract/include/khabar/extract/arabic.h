@@ -42,8 +42,8 @@ std::string AsciiSlug(std::u32string_view key);
 struct Token {
   enum class Kind : std::uint8_t { kWord, kNumber, kPunct, kNewline };
   Kind kind = Kind::kWord;
-  std::uint32_t begin = 0, end = 0;  // code-point offsets into the original text
-  std::u32string key;                // MatchKey of the token
+  std::uint32_t begin = 0, end = 0;    // code-point offsets into the original text
+  std::u32string key;                  // MatchKey of the token
   std::vector<std::uint32_t> key_pos;  // original offset of each key code point (key_pos.size() == key.size())
   bool is_word() const { return kind == Kind::kWord || kind == Kind::kNumber; }
 };

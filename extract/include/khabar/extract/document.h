@@ -38,7 +38,7 @@ struct Date {
 struct Diagnostic {
   enum class Severity { kNote, kWarning, kError };
   Severity severity = Severity::kWarning;
-  std::string file;     // path as given
+  std::string file;        // path as given
   std::size_t line = 0;    // 1-based, 0 when unknown
   std::size_t column = 0;  // 1-based, in code points, 0 when unknown
   std::string message;
@@ -47,12 +47,12 @@ struct Diagnostic {
 };
 
 struct Document {
-  std::string path;       // as given on the command line (joined with the directory walked)
-  std::string file_name;  // base name: the article's kh:sourceFile
-  std::string id;         // stable article id: path relative to the input root, '/'-separated
-  std::u32string text;    // the article text, code points
-  std::string outlet;     // from the manifest or NITF, may be empty
-  std::optional<Date> published;  // from the manifest or NITF; never guessed
+  std::string path;                     // as given on the command line (joined with the directory walked)
+  std::string file_name;                // base name: the article's kh:sourceFile
+  std::string id;                       // stable article id: path relative to the input root, '/'-separated
+  std::u32string text;                  // the article text, code points
+  std::string outlet;                   // from the manifest or NITF, may be empty
+  std::optional<Date> published;        // from the manifest or NITF; never guessed
   std::vector<Diagnostic> diagnostics;  // recoverable problems met while reading
 };
 
@@ -80,8 +80,8 @@ class Manifest {
 // sequences are replaced by U+FFFD and reported as a warning with their position; a file that is not
 // text at all (NUL bytes), empty, unreadable or malformed XML gives an error status naming the reason,
 // and the caller skips it. `id` becomes Document::id.
-[[nodiscard]] Status ReadArticle(const std::filesystem::path& path, std::string_view id,
-                                 const Manifest* manifest, Document* out);
+[[nodiscard]] Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest,
+                                 Document* out);
 
 // Decodes UTF-8 bytes (after a BOM check) to code points; invalid sequences become U+FFFD (one per
 // maximal invalid subpart, as Unicode recommends) and their byte offsets are appended to `bad`.

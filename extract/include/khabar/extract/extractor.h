@@ -37,9 +37,9 @@ struct Mention {
   vocab::EntityType type = vocab::EntityType::kPlace;
   std::string subtype;  // ontology subclass, may be empty
   bool nominal = false;
-  std::string rule;     // the rule that found it (lexicon, nisba, title, apposition, classifier, …)
-  std::string en;       // English label for a derived entity (empty for lexicon entities)
-  std::string of;       // owning entity of a derived entity (its state), may be empty
+  std::string rule;  // the rule that found it (lexicon, nisba, title, apposition, classifier, …)
+  std::string en;    // English label for a derived entity (empty for lexicon entities)
+  std::string of;    // owning entity of a derived entity (its state), may be empty
 };
 
 // A role held by a person, as stated in the article ("المتحدث باسم الكرملين").
@@ -61,21 +61,21 @@ struct Event {
   vocab::EventType type = vocab::EventType::kMilitaryOperation;
   std::uint32_t begin = 0, end = 0;  // the trigger
   std::string trigger_text;
-  std::vector<std::string> agents;    // entity keys (as in Mention::entity)
+  std::vector<std::string> agents;  // entity keys (as in Mention::entity)
   std::vector<std::string> patients;
-  std::string place;                  // entity key or empty
-  std::string time_text;              // as written, or empty
-  std::optional<Date> date;           // resolved day (or interval start)
-  std::optional<Date> date_to;        // interval end, when the expression is a period
+  std::string place;            // entity key or empty
+  std::string time_text;        // as written, or empty
+  std::optional<Date> date;     // resolved day (or interval start)
+  std::optional<Date> date_to;  // interval end, when the expression is a period
   std::vector<Figure> figures;
-  std::string source;                 // who reported it: entity key or empty
+  std::string source;  // who reported it: entity key or empty
 };
 
 struct ArticleResult {
   Document document;
   std::vector<Mention> mentions;  // sorted by begin, never overlapping
   std::vector<Role> roles;
-  std::vector<Event> events;      // sorted by trigger begin
+  std::vector<Event> events;  // sorted by trigger begin
 };
 
 class Extractor {

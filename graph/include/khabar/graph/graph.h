@@ -70,8 +70,7 @@ class TermStore {
   TermStore& operator=(const TermStore&) = delete;
 
   TermId Intern(const Term& t) { return Intern(t.kind, t.value, t.lang, t.datatype); }
-  TermId Intern(Term::Kind kind, std::string_view value, std::string_view lang = {},
-                std::string_view datatype = {});
+  TermId Intern(Term::Kind kind, std::string_view value, std::string_view lang = {}, std::string_view datatype = {});
   TermId Iri(std::string_view iri) { return Intern(Term::Kind::kIri, iri); }
   // A copy of the term (allocates); View() is the cheap accessor.
   Term Get(TermId id) const { return View(id).ToTerm(); }
@@ -94,9 +93,9 @@ class TermStore {
   static std::uint64_t Hash(std::uint16_t tag, std::string_view value);
 
   std::unique_ptr<Arena> arena_;
-  std::vector<std::uint64_t> loc_;    // term -> arena location (block << 32 | offset)
-  std::vector<std::uint32_t> len_;    // term -> value length in bytes
-  std::vector<std::uint16_t> tag_;    // term -> index into tags_ (kind, language, datatype)
+  std::vector<std::uint64_t> loc_;  // term -> arena location (block << 32 | offset)
+  std::vector<std::uint32_t> len_;  // term -> value length in bytes
+  std::vector<std::uint16_t> tag_;  // term -> index into tags_ (kind, language, datatype)
   struct Tag {
     Term::Kind kind;
     std::string lang, datatype;
@@ -123,7 +122,7 @@ struct GraphOptions {
 
 struct GraphStats {
   std::size_t articles = 0, mentions = 0, events = 0, roles = 0, figures = 0;
-  std::size_t happenings = 0;  // real-world occurrences reported by several articles
+  std::size_t happenings = 0;                           // real-world occurrences reported by several articles
   std::map<std::string, std::size_t> entities_by_type;  // after merging
   std::map<std::string, std::size_t> events_by_type;
 };

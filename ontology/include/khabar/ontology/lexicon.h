@@ -23,14 +23,14 @@ namespace khabar::ontology {
 
 // One <entity> of the lexicon.
 struct EntityEntry {
-  std::string id;       // snake_case, unique across the lexicon
+  std::string id;  // snake_case, unique across the lexicon
   vocab::EntityType type = vocab::EntityType::kPlace;
-  std::string subtype;  // ontology subclass local name, or empty
-  std::string en;       // English label
-  std::string qid;      // Wikidata QID or empty
-  std::string in;       // containing place/state id
-  std::string of;       // owning state/organisation id
-  std::string capital;  // State: its capital's id
+  std::string subtype;      // ontology subclass local name, or empty
+  std::string en;           // English label
+  std::string qid;          // Wikidata QID or empty
+  std::string in;           // containing place/state id
+  std::string of;           // owning state/organisation id
+  std::string capital;      // State: its capital's id
   std::string capital_of;   // capital city: the State it stands for metonymically
   std::string ethnonym_of;  // Group: the State whose nisba names it
   std::string kin;          // Polity: the state whose people form it (informal "<kin> forces" there are its forces)

@@ -41,9 +41,9 @@ class [[nodiscard]] Status {
 
 }  // namespace khabar
 
-#define KHABAR_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::khabar::Status khabar_status_ = (expr); \
+#define KHABAR_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::khabar::Status khabar_status_ = (expr);        \
     if (!khabar_status_.ok()) return khabar_status_; \
   } while (0)
 

@@ -18,8 +18,7 @@ namespace khabar::vocab {
 // stay the same wherever the project is hosted.
 inline constexpr std::string_view kKh = "https://w3id.org/khabar/ontology#";
 inline constexpr std::string_view kResource = "https://w3id.org/khabar/";  // data IRIs live below this
-inline constexpr std::string_view kNif =
-    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+inline constexpr std::string_view kNif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
 inline constexpr std::string_view kItsrdf = "http://www.w3.org/2005/11/its/rdf#";
 inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 inline constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
@@ -60,8 +59,8 @@ inline constexpr std::array<Prefix, 15> kPrefixes{{
 // these and, where known, with a subclass (Subtype) as well; both rdf:type triples are written so that
 // plain SPARQL without RDFS inference finds the base type.
 enum class EntityType { kState, kPerson, kOrganization, kArmedForce, kPlace, kGroup, kPolity };
-inline constexpr std::array<std::string_view, 7> kEntityTypeNames{
-    "State", "Person", "Organization", "ArmedForce", "Place", "Group", "Polity"};
+inline constexpr std::array<std::string_view, 7> kEntityTypeNames{"State", "Person", "Organization", "ArmedForce",
+                                                                  "Place", "Group",  "Polity"};
 std::string_view Name(EntityType t);
 std::optional<EntityType> ParseEntityType(std::string_view local_name);
 
@@ -93,9 +92,9 @@ enum class EventType {
   kPledge,
 };
 inline constexpr std::array<std::string_view, 18> kEventTypeNames{
-    "MilitaryOperation", "Attack",      "Casualties",   "Explosion", "Displacement", "Evacuation",
-    "Ceasefire",         "Disarmament", "Negotiation",  "Visit",     "Blockade",     "AidDelivery",
-    "Protest",           "Accusation",  "Denial",       "Condemnation", "Appeal",    "Pledge"};
+    "MilitaryOperation", "Attack",      "Casualties",  "Explosion",    "Displacement", "Evacuation",
+    "Ceasefire",         "Disarmament", "Negotiation", "Visit",        "Blockade",     "AidDelivery",
+    "Protest",           "Accusation",  "Denial",      "Condemnation", "Appeal",       "Pledge"};
 std::string_view Name(EventType t);
 std::optional<EventType> ParseEventType(std::string_view local_name);
 // True for statements (speech acts): their agent is the speaker.
@@ -103,15 +102,15 @@ bool IsStatement(EventType t);
 
 // Figure kinds (individuals of kh:FigureKind, local names as below).
 enum class FigureKind { kKilled, kInjured, kMissing, kDisplaced, kEvacuated, kAidTonnes, kPopulation, kOther };
-inline constexpr std::array<std::string_view, 8> kFigureKindNames{
-    "killed", "injured", "missing", "displaced", "evacuated", "aid_tonnes", "population", "other"};
+inline constexpr std::array<std::string_view, 8> kFigureKindNames{"killed",    "injured",    "missing",    "displaced",
+                                                                  "evacuated", "aid_tonnes", "population", "other"};
 std::string_view Name(FigureKind k);
 std::optional<FigureKind> ParseFigureKind(std::string_view local_name);
 
 // Qualifiers of a figure (individuals of kh:Qualifier).
 enum class Qualifier { kExact, kAtLeast, kAbout, kMoreThan, kNearly, kAtMost, kLessThan };
-inline constexpr std::array<std::string_view, 7> kQualifierNames{
-    "exact", "atLeast", "about", "moreThan", "nearly", "atMost", "lessThan"};
+inline constexpr std::array<std::string_view, 7> kQualifierNames{"exact",  "atLeast", "about",   "moreThan",
+                                                                 "nearly", "atMost",  "lessThan"};
 std::string_view Name(Qualifier q);
 
 // Classes and properties, as local names in the kh: namespace. Full IRIs are kKh + name.
@@ -123,49 +122,49 @@ inline constexpr std::string_view kFigure = "Figure";
 inline constexpr std::string_view kTrigger = "Trigger";
 inline constexpr std::string_view kAliasEvidence = "AliasEvidence";
 // article properties
-inline constexpr std::string_view kSourceFile = "sourceFile";    // xsd:string, the file's base name
-inline constexpr std::string_view kSourcePath = "sourcePath";    // xsd:string, path as given
-inline constexpr std::string_view kOutlet = "outlet";            // xsd:string
-inline constexpr std::string_view kPublished = "published";      // xsd:date
-inline constexpr std::string_view kCharCount = "charCount";      // xsd:nonNegativeInteger
+inline constexpr std::string_view kSourceFile = "sourceFile";  // xsd:string, the file's base name
+inline constexpr std::string_view kSourcePath = "sourcePath";  // xsd:string, path as given
+inline constexpr std::string_view kOutlet = "outlet";          // xsd:string
+inline constexpr std::string_view kPublished = "published";    // xsd:date
+inline constexpr std::string_view kCharCount = "charCount";    // xsd:nonNegativeInteger
 // mention properties (besides NIF's)
-inline constexpr std::string_view kNominal = "nominal";          // xsd:boolean, true on nominal mentions
+inline constexpr std::string_view kNominal = "nominal";            // xsd:boolean, true on nominal mentions
 inline constexpr std::string_view kRecognisedBy = "recognisedBy";  // xsd:string, the rule that found it
 // entity properties
-inline constexpr std::string_view kLexiconId = "lexiconId";      // xsd:string
-inline constexpr std::string_view kMentionCount = "mentionCount";  // xsd:nonNegativeInteger
-inline constexpr std::string_view kPartOf = "partOf";            // place hierarchy / owner state
+inline constexpr std::string_view kLexiconId = "lexiconId";           // xsd:string
+inline constexpr std::string_view kMentionCount = "mentionCount";     // xsd:nonNegativeInteger
+inline constexpr std::string_view kPartOf = "partOf";                 // place hierarchy / owner state
 inline constexpr std::string_view kAliasEvidenceP = "aliasEvidence";  // entity -> kh:AliasEvidence
-inline constexpr std::string_view kSurfaceForm = "surfaceForm";  // AliasEvidence -> "form"@ar
-inline constexpr std::string_view kMergeRule = "mergeRule";      // AliasEvidence -> xsd:string rule name
-inline constexpr std::string_view kEvidence = "evidence";        // AliasEvidence -> xsd:string
-inline constexpr std::string_view kUsedBy = "usedBy";            // AliasEvidence -> article using the form
+inline constexpr std::string_view kSurfaceForm = "surfaceForm";       // AliasEvidence -> "form"@ar
+inline constexpr std::string_view kMergeRule = "mergeRule";           // AliasEvidence -> xsd:string rule name
+inline constexpr std::string_view kEvidence = "evidence";             // AliasEvidence -> xsd:string
+inline constexpr std::string_view kUsedBy = "usedBy";                 // AliasEvidence -> article using the form
 // event properties
-inline constexpr std::string_view kTriggerP = "trigger";         // Event -> nif:Phrase (kh:Trigger)
-inline constexpr std::string_view kAgent = "agent";              // ⊑ sem:hasActor
-inline constexpr std::string_view kPatient = "patient";          // ⊑ sem:hasActor
-inline constexpr std::string_view kPlace = "place";              // ⊑ sem:hasPlace
-inline constexpr std::string_view kTimeText = "timeText";        // "…"@ar, as written
-inline constexpr std::string_view kDate = "date";                // xsd:date, resolved
-inline constexpr std::string_view kDateFrom = "dateFrom";        // xsd:date, interval start
-inline constexpr std::string_view kDateTo = "dateTo";            // xsd:date, interval end
-inline constexpr std::string_view kFigureP = "figure";           // Event -> Figure
-inline constexpr std::string_view kReportedBy = "reportedBy";    // Event -> entity (the source)
-inline constexpr std::string_view kInArticle = "inArticle";      // Event/Figure -> Article
-inline constexpr std::string_view kCameoCode = "cameoCode";      // on event classes, xsd:string
+inline constexpr std::string_view kTriggerP = "trigger";       // Event -> nif:Phrase (kh:Trigger)
+inline constexpr std::string_view kAgent = "agent";            // ⊑ sem:hasActor
+inline constexpr std::string_view kPatient = "patient";        // ⊑ sem:hasActor
+inline constexpr std::string_view kPlace = "place";            // ⊑ sem:hasPlace
+inline constexpr std::string_view kTimeText = "timeText";      // "…"@ar, as written
+inline constexpr std::string_view kDate = "date";              // xsd:date, resolved
+inline constexpr std::string_view kDateFrom = "dateFrom";      // xsd:date, interval start
+inline constexpr std::string_view kDateTo = "dateTo";          // xsd:date, interval end
+inline constexpr std::string_view kFigureP = "figure";         // Event -> Figure
+inline constexpr std::string_view kReportedBy = "reportedBy";  // Event -> entity (the source)
+inline constexpr std::string_view kInArticle = "inArticle";    // Event/Figure -> Article
+inline constexpr std::string_view kCameoCode = "cameoCode";    // on event classes, xsd:string
 // cross-article events
-inline constexpr std::string_view kHappening = "Happening";      // class: the real-world occurrence
-inline constexpr std::string_view kReportOf = "reportOf";        // Event -> Happening
-inline constexpr std::string_view kEventTypeP = "eventType";     // Happening -> event class
-inline constexpr std::string_view kMatchRule = "matchRule";      // Happening -> xsd:string
+inline constexpr std::string_view kHappening = "Happening";   // class: the real-world occurrence
+inline constexpr std::string_view kReportOf = "reportOf";     // Event -> Happening
+inline constexpr std::string_view kEventTypeP = "eventType";  // Happening -> event class
+inline constexpr std::string_view kMatchRule = "matchRule";   // Happening -> xsd:string
 // figure properties
-inline constexpr std::string_view kFigureKindP = "figureKind";   // Figure -> kh:FigureKind individual
-inline constexpr std::string_view kValue = "value";              // xsd:integer
-inline constexpr std::string_view kQualifierP = "qualifier";     // Figure -> kh:Qualifier individual
-inline constexpr std::string_view kFigureText = "figureText";    // "…"@ar, as written
+inline constexpr std::string_view kFigureKindP = "figureKind";  // Figure -> kh:FigureKind individual
+inline constexpr std::string_view kValue = "value";             // xsd:integer
+inline constexpr std::string_view kQualifierP = "qualifier";    // Figure -> kh:Qualifier individual
+inline constexpr std::string_view kFigureText = "figureText";   // "…"@ar, as written
 // roles (W3C ORG memberships carry these besides org:member/org:organization)
-inline constexpr std::string_view kRoleText = "roleText";        // "…"@ar
-inline constexpr std::string_view kObservedOn = "observedOn";    // xsd:date, the article's date
+inline constexpr std::string_view kRoleText = "roleText";      // "…"@ar
+inline constexpr std::string_view kObservedOn = "observedOn";  // xsd:date, the article's date
 }  // namespace kh
 
 }  // namespace khabar::vocab
