@@ -1829,8 +1829,16 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     } else if (!tr.verb && !speaker_form) {  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
       // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an
       // indefinite noun without a relative pronoun: هدنة توسطت فيها روسيا، محادثات يدعمها الاتحاد.
+      // The clause must refer back to the noun with a pronoun (أطلقتها، توسطت فيها): without one the noun
+      // is the verb's subject and the actor after it the object (الهجوم الذي استهدف أرمينيا).
+      auto resumptive = [&](std::size_t v) {
+        std::u32string_view w(text.data() + t[v].begin, t[v].end - t[v].begin);
+        bool suffix =
+            w.size() > 3 && (EndsWith(w, U"\u0647\u0627") || EndsWith(w, U"\u0647\u0645") || w.back() == kHeh);
+        return suffix || skip_pronoun_pp(v + 1) > v + 1;
+      };
       for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
-        if (t[j].key == U"\u0627\u0644\u062A\u064A" || t[j].key == U"\u0627\u0644\u0630\u064A") {
+        if ((t[j].key == U"\u0627\u0644\u062A\u064A" || t[j].key == U"\u0627\u0644\u0630\u064A") && resumptive(j + 1)) {
           std::size_t k = skip_pronoun_pp(j + 2);
           if (k < n && actor_at(k)) {
             take(k);
@@ -1840,7 +1848,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
       }
       if (ev.agents.empty() && tr.last + 1 < n && sent[tr.last + 1] == s && IndefiniteNoun(t, tr.last - 1) &&
-          VerbLike(doc.text, t, tr.last)) {
+          VerbLike(doc.text, t, tr.last) && resumptive(tr.last)) {
         std::size_t k = skip_pronoun_pp(tr.last + 1);
         if (k < n && sent[k] == s && actor_at(k) && mentions[mention_at[k]].begin == t[k].begin) {
           take(k);

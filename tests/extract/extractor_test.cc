@@ -524,6 +524,20 @@ TEST_F(ClauseAgentTest, AnIndefiniteNounsRelativeClauseNamesAMediatorBesideThePa
   EXPECT_THAT(e->agents, ElementsAre("france", "armenia", "azerbaijan"));
 }
 
+TEST_F(ClauseAgentTest, ARelativeClauseWithoutAPronounBackToTheNounNamesItsTargetNotItsDoer) {
+  // The noun is the verb's subject (the attack targets Armenia): أرمينيا is no agent.
+  for (const char* text : {"وقع هجوم يستهدف أرمينيا قرب الحدود.", "ندد المسؤولون بالهجوم الذي استهدف أرمينيا."}) {
+    ArticleResult r = Run(text);
+    const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_THAT(e->agents, ::testing::Not(::testing::Contains("armenia"))) << text;
+  }
+  ArticleResult r = Run("ندد المسؤولون بالهجوم الذي شنته أذربيجان.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("azerbaijan")) << "شنته: the pronoun is the noun, the actor its doer";
+}
+
 TEST_F(ClauseAgentTest, AVerbCoordinatedInsideAReportedClauseHasThatClausesSubject) {
   ArticleResult r = Run("قال أنطونيو غوتيريش إن الولايات المتحدة تشعر بقلق عميق وتدعو إلى وقف القتال.");
   const Event* e = FindEvent(r, EventType::kAppeal);
