@@ -2087,6 +2087,19 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           dist /= 4;  // من: origin
         if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0627\u0644\u064A")
           dist = dist * 4 + 16;  // إلى: destination
+        // مبعوثون من أرمينيا وأذربيجان … في بروكسل: states after من (and those coordinated with them) are
+        // where people come from, not where it happened.
+        auto after_min = [&](std::size_t k) {
+          for (int hops = 0; hops < 4 && k > 0; ++hops) {
+            if (t[k - 1].key == U"\u0645\u0646") return true;                             // من
+            if (text[t[k].begin] != kWaw || mention_at[k - 1] == SIZE_MAX) return false;  // و + the previous one
+            k = k - 1;
+            while (k > 0 && mention_at[k - 1] == mention_at[k]) --k;
+          }
+          return false;
+        };
+        bool moving = tr.type == EventType::kDisplacement || tr.type == EventType::kEvacuation;
+        if (!moving && m.type == EntityType::kState && j > 0 && after_min(j)) dist = dist * 4 + 8;
         if (dist < best_dist) {
           best_dist = dist;
           best = mention_at[j];

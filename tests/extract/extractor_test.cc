@@ -576,5 +576,17 @@ TEST_F(ClauseAgentTest, AnotherMeetingOfTheSameTalksHasTheSameParties) {
   EXPECT_THAT(meeting->agents, ElementsAre("armenia", "azerbaijan"));
 }
 
+TEST_F(ClauseAgentTest, StatesPeopleComeFromAreNotWhereTheEventHappened) {
+  ArticleResult r = Run("واجتمع مبعوثون من أرمينيا وأذربيجان، يوم الثلاثاء، في بروكسل لإجراء محادثات.");
+  const Event* e = FindEvent(r, EventType::kNegotiation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->place, "brussels");
+  // Displacement keeps its origin: من X is where people fled from.
+  ArticleResult fled = Run("فر آلاف المدنيين من أذربيجان إلى جورجيا.");
+  e = FindEvent(fled, EventType::kDisplacement);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->place, "azerbaijan");
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
