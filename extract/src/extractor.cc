@@ -1962,7 +1962,20 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
                                                                                                            // events
         for (const Trig& p : trigs)
           statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
-        for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
+        std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
+        for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
+          // جيش ناغورنو كاراباخ، الذي لا يشكل جزءاً من القوات المسلحة الأرمينية، يُظهر مقاومة: the actor
+          // of a "، الذي … ،" aside is not the noun's agent; the one before the aside is.
+          if (t[j].key == U"\u060C" || t[j].key == U",") {
+            std::size_t c = j;
+            while (c > 0 && j - c < 15 && sent[c - 1] == s && t[c - 1].key != U"\u060C" && t[c - 1].key != U",") --c;
+            if (c > 0 && j - c < 15 &&
+                (t[c].key == U"\u0627\u0644\u0630\u064A" || t[c].key == U"\u0627\u0644\u062A\u064A")) {
+              skipped += j - c + 2;
+              j = c - 1;  // the comma before the aside; the loop steps past it
+              continue;
+            }
+          }
           if (const Mention* m = actor_at(j)) {
             ev.agents.push_back(m->entity);
             break;

@@ -588,5 +588,12 @@ TEST_F(ClauseAgentTest, StatesPeopleComeFromAreNotWhereTheEventHappened) {
   EXPECT_EQ(e->place, "azerbaijan");
 }
 
+TEST_F(ClauseAgentTest, TheActorOfAnAsideIsNotTheNounsAgent) {
+  ArticleResult r = Run("وقال مسؤول إن قوات الدعم السريع، التي لا تتبع الجيش السوداني، تبدي مقاومة عنيفة.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("rapid_support_forces")) << "not the army named inside the aside";
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
