@@ -1800,6 +1800,23 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       const std::u32string& k = t[j - 1].key;
       return k == U"\u0644\u0643\u0646" || k == U"\u0627\u0646" || k == U"\u0648\u0644\u0643\u0646";
     };
+    // A bare title as the subject right before a verb (إن "الأمين العام يدعو"): the person the article
+    // introduced earlier with that title and a name (الأمين العام للأمم المتحدة أنطونيو غوتيريش).
+    auto earlier_titled = [&](std::size_t verb) -> std::string {
+      auto bare = WordEndingAt(t, verb, kTitle);
+      if (!bare || !clause_start(bare->first) || mention_at[verb - 1] != SIZE_MAX) return "";
+      for (std::size_t k = bare->first; k-- > 0;) {
+        auto title = WordAt(t, k, kTitle);
+        // The same title, or a longer one that starts with it (الأمين العام للأمم المتحدة).
+        if (!title || WordOf(*title).text.rfind(WordOf(*bare).text, 0) != 0) continue;
+        for (std::size_t p = title->last; p < n && p < title->last + 8 && sent[p] == sent[k]; ++p) {
+          if (mention_at[p] != SIZE_MAX && mentions[mention_at[p]].type == EntityType::kPerson)
+            return mentions[mention_at[p]].entity;
+          if (t[p].kind == Token::Kind::kPunct && t[p].key != U"," && t[p].key != U"\u060C") break;
+        }
+      }
+      return "";
+    };
     if (tr.verb && !speaker_form) {
       std::size_t j = skip_pronoun_pp(skip_adverbs(tr.last));
       const Mention* before = tr.clitics == 0 && tr.first > 0 ? actor_at(tr.first - 1) : nullptr;
@@ -1928,6 +1945,10 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         if (subject && subject->begin == t[k].begin && agrees(*subject)) ev.agents.push_back(subject->entity);
         break;
       }
+    }
+    if (ev.agents.empty() && (tr.verb || statement) && tr.clitics == 0) {
+      std::string named = earlier_titled(tr.first);  // إن "الأمين العام يدعو": named earlier
+      if (!named.empty()) ev.agents.push_back(named);
     }
     if (ev.agents.empty() && (statement || coordinated_verb)) {
       // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.

@@ -595,5 +595,18 @@ TEST_F(ClauseAgentTest, TheActorOfAnAsideIsNotTheNounsAgent) {
   EXPECT_THAT(e->agents, ElementsAre("rapid_support_forces")) << "not the army named inside the aside";
 }
 
+TEST_F(ClauseAgentTest, ABareTitleIsThePersonTheArticleNamedWithIt) {
+  ArticleResult r =
+      Run("ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف القتال.\n"
+          "وقال المتحدث ستيفان دوجاريك إن \"الأمين العام يطالب بحماية المدنيين\".");
+  const Event* e = nullptr;
+  for (const Event& ev : r.events) {
+    if (ev.type == EventType::kAppeal && ev.trigger_text == "يطالب") e = &ev;
+  }
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("antonio_guterres")) << "the spokesman reports it: he is the source";
+  EXPECT_EQ(e->source, "stephane_dujarric");
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
