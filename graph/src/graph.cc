@@ -308,6 +308,14 @@ std::u32string NamePart(const std::string& key) {
   return extract::MatchKeyUtf8(colon == std::string::npos ? key : key.substr(colon + 1));
 }
 
+// Whether two names whose phonetic keys match are also spelled alike: at most 2 edits of their match
+// keys (3 from 12 letters). The phonetic key drops long vowels and folds ج/غ/ك/ق, which lets
+// غوتيريش = جوتيرش through (2 edits) but would also make بيلغورود (Belgorod) = بلغراد (Belgrade).
+bool SpellingClose(std::u32string_view a, std::u32string_view b) {
+  std::size_t limit = std::min(a.size(), b.size()) >= 12 ? 3 : 2;
+  return extract::BoundedEditDistance(a, b, limit) <= limit;
+}
+
 std::u32string LastWord(const std::u32string& k) {
   auto sp = k.rfind(U' ');
   return sp == std::u32string::npos ? k : k.substr(sp + 1);
@@ -337,11 +345,12 @@ void Graph::Finish() {
     }
   }
 
-  // Lexicon forms by phonetic key, per type, for the phonetic tier.
-  std::map<std::pair<EntityType, std::u32string>, std::string> lexicon_phonetic;
+  // Lexicon forms by phonetic key, per type, for the phonetic tier: (entity id, the form's match key).
+  std::map<std::pair<EntityType, std::u32string>, std::vector<std::pair<std::string, std::u32string>>> lexicon_phonetic;
   for (const auto& e : lexicon_.entities()) {
     for (const auto& f : e.forms) {
-      lexicon_phonetic.emplace(std::make_pair(e.type, extract::PhoneticKey(extract::MatchKeyUtf8(f))), e.id);
+      std::u32string key = extract::MatchKeyUtf8(f);
+      lexicon_phonetic[{e.type, extract::PhoneticKey(key)}].emplace_back(e.id, std::move(key));
     }
   }
   // Rule-found names: normalised and phonetic keys.
@@ -354,11 +363,16 @@ void Graph::Finish() {
   if (enabled("phonetic")) {
     for (std::size_t i : found) {
       KeyInfo& info = x.keys[i];
-      auto it = lexicon_phonetic.find({info.type, extract::PhoneticKey(NamePart(info.key))});
+      std::u32string name = NamePart(info.key);
+      auto it = lexicon_phonetic.find({info.type, extract::PhoneticKey(name)});
       if (it == lexicon_phonetic.end()) continue;
-      std::size_t target = x.KeyFor(it->second, &terms_);  // may add a key: `info` is not used after
+      auto form = std::find_if(it->second.begin(), it->second.end(),
+                               [&](const auto& f) { return SpellingClose(name, f.second); });
+      if (form == it->second.end()) continue;
+      const std::string id = form->first;
+      std::size_t target = x.KeyFor(id, &terms_);  // may add a key: `info` is not used after
       x.keys[i].merge_rule = "phonetic";
-      x.keys[i].merge_evidence = "phonetic key equals that of a lexicon form of " + it->second;
+      x.keys[i].merge_evidence = "phonetic key equals that of a lexicon form of " + id;
       joins.emplace_back(i, target);
     }
   }
@@ -412,7 +426,7 @@ void Graph::Finish() {
         const auto& pa = ph[a];
         const auto& pb = ph[b];
         std::size_t limit = std::min(pa.size(), pb.size()) >= 8 ? 1 : 0;
-        if (pa == pb || extract::BoundedEditDistance(pa, pb, limit) <= limit) {
+        if ((pa == pb || extract::BoundedEditDistance(pa, pb, limit) <= limit) && SpellingClose(name[a], name[b])) {
           uf.Union(found[a], found[b]);
           ib.merge_rule = "phonetic";
           ib.merge_evidence =

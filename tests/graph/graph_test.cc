@@ -267,6 +267,18 @@ TEST_F(GraphTest, ARuleFoundVariantOfALexiconNameJoinsTheLexiconEntity) {
               ::testing::ElementsAre("\"أنطونيو جوتيرش\"@ar -> \"phonetic\"", "\"أنطونيو غوتيريش\"@ar -> \"lexicon\""));
 }
 
+TEST_F(GraphTest, SamePhoneticKeyButSpelledFarApartDoNotMerge) {
+  // بيلغورود (Belgorod) and بلغراد (Belgrade) share a phonetic key (long vowels dropped) but are three
+  // edits apart: different places. غوتيريش and جوتيرش stay two edits apart and merge (test above).
+  ArticleBuilder a("a.txt");
+  a.Found("بلغراد", EntityType::kPlace);
+  ArticleBuilder b("b.txt");
+  b.Found("بيلغورود", EntityType::kPlace);
+  auto g = Build({a.result(), b.result()});
+  EXPECT_NE(g->EntityIri(RuleKey(EntityType::kPlace, "بيلغورود")), g->EntityIri(RuleKey(EntityType::kPlace, "بلغراد")));
+  EXPECT_EQ(EntitiesOfType(*g, EntityType::kPlace).size(), 2u);
+}
+
 TEST_F(GraphTest, DifferentTypesNeverMerge) {
   ArticleBuilder a("a.txt");
   a.Found("كرنقو", EntityType::kPerson);
