@@ -65,6 +65,7 @@ enum List : std::uint16_t {
   kUnitNoun,
   kPlaceAnaphor,
   kMasculineHead,
+  kTimeOfDay,
   kListCount
 };
 constexpr std::array<std::string_view, kListCount> kListNames{
@@ -72,7 +73,8 @@ constexpr std::array<std::string_view, kListCount> kListNames{
     "force_head",   "gov_head",       "polity_head",  "population_head", "ethnic_head",      "modifier",
     "locative",     "stopword",       "number_word",  "qualifier",       "figure_noun",      "weekday",
     "month",        "relative_time",  "not_asserted", "trigger",         "event_cue",        "non_event",
-    "lam_governor", "subset",         "dual_noun",    "unit_noun",       "place_anaphor",    "masculine_head"};
+    "lam_governor", "subset",         "dual_noun",    "unit_noun",       "place_anaphor",    "masculine_head",
+    "time_of_day"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
@@ -164,8 +166,9 @@ struct Extractor::Impl {
     }
     for (const Hit& h : t.words.At(i, false)) {
       if (h.payload.list == kTitle || h.payload.list == kReportingVerb || h.payload.list == kClassifier ||
-          h.payload.list == kMonth || h.payload.list == kWeekday || h.payload.list == kNumberWord)
-        return false;
+          h.payload.list == kMonth || h.payload.list == kWeekday || h.payload.list == kNumberWord ||
+          h.payload.list == kTimeOfDay || h.payload.list == kRelativeTime)
+        return false;  // مدينة خاركيف ليل الاثنين: the night is no part of the name
     }
     return true;
   }

@@ -218,6 +218,11 @@ TEST_F(RuleMentionTest, PlacesAfterAClassifierExcludeIt) {
   EXPECT_EQ(r.mentions[1].begin, Offset(s, "كرنوي"));
 }
 
+TEST_F(RuleMentionTest, ATimeOfDayAfterAPlaceIsNoPartOfItsName) {
+  EXPECT_THAT(Mentions("قصفت طائرات مسيرة مدينة زلفاتين ليل الاثنين."), ElementsAre("زلفاتين|Place|~Place:زلفاتين"));
+  EXPECT_THAT(Mentions("وصل النازحون إلى بلدة كرنوي صباح اليوم."), ElementsAre("كرنوي|Place|~Place:كرنوي"));
+}
+
 TEST_F(RuleMentionTest, ClassifierBeforeALexiconPlaceKeepsTheLexiconEntity) {
   EXPECT_THAT(Mentions("وتعرضت مدينة الفاشر للقصف."), ElementsAre("الفاشر|Place|el_fasher"));
 }
