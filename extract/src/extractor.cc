@@ -66,6 +66,7 @@ enum List : std::uint16_t {
   kPlaceAnaphor,
   kMasculineHead,
   kTimeOfDay,
+  kInstrument,
   kListCount
 };
 constexpr std::array<std::string_view, kListCount> kListNames{
@@ -74,7 +75,7 @@ constexpr std::array<std::string_view, kListCount> kListNames{
     "locative",     "stopword",       "number_word",  "qualifier",       "figure_noun",      "weekday",
     "month",        "relative_time",  "not_asserted", "trigger",         "event_cue",        "non_event",
     "lam_governor", "subset",         "dual_noun",    "unit_noun",       "place_anaphor",    "masculine_head",
-    "time_of_day"};
+    "time_of_day",  "instrument"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
@@ -1902,6 +1903,16 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           }
         }
         if (nisba_here) break;
+      }
+      // An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية.
+      if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
+        if (auto in = WordAt(t, tr.last, kInstrument); in && in->clitics > 0) {
+          for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
+            for (const NisbaHit& nh : nisbas) {
+              if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
+            }
+          }
+        }
       }
       // العدوان المستمر من أذربيجان، تعرض لقصف منهجي من القوات المسلحة: an attack "from" an actor.
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {

@@ -613,5 +613,12 @@ TEST_F(ClauseAgentTest, ABareTitleIsThePersonTheArticleNamedWithIt) {
   EXPECT_EQ(e->source, "stephane_dujarric");
 }
 
+TEST_F(ClauseAgentTest, AnInstrumentsNisbaNamesTheAttacker) {
+  ArticleResult r = Run("أصيب خمسة مدنيين في هجوم بطائرات مسيرة روسية على مدينة زلفاتين.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("russia"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
