@@ -2058,6 +2058,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           }
         } else if (bayna && parties.size() >= 2) {
           ev.agents = parties;
+        } else if (bayna && parties.size() == 1 && ev.agents.empty()) {
+          ev.agents = parties;  // بين وفدي الجيش وقوات الدعم السريع: the one party the lexicon knows
         }
         if (maa) {
           for (auto& p : parties) {
@@ -2146,6 +2148,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           }
           return false;
         };
+        // A dateline (الخرطوم (أ ف ب) -) is where the report was filed: a place of last resort.
+        std::size_t after = j;
+        while (after < n && mention_at[after] == mention_at[j]) ++after;
+        if ((j == 0 || t[j - 1].kind == Token::Kind::kNewline) && after < n && t[after].kind == Token::Kind::kPunct &&
+            std::u32string_view(U"(-\u2013\u2014").find(t[after].key[0]) != std::u32string_view::npos) {
+          dist = dist * 4 + 64;
+        }
         bool moving = tr.type == EventType::kDisplacement || tr.type == EventType::kEvacuation;
         if (!moving && m.type == EntityType::kState && j > 0 && after_min(j)) dist = dist * 4 + 8;
         if (dist < best_dist) {

@@ -620,5 +620,24 @@ TEST_F(ClauseAgentTest, AnInstrumentsNisbaNamesTheAttacker) {
   EXPECT_THAT(e->agents, ElementsAre("russia"));
 }
 
+TEST_F(ClauseAgentTest, ADatelineIsWhereTheReportWasFiledNotWhereItHappened) {
+  ArticleResult r = Run("الخرطوم (أ ف ب) - قتل أكثر من 40 شخصا في قصف استهدف سوقا في مدينة الفاشر.");
+  const Event* e = FindEvent(r, EventType::kCasualties);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->place, "el_fasher");
+}
+
+TEST_F(ClauseAgentTest, TalksBetweenAKnownPartyAndAnUnnamedOneHaveTheKnownParty) {
+  ArticleResult r = Run("استؤنفت المحادثات بين وفدي الجيش وقوات الدعم السريع في جدة.");
+  const Event* e = FindEvent(r, EventType::kNegotiation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("rapid_support_forces"));
+}
+
+TEST_F(ClauseAgentTest, CommitteesAreNoRefugeAndResistanceCommitteesNoResistance) {
+  ArticleResult r = Run("بحسب ما أفادت لجان المقاومة المحلية في مدينة الفاشر.");
+  EXPECT_THAT(Events(r), IsEmpty());
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
