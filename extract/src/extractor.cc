@@ -1107,14 +1107,31 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       bool article_ok = list == kClassifier;
       if (!NameLike(t, at, article_ok)) continue;
       const std::u32string& k = t[at].key;
-      if (k.size() > 2 && k[0] == kAlef && k[1] == kLam &&
+      bool definite_head = head.size() > 2 && head[0] == kAlef && head[1] == kLam;
+      if (definite_head && k.size() > 2 && k[0] == kAlef && k[1] == kLam &&
           (EndsWith(k, U"\u064A") || EndsWith(k, U"\u064A\u0647") || EndsWith(k, U"\u0627\u062A") ||
            EndsWith(k, U"\u064A\u0646") || EndsWith(k, U"\u064A\u0648\u0646"))) {
-        continue;  // an adjective, not a name
+        continue;  // العاصمة الأمريكية: an adjective agreeing with the head, not a name (مخيم النصيرات is)
       }
+      // Place names built on a noun (دير البلح، خان يونس، كرم أبو سالم، بيت لاهيا) take one or two more words,
+      // the word after such a noun with its article.
+      static const std::u32string kNameFormers[] = {
+          U"\u0627\u0628\u0648",       U"\u0627\u0645",       U"\u0628\u0646\u064A", U"\u0627\u0628\u0646",
+          U"\u062F\u064A\u0631",       U"\u0628\u064A\u062A", U"\u0639\u064A\u0646", U"\u062A\u0644",
+          U"\u0631\u0627\u0633",       U"\u062E\u0627\u0646", U"\u0643\u0641\u0631", U"\u062C\u0628\u0644",
+          U"\u0648\u0627\u062F\u064A", U"\u0628\u064A\u0631"};
+      auto former = [&](std::size_t j) {
+        return std::find(std::begin(kNameFormers), std::end(kNameFormers), t[j].key) != std::end(kNameFormers);
+      };
       std::size_t e = at + 1;
-      if (e < t.size() && NameLike(t, e, false) && !IsTriggerWord(t, e) && t[e].key.size() >= 3 &&
-          !EndsWith(t[e].key, U"\u064A\u0647")) {
+      for (int more = 0; more < 2 && e < t.size(); ++more) {
+        bool after_former = former(e - 1);
+        if (more == 1 && !after_former) break;  // a third word only after أبو، بيت …
+        if (!(NameLike(t, e, after_former) && !IsTriggerWord(t, e) && t[e].key.size() >= (after_former ? 2u : 3u) &&
+              !EndsWith(t[e].key, U"\u064A\u0647") && (after_former || t[e].key.back() != kYeh)) &&
+            !(after_former && former(e))) {
+          break;
+        }
         ++e;
       }
       std::string key = EncodeUtf8(t[at].key);
@@ -1218,8 +1235,11 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     std::size_t s = 0;
     for (std::size_t i = 0; i < n; ++i) {
       sent[i] = s;
+      // A point between digits (1.9 مليون) is a decimal point, not the end of a sentence.
+      bool decimal = i > 0 && i + 1 < n && t[i].key == U"." && t[i - 1].kind == Token::Kind::kNumber &&
+                     t[i + 1].kind == Token::Kind::kNumber && t[i - 1].end == t[i].begin && t[i].end == t[i + 1].begin;
       if (t[i].kind == Token::Kind::kNewline ||
-          (t[i].kind == Token::Kind::kPunct &&
+          (t[i].kind == Token::Kind::kPunct && !decimal &&
            std::u32string_view(U".!?\u061F").find(t[i].key[0]) != std::u32string_view::npos)) {
         ++s;
         sent_first.push_back(i + 1);
@@ -1241,9 +1261,25 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     std::int64_t v = 0;
     std::size_t j = i;
     bool have = false;
+    // The digits after a decimal or thousands separator (the 9 of 1.9) belong to the number before.
+    auto separator = [&](std::size_t k) {
+      return t[k].kind == Token::Kind::kPunct && (t[k].key == U"," || t[k].key == U"." || t[k].key == U"\u066C" ||
+                                                  t[k].key == U"\u066B");  // ٬ thousands, ٫ decimal
+    };
+    if (t[i].kind == Token::Kind::kNumber && i >= 2 && separator(i - 1) && t[i - 2].kind == Token::Kind::kNumber &&
+        t[i - 1].begin == t[i - 2].end && t[i].begin == t[i - 1].end) {
+      continue;
+    }
+    std::int64_t frac = 0, frac_scale = 1;  // 1.9 مليون: 1 + 9/10, scaled by the multiplier below
     if (t[i].kind == Token::Kind::kNumber && ParseDigits(t[i].key, &v)) {
       have = true;
       j = i + 1;
+      if (j + 1 < n && separator(j) && t[j].key != U"\u066C" && t[j + 1].kind == Token::Kind::kNumber &&
+          t[j + 1].key.size() <= 2 && t[j].begin == t[j - 1].end && t[j + 1].begin == t[j].end &&
+          ParseDigits(t[j + 1].key, &frac)) {
+        frac_scale = t[j + 1].key.size() == 1 ? 10 : 100;
+        j += 2;
+      }
       // 100,417 / 100.000: thousands separators.
       while (j + 1 < n && t[j].kind == Token::Kind::kPunct &&
              (t[j].key == U"," || t[j].key == U"." || t[j].key == U"\u066C") && t[j + 1].kind == Token::Kind::kNumber &&
@@ -1269,7 +1305,9 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       if (auto m = WordAt(t, j, kNumberWord, false, false)) {
         std::string_view kind = WordOf(*m).Attr("kind");
         if (kind == "thousand" || kind == "million" || kind == "hundred") {
-          v *= std::stoll(std::string(WordOf(*m).Attr("value")));
+          std::int64_t scale = std::stoll(std::string(WordOf(*m).Attr("value")));
+          v = v * scale + frac * scale / frac_scale;
+          frac = 0;
           j = m->last;
           // "100 ألف و437"
           if (j < n && t[j].kind == Token::Kind::kWord && t[j].key.size() > 1 && t[j].key[0] == kWaw) {
@@ -1288,6 +1326,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
       }
     }
+    if (frac != 0) continue;  // 2.5 without ألف or مليون: no count of people
     // Years and dates are not figures.
     if (i > 0) {
       auto prev = WordEndingAt(t, i, kMonth);
@@ -1963,6 +2002,16 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     if (ev.agents.empty() && (tr.verb || statement) && tr.clitics == 0) {
       std::string named = earlier_titled(tr.first);  // إن "الأمين العام يدعو": named earlier
       if (!named.empty()) ev.agents.push_back(named);
+    }
+    if (ev.agents.empty() && tr.verb && tr.clitics == 0 && tr.first > 0 &&
+        (t[tr.first - 1].key == U"\u0627\u0646\u0647" || t[tr.first - 1].key == U"\u0627\u0646\u0647\u0627" ||
+         t[tr.first - 1].key == U"\u0627\u0646\u0647\u0645")) {
+      // قال الجيش إنه استهدف: the pronoun on إن is the speaker of the report.
+      for (const Report& r : reports) {
+        if (sent[r.verb_tok] == s && r.verb_tok < tr.first && !r.speaker.empty() && !r.according_to) {
+          ev.agents.assign(1, r.speaker);
+        }
+      }
     }
     if (ev.agents.empty() && (statement || coordinated_verb)) {
       // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.

@@ -223,6 +223,15 @@ TEST_F(RuleMentionTest, ATimeOfDayAfterAPlaceIsNoPartOfItsName) {
   EXPECT_THAT(Mentions("وصل النازحون إلى بلدة كرنوي صباح اليوم."), ElementsAre("كرنوي|Place|~Place:كرنوي"));
 }
 
+TEST_F(RuleMentionTest, AnIndefiniteClassifierTakesADefiniteNameAndNamesBuiltOnANoun) {
+  // مخيم النصيرات: an idafa, the name keeps its article (العاصمة الأمريكية would be an adjective);
+  // دير البلح، كرم أبو سالم: the word after دير/أبو is part of the name; شرقي is a direction, not a name.
+  EXPECT_THAT(Mentions("غارات على مخيم النصيرات وحي الشجاعية شرقي المدينة."),
+              ElementsAre("النصيرات|Place|~Place:النصيرات", "الشجاعية|Place|~Place:الشجاعيه"));
+  EXPECT_THAT(Mentions("نزحوا إلى مدينة دير البلح عبر معبر كرم أبو سالم."),
+              ElementsAre("دير البلح|Place|~Place:دير البلح", "كرم أبو سالم|Place|~Place:كرم ابو سالم"));
+}
+
 TEST_F(RuleMentionTest, ClassifierBeforeALexiconPlaceKeepsTheLexiconEntity) {
   EXPECT_THAT(Mentions("وتعرضت مدينة الفاشر للقصف."), ElementsAre("الفاشر|Place|el_fasher"));
 }
@@ -637,6 +646,26 @@ TEST_F(ClauseAgentTest, TalksBetweenAKnownPartyAndAnUnnamedOneHaveTheKnownParty)
 TEST_F(ClauseAgentTest, CommitteesAreNoRefugeAndResistanceCommitteesNoResistance) {
   ArticleResult r = Run("بحسب ما أفادت لجان المقاومة المحلية في مدينة الفاشر.");
   EXPECT_THAT(Events(r), IsEmpty());
+}
+
+TEST_F(ClauseAgentTest, ThePronounOnInnaIsTheSpeaker) {
+  ArticleResult r = Run("وقال الجيش السوداني في بيان إنه استهدف مواقع لقوات الدعم السريع.");
+  const Event* e = FindEvent(r, EventType::kAttack);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("sudanese_armed_forces"));
+}
+
+TEST_F(ClauseAgentTest, DecimalFiguresWithAMultiplier) {
+  ArticleResult r = Run("وقالت الأمم المتحدة إن نحو 1.9 مليون شخص نزحوا من منازلهم.");
+  const Event* e = FindEvent(r, EventType::kDisplacement);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->figures.size(), 1u);
+  EXPECT_EQ(e->figures[0].value, 1900000);
+  ArticleResult comma = Run("وقالت إن 2٫5 مليون شخص نزحوا.");
+  e = FindEvent(comma, EventType::kDisplacement);
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->figures.size(), 1u);
+  EXPECT_EQ(e->figures[0].value, 2500000) << "٫ is the Arabic decimal separator";
 }
 
 }  // namespace
