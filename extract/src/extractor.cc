@@ -2155,6 +2155,21 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       }
     }
     if (tr.verb && !ev.agents.empty() && !relative_clause) discourse_subject = ev.agents.front();
+    // The people killed or displaced (25 فلسطينيا استشهدوا، فر آلاف الأرمن) are the victims, not the doers.
+    if (tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement) {
+      auto group = [&](const std::string& id) {
+        return std::any_of(mentions.begin(), mentions.end(),
+                           [&](const Mention& m) { return m.entity == id && m.type == EntityType::kGroup; });
+      };
+      for (auto it = ev.agents.begin(); it != ev.agents.end();) {
+        if (group(*it)) {
+          ev.patients.push_back(*it);
+          it = ev.agents.erase(it);
+        } else {
+          ++it;
+        }
+      }
+    }
     // Patient: the next actor after the agent in the same clause (accused, condemned, addressed, hit).
     if (statement || tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation) {
       for (std::size_t j = after_agent; j < n && j < after_agent + 6 && sent[j] == s; ++j) {

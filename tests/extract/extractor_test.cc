@@ -668,5 +668,13 @@ TEST_F(ClauseAgentTest, DecimalFiguresWithAMultiplier) {
   EXPECT_EQ(e->figures[0].value, 2500000) << "٫ is the Arabic decimal separator";
 }
 
+TEST_F(ClauseAgentTest, ThePeopleKilledOrDisplacedAreVictimsNotDoers) {
+  ArticleResult r = Run("وقال مسؤولون إن 25 فلسطينيا قتلوا في غارة على المخيم.");
+  const Event* e = FindEvent(r, EventType::kCasualties);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsEmpty());
+  EXPECT_THAT(e->patients, ::testing::Contains("palestinians"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
