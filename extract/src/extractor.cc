@@ -1860,6 +1860,14 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       }
       return "";
     };
+    // واتهمت إيران بتزويد الحوثيين: after a coordinated verb of accusation, an actor followed by ب + a
+    // masdar is the accused; the subject is the one the verb shares.
+    bool coordinated = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == 0x0641);
+    auto accused_of = [&](std::size_t j) {
+      std::size_t e = j;
+      while (e < n && mention_at[e] == mention_at[j]) ++e;
+      return e < n && t[e].is_word() && t[e].key.size() > 3 && t[e].key[0] == 0x0628 && !IsFunction(t[e]);  // ب
+    };
     if (tr.verb && !speaker_form) {
       std::size_t j = skip_pronoun_pp(skip_adverbs(tr.last));
       const Mention* before = tr.clitics == 0 && tr.first > 0 ? actor_at(tr.first - 1) : nullptr;
@@ -1880,7 +1888,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       } else if (!force_after.empty()) {
         ev.agents.push_back(force_after);  // سيطرت قواتها
         after_agent = j + 1;
-      } else if (j < n && sent[j] == s && actor_at(j) && agrees(*actor_at(j))) {
+      } else if (j < n && sent[j] == s && actor_at(j) && agrees(*actor_at(j)) &&
+                 !(coordinated && tr.type == EventType::kAccusation && accused_of(j))) {
         take(j);
       } else if (before) {
         ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
@@ -2062,6 +2071,14 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           }
           if (const Mention* m = actor_at(j)) {
             ev.agents.push_back(m->entity);
+            // وردت الولايات المتحدة وبريطانيا بشن غارات: the actors coordinated before it too.
+            for (std::size_t b = j, hops = 0; hops < 3; ++hops) {
+              while (b > 0 && mention_at[b - 1] == mention_at[b]) --b;
+              const Mention& cur = mentions[mention_at[b]];
+              if (!(cur.begin > t[b].begin && text[t[b].begin] == kWaw) || b == 0 || !actor_at(b - 1)) break;
+              ev.agents.insert(ev.agents.begin(), actor_at(b - 1)->entity);
+              b = b - 1;
+            }
             break;
           }
           if (std::string f = pronoun_force(j); !f.empty()) {  // جنودها نفذوا أعمالا انتقامية
@@ -2189,11 +2206,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         if (mention_at[j] == SIZE_MAX) continue;
         if (j > 0 && mention_at[j - 1] == mention_at[j]) continue;  // one candidate per mention
         const Mention& m = mentions[mention_at[j]];
-        bool locative = (m.begin > t[j].begin) || (j > 0 && WordEndingAt(t, j, kLocative).has_value());
+        // A proclitic ب or ل (بأذربيجان، لأوكرانيا) or a locative word before it; و and ف only join.
+        bool clitic_locative = m.begin > t[j].begin && (text[t[j].begin] == 0x0628 || text[t[j].begin] == kLam);
+        bool locative = clitic_locative || (j > 0 && WordEndingAt(t, j, kLocative).has_value());
         bool state_as_place = (m.type == EntityType::kState || m.type == EntityType::kPolity) &&
                               (locative || tr.type == EventType::kVisit);
         if (m.type != EntityType::kPlace && !state_as_place) continue;
-        if (ev.agents.size() == 1 && m.entity == ev.agents.front()) continue;
+        if (std::find(ev.agents.begin(), ev.agents.end(), m.entity) != ev.agents.end()) continue;
         bool crosses = false;  // a place in another clause before the trigger is a weaker candidate
         for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = is_clause_break(k);
         std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);

@@ -676,5 +676,26 @@ TEST_F(ClauseAgentTest, ThePeopleKilledOrDisplacedAreVictimsNotDoers) {
   EXPECT_THAT(e->patients, ::testing::Contains("palestinians"));
 }
 
+TEST_F(ClauseAgentTest, NoInjuriesIsNoCasualtyEvent) {
+  ArticleResult r = Run("وأكدت الهيئة وقوع الحادث قرب الحديدة، مشيرة إلى عدم وقوع إصابات.");
+  EXPECT_EQ(FindEvent(r, EventType::kCasualties), nullptr);
+}
+
+TEST_F(ClauseAgentTest, AfterACoordinatedAccusationTheActorBeforeBiIsTheAccused) {
+  ArticleResult r = Run("ورفضت الحكومة اليمنية هذه الهجمات، واتهمت إيران بتزويد الحوثيين بالأسلحة.");
+  const Event* e = FindEvent(r, EventType::kAccusation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("yemen"));
+  EXPECT_THAT(e->patients, ::testing::Contains("iran"));
+}
+
+TEST_F(ClauseAgentTest, CoordinatedActorsBeforeANounAreAllItsAgentsAndNoneItsPlace) {
+  ArticleResult r = Run("وردت الولايات المتحدة وبريطانيا بشن غارات جوية على مواقع في محافظة الحديدة.");
+  const Event* e = FindEvent(r, EventType::kAttack);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("united_states", "united_kingdom"));
+  EXPECT_EQ(e->place, "hodeidah") << "وبريطانيا: و joins, it is no locative";
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
