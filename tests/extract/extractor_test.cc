@@ -232,6 +232,13 @@ TEST_F(RuleMentionTest, AnIndefiniteClassifierTakesADefiniteNameAndNamesBuiltOnA
               ElementsAre("دير البلح|Place|~Place:دير البلح", "كرم أبو سالم|Place|~Place:كرم ابو سالم"));
 }
 
+TEST_F(RuleMentionTest, ANameAfterATitleStopsBeforeTheObject) {
+  ArticleResult r = Run("ودعا رئيس الوزراء اللبناني سليم عواضة المجتمع الدولي إلى التحرك.");
+  const Mention* m = FindMention(r, "سليم عواضة");
+  ASSERT_NE(m, nullptr) << ::testing::PrintToString(Mentions(r));
+  EXPECT_EQ(m->type, EntityType::kPerson);
+}
+
 TEST_F(RuleMentionTest, ClassifierBeforeALexiconPlaceKeepsTheLexiconEntity) {
   EXPECT_THAT(Mentions("وتعرضت مدينة الفاشر للقصف."), ElementsAre("الفاشر|Place|el_fasher"));
 }
