@@ -2299,7 +2299,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     if (!out.empty()) {
       const Trig& prev = trigs[trig_of_event.back()];
       bool same_clause = sent[prev.first] == s;
-      for (std::size_t k = prev.last; k < tr.first && same_clause; ++k) same_clause = !is_clause_break(k);
+      // ردا على، انتقاما ل، عقب، إثر، بعد: what follows is another occurrence, the cause or the one before.
+      static const std::u32string kOther[] = {U"\u0631\u062F\u0627", U"\u0627\u0646\u062A\u0642\u0627\u0645\u0627",
+                                              U"\u0639\u0642\u0628", U"\u0627\u062B\u0631", U"\u0628\u0639\u062F"};
+      for (std::size_t k = prev.last; k < tr.first && same_clause; ++k) {
+        same_clause =
+            !is_clause_break(k) && std::find(std::begin(kOther), std::end(kOther), t[k].key) == std::end(kOther);
+      }
       bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
       if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) continue;
       bool uncoordinated_verb = tr.verb && tr.clitics == 0;

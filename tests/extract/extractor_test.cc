@@ -704,5 +704,14 @@ TEST_F(ClauseAgentTest, CoordinatedActorsBeforeANounAreAllItsAgentsAndNoneItsPla
   EXPECT_EQ(e->place, "hodeidah") << "وبريطانيا: و joins, it is no locative";
 }
 
+TEST_F(ClauseAgentTest, RocketFireIsAnAttackButACeasefireIsNot) {
+  ArticleResult r = Run("وقصفت الطائرات مواقع ردا على إطلاق صواريخ من جنوب لبنان.");
+  int attacks = 0;
+  for (const Event& e : r.events) attacks += e.type == EventType::kAttack;
+  EXPECT_EQ(attacks, 2) << ::testing::PrintToString(Events(r));
+  ArticleResult truce = Run("وتم التوصل إلى وقف إطلاق النار أمس.");
+  EXPECT_THAT(Events(truce), ElementsAre("وقف إطلاق النار|Ceasefire"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
