@@ -1157,6 +1157,17 @@ ArticleResult Extractor::Extract(Document document) const {
   std::vector<NisbaHit> nisbas;
   std::vector<Candidate> cands = x.FindMentions(document, tokens, &nisbas);
 
+  // A person found by rule that ends with a lexicon person's full name (خارجيته ماركو روبيو: a title word
+  // with a pronoun the title rule did not know) is that person: the rule's extra words go.
+  for (Candidate& c : cands) {
+    if (c.m.type != EntityType::kPerson || c.m.entity.rfind('~', 0) != 0) continue;
+    for (const Candidate& lex : cands) {
+      if (lex.m.type == EntityType::kPerson && lex.m.rule == "lexicon" && lex.m.end == c.m.end &&
+          lex.m.begin > c.m.begin && lex.last - lex.first >= 2) {
+        c.m.end = c.m.begin;  // dropped below (an empty span is never accepted)
+      }
+    }
+  }
   // Resolve overlaps: longest span first, then rule priority, then position.
   std::vector<std::size_t> order(cands.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -240,6 +240,12 @@ TEST_F(RuleMentionTest, ANameAfterATitleStopsBeforeTheObject) {
   EXPECT_EQ(m->type, EntityType::kPerson);
 }
 
+TEST_F(RuleMentionTest, ARuleFoundNameEndingWithALexiconPersonIsThatPerson) {
+  // خارجيته: a title word with a pronoun; the rule's span must not swallow the known name after it.
+  EXPECT_THAT(Mentions("وقال الرئيس الأمريكي دونالد ترامب ووزير خارجيته ماركو روبيو إن المحادثات مثمرة."),
+              ElementsAre("دونالد ترامب|Person|donald_trump", "ماركو روبيو|Person|marco_rubio"));
+}
+
 TEST_F(RuleMentionTest, ClassifierBeforeALexiconPlaceKeepsTheLexiconEntity) {
   EXPECT_THAT(Mentions("وتعرضت مدينة الفاشر للقصف."), ElementsAre("الفاشر|Place|el_fasher"));
 }
