@@ -2295,7 +2295,10 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       bool seen = false;
       for (std::size_t e = 0; e < out.size(); ++e) {
         std::size_t es = sent[trigs[trig_of_event[e]].first];
-        seen |= out[e].type == tr.type && es + 1 >= s;  // reported in this or the previous sentence
+        // Reported in this or the previous sentence; an attack and an operation are one family
+        // (قصف … ثم أدان الاتحاد الهجوم).
+        auto family = [](EventType x) { return x == EventType::kAttack ? EventType::kMilitaryOperation : x; };
+        seen |= family(out[e].type) == family(tr.type) && es + 1 >= s;
       }
       bool own = tr.last < n &&
                  (mention_at[tr.last] != SIZE_MAX ||

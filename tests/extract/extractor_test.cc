@@ -720,5 +720,18 @@ TEST_F(ClauseAgentTest, RocketFireIsAnAttackButACeasefireIsNot) {
   EXPECT_THAT(Events(truce), ElementsAre("وقف إطلاق النار|Ceasefire"));
 }
 
+TEST_F(ClauseAgentTest, TheAttackCondemnedRightAfterTheShellingIsNoNewEvent) {
+  ArticleResult r = Run("قصفت القوات سوق المدينة. وأدان الاتحاد الأفريقي الهجوم.");
+  EXPECT_EQ(FindEvent(r, EventType::kMilitaryOperation), nullptr) << ::testing::PrintToString(Events(r));
+  EXPECT_NE(FindEvent(r, EventType::kCondemnation), nullptr);
+}
+
+TEST_F(ClauseAgentTest, AidTrucksAreAnAidDelivery) {
+  ArticleResult r = Run("ودخلت 80 شاحنة محملة بالمساعدات الإنسانية عبر المعبر يوم الأربعاء.");
+  EXPECT_NE(FindEvent(r, EventType::kAidDelivery), nullptr) << ::testing::PrintToString(Events(r));
+  ArticleResult trucks = Run("ودخلت 80 شاحنة تجارية عبر المعبر.");
+  EXPECT_EQ(FindEvent(trucks, EventType::kAidDelivery), nullptr) << "no aid in the sentence";
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
