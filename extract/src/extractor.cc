@@ -1399,6 +1399,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     auto d = WordAt(t, i, kDualNoun, false, false);
     if (!d) continue;
     if (i + 1 < n && WordAt(t, i + 1, kNumberWord)) continue;  // مدنيين اثنين: the number word counts
+    // سبعة مدنيين، 40 مدنيين: after a number the -ين form is a counted plural, not a dual.
+    if (i > 0 && (t[i - 1].kind == Token::Kind::kNumber || WordEndingAt(t, i, kNumberWord))) continue;
     NumberExpr ne;
     ne.first = i;
     ne.last = d->last;
@@ -1905,6 +1907,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       } else if (before) {
         ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
         relative_clause = true;
+      } else if (auto in = j < n && sent[j] == s ? WordAt(t, j, kInstrument) : std::nullopt; in && in->clitics == 0) {
+        // قصفت طائرات روسية: the weapon is the subject, its nisba the attacker.
+        for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
+          for (const NisbaHit& nh : nisbas) {
+            if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
+          }
+        }
       }
     } else if (!tr.verb && !speaker_form) {  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
       // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an

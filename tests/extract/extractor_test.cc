@@ -733,5 +733,27 @@ TEST_F(ClauseAgentTest, AidTrucksAreAnAidDelivery) {
   EXPECT_EQ(FindEvent(trucks, EventType::kAidDelivery), nullptr) << "no aid in the sentence";
 }
 
+TEST_F(ClauseAgentTest, AfterANumberTheInFormIsAPluralNotADual) {
+  ArticleResult r = Run("أسفر القصف عن إصابة سبعة مدنيين بينهم طفلان.");
+  const Event* e = FindEvent(r, EventType::kCasualties);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(Figures(*e), ElementsAre("injured 7 exact 'سبعة'", "other 2 exact 'طفلان'"))
+      << "طفلان is a subset; مدنيين after سبعة is no dual";
+}
+
+TEST_F(ClauseAgentTest, AWeaponAsSubjectNamesTheAttackerByItsNisba) {
+  ArticleResult r = Run("وقصفت طائرات روسية مواقع في محيط مدينة إدلب.");
+  const Event* e = FindEvent(r, EventType::kAttack);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("russia"));
+}
+
+TEST_F(ClauseAgentTest, AnAppealingParticipleIsTheMainSubjectsAppealToTheActorAfterIt) {
+  ArticleResult r = Run("أعلنت تركيا أنها لن تسمح بموجة جديدة، داعية موسكو ودمشق إلى احترام الاتفاق.");
+  const Event* e = FindEvent(r, EventType::kAppeal);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("turkey")) << "موسكو is addressed";
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
