@@ -1810,6 +1810,9 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       std::u32string k = t[tr.first].key.substr(tr.clitics);
       if (k.empty()) return std::nullopt;
       if (k[0] == kYeh) return false;
+      // A stem that itself starts with ت (تعهد، تظاهر، توسط): only تت (present) or a final ت (past) is feminine.
+      std::u32string stem = K(tr.word->text);
+      if (!stem.empty() && stem[0] == kTeh && k.compare(0, stem.size(), stem) == 0) return k.back() == kTeh;
       if (k[0] == kTeh) return true;
       if (k.back() == kTeh) return true;
       if (EndsWith(k, U"\u0648\u0627")) return std::nullopt;  // plural
@@ -2137,6 +2140,11 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
             while (k + 1 < n && mention_at[k + 1] == mention_at[k]) ++k;
             if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
           }
+        }
+        // اتصال هاتفي مع X: the other party is the clause's subject (the discourse's, for a noun).
+        if (maa && !parties.empty() && ev.agents.empty() && !discourse_subject.empty() && !tr.verb &&
+            discourse_subject != parties.front()) {
+          ev.agents.push_back(discourse_subject);
         }
         if (bayna && parties.size() >= 2 && doer_of_relative) {  // هدنة توسطت فيها روسيا بين X و Y
           for (auto& p : parties) {

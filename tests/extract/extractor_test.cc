@@ -755,5 +755,21 @@ TEST_F(ClauseAgentTest, AnAppealingParticipleIsTheMainSubjectsAppealToTheActorAf
   EXPECT_THAT(e->agents, ElementsAre("turkey")) << "موسكو is addressed";
 }
 
+TEST_F(ClauseAgentTest, AVerbWhoseStemStartsWithTehIsNotFeminineByIt) {
+  ArticleResult r = Run("وقالت فرنسا إن الوضع خطير. وتعهد الاتحاد الأوروبي بتقديم 50 مليون يورو للبنان.");
+  const Event* e = FindEvent(r, EventType::kPledge);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("eu")) << "تعهد: the ت is the stem's, the verb is masculine";
+}
+
+TEST_F(ClauseAgentTest, ACallWithSomeoneHasTheClausesSubjectAsTheOtherParty) {
+  ArticleResult r =
+      Run("ودعا وزير الخارجية الصيني وانغ يي جميع الأطراف إلى ضبط النفس والامتناع عن أي خطوات أحادية، خلال محادثات "
+          "هاتفية مع نظيره الإيراني عباس عراقجي.");
+  const Event* e = FindEvent(r, EventType::kNegotiation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("wang_yi", "abbas_araghchi"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
