@@ -1876,9 +1876,22 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       }
       return "";
     };
+    // A coordinated verb (وسيطرت، ونفت) shares its subject; an uncoordinated one after another clause
+    // (قصف استهدف) is a relative clause, whose subject is not the discourse's.
+    bool coordinated_verb = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == 0x0641);
+    // A weapon at token j (after ب when `with_bi`) followed by a nisba within two words: that state is the
+    // agent (طائرات روسية، بصواريخ إسرائيلية).
+    auto weapon_nisba = [&](std::size_t j, bool with_bi) {
+      auto in = WordAt(t, j, kInstrument);
+      if (!in || (in->clitics > 0) != with_bi) return;
+      for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
+        for (const NisbaHit& nh : nisbas) {
+          if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
+        }
+      }
+    };
     // واتهمت إيران بتزويد الحوثيين: after a coordinated verb of accusation, an actor followed by ب + a
     // masdar is the accused; the subject is the one the verb shares.
-    bool coordinated = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == 0x0641);
     auto accused_of = [&](std::size_t j) {
       std::size_t e = j;
       while (e < n && mention_at[e] == mention_at[j]) ++e;
@@ -1905,18 +1918,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         ev.agents.push_back(force_after);  // سيطرت قواتها
         after_agent = j + 1;
       } else if (j < n && sent[j] == s && actor_at(j) && agrees(*actor_at(j)) &&
-                 !(coordinated && tr.type == EventType::kAccusation && accused_of(j))) {
+                 !(coordinated_verb && tr.type == EventType::kAccusation && accused_of(j))) {
         take(j);
       } else if (before) {
         ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
         relative_clause = true;
-      } else if (auto in = j < n && sent[j] == s ? WordAt(t, j, kInstrument) : std::nullopt; in && in->clitics == 0) {
-        // قصفت طائرات روسية: the weapon is the subject, its nisba the attacker.
-        for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
-          for (const NisbaHit& nh : nisbas) {
-            if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
-          }
-        }
+      } else if (j < n && sent[j] == s) {
+        weapon_nisba(j, false);  // قصفت طائرات روسية: the weapon is the subject, its nisba the attacker
       }
     } else if (!tr.verb && !speaker_form) {  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
       // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an
@@ -1977,13 +1985,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       }
       // An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية.
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
-        if (auto in = WordAt(t, tr.last, kInstrument); in && in->clitics > 0) {
-          for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
-            for (const NisbaHit& nh : nisbas) {
-              if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
-            }
-          }
-        }
+        weapon_nisba(tr.last, true);
       }
       // العدوان المستمر من أذربيجان، تعرض لقصف منهجي من القوات المسلحة: an attack "from" an actor.
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
@@ -2009,9 +2011,6 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
       }
     }
-    // A coordinated verb (وسيطرت، ونفت) shares its subject; an uncoordinated one after another clause
-    // (قصف استهدف) is a relative clause, whose subject is not the discourse's.
-    bool coordinated_verb = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == 0x0641);
     if (ev.agents.empty() && coordinated_verb && relative_doer.sentence == s && tr.first >= relative_doer.end &&
         tr.first - relative_doer.end <= 1) {
       ev.agents.push_back(relative_doer.entity);  // التي أطلقتها أذربيجان وسيطرت: the same doer
