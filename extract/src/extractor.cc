@@ -988,8 +988,16 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       if (!state_nisba) ++after_title;
     }
     std::size_t at = parse_owner(after_title, &owner);  // لاعب NHL، الجنرال الروسي: any title may have an owner
-    // The place of a posting: المبعوث الأممي إلى اليمن، سفير أرمينيا لدى فرنسا.
-    if (at + 1 < t.size() && (t[at].key == U"\u0627\u0644\u064A" || t[at].key == U"\u0644\u062F\u064A")) {
+    // The place of a posting: المبعوث الأممي إلى اليمن، سفير أرمينيا لدى فرنسا; an adjective may come
+    // between (المبعوث الأمريكي الخاص إلى السودان).
+    auto posting = [&](std::size_t k) {
+      return k + 1 < t.size() && (t[k].key == U"\u0627\u0644\u064A" || t[k].key == U"\u0644\u062F\u064A");
+    };
+    if (at + 2 < t.size() && !posting(at) && posting(at + 1) && t[at].key.size() > 3 && t[at].key[0] == kAlef &&
+        t[at].key[1] == kLam && !names_at.count(at) && !IsFunction(t[at])) {
+      ++at;
+    }
+    if (posting(at)) {
       if (auto it = names_at.find(at + 1); it != names_at.end()) at = cands[it->second.front()].last;
     }
     std::size_t owner_end = at;
@@ -1437,14 +1445,22 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     // the next one (وفروا: "they provided" needs an aid cue, "and they fled" does not).
     std::vector<Hit> hits;
     for (const Hit& h : t.triggers.At(i, true)) {
-      if (!(function_word && h.clitics > 0)) hits.push_back(h);
+      if (function_word && h.clitics > 0) continue;
+      // ب and ك attach to nouns, never to a verb: وبحث is "and discussed", not و + ب + حث "and by urging".
+      if (WordOf(h).Attr("pos") == "verb") {
+        bool noun_clitic = false;
+        for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
+          noun_clitic |= t[i].key[c] == 0x0628 || t[i].key[c] == 0x0643;  // ب ك
+        if (noun_clitic) continue;
+      }
+      hits.push_back(h);
     }
     std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
       return a.last != b.last ? a.last > b.last : a.clitics < b.clitics;
     });
     auto has_cue = [&](const ontology::Word& w, std::size_t at) {
       for (std::size_t j = sent_first[sent[at]]; j < sent_end(sent[at]); ++j) {
-        if (j == at) continue;
+        if (j == at || mention_at[j] != SIZE_MAX) continue;  // a name's words (the UN's refugee agency) are no cue
         if (auto c = WordAt(t, j, kEventCue, true, true); c && WordOf(*c).Attr("type") == w.Attr("type")) return true;
         for (const Hit& h : t.triggers.At(j, true)) {
           if (WordOf(h).Attr("type") == w.Attr("type") && WordOf(h).Attr("weak").empty()) return true;
@@ -1452,8 +1468,19 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       }
       return false;
     };
+    // subject="person": the reading needs a person for subject, named or titled, right after the verb
+    // (وصل أردوغان إلى، وصل المبعوث الأمريكي: a visit; وصل اللاجئون: not one).
+    auto person_subject = [&](const Hit& h) {
+      for (std::size_t j = h.last; j < n && j < h.last + 2 && sent[j] == sent[i]; ++j) {
+        if (mention_at[j] != SIZE_MAX) return mentions[mention_at[j]].type == EntityType::kPerson;
+        if (WordAt(t, j, kTitle, false, false)) return true;
+        if (!t[j].is_word()) return false;
+      }
+      return false;
+    };
     std::optional<Hit> best;
     for (const Hit& h : hits) {
+      if (WordOf(h).Attr("subject") == "person" && !person_subject(h)) continue;
       if (WordOf(h).Attr("weak").empty() || has_cue(WordOf(h), i)) {
         best = h;
         break;
@@ -1507,8 +1534,12 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     if (*type != EventType::kAppeal && !trigs.empty()) {
       // The content of a call (دعا إلى وقف القتال، طلبت إجراء محادثات، دعت إلى عقد اجتماع).
       bool after_appeal = false;
+      // What a blockade keeps out (منعت دخول 50 شاحنة مساعدات) did not get through: no delivery.
+      bool kept_out =
+          *type == EventType::kAidDelivery || *type == EventType::kDisplacement || *type == EventType::kEvacuation;
       for (const Trig& p : trigs) {
-        if (p.type != EventType::kAppeal || p.last > start || sent[p.first] != sent[start]) continue;
+        bool governs = p.type == EventType::kAppeal || (p.type == EventType::kBlockade && kept_out);
+        if (!governs || p.last > start || sent[p.first] != sent[start]) continue;
         bool clause = true;
         for (std::size_t k = p.last; k < start; ++k) clause &= !is_clause_break(k);
         bool via_ila = start >= 1 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628" ||
@@ -2044,7 +2075,23 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
       }
     }
-    if (ev.agents.empty() && (statement || coordinated_verb)) {
+    // A verb right after a relative pronoun (وزير الخارجية الألماني، الذي تعهد) has the noun before it as
+    // its subject: that actor if it is one, else no one, and never the discourse's last subject.
+    bool after_relative = false;
+    if (tr.verb && tr.clitics == 0 && tr.first > 0) {
+      const std::u32string& r = t[tr.first - 1].key;
+      after_relative = r == U"\u0627\u0644\u0630\u064A" || r == U"\u0627\u0644\u062A\u064A" ||
+                       r == U"\u0627\u0644\u0630\u064A\u0646";  // الذي التي الذين
+    }
+    if (ev.agents.empty() && after_relative && tr.first >= 2) {
+      std::size_t a = tr.first - 2;
+      if (a > 0 && (t[a].key == U"\u060C" || t[a].key == U",")) --a;
+      if (const Mention* m = sent[a] == s ? actor_at(a) : nullptr) ev.agents.push_back(m->entity);
+    }
+    // Protesters and the displaced are the people of the clause, never the last speaker: وتظاهر مئات
+    // السودانيين does not continue the minister's sentence before it.
+    bool crowd_event = tr.type == EventType::kProtest || tr.type == EventType::kDisplacement;
+    if (ev.agents.empty() && !after_relative && (statement || (coordinated_verb && !crowd_event))) {
       // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
       std::string speaker;
       for (const Report& r : reports) {
@@ -2079,6 +2126,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
         std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
         for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
+          // قال X إن القصف أسفر: a noun that opens a reported clause is not the speaker's deed.
+          if (t[j].key == U"\u0627\u0646" && j + 1 == tr.first) break;
           // جيش ناغورنو كاراباخ، الذي لا يشكل جزءاً من القوات المسلحة الأرمينية، يُظهر مقاومة: the actor
           // of a "، الذي … ،" aside is not the noun's agent; the one before the aside is.
           if (t[j].key == U"\u060C" || t[j].key == U",") {
@@ -2198,7 +2247,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         break;
       }
     }
-    if (tr.verb && !ev.agents.empty() && !relative_clause) discourse_subject = ev.agents.front();
+    // حيث التقى رئيس المجلس: where the visitor of the clause before met someone; the visitor is a party.
+    bool where_clause = tr.first > 0 && t[tr.first - 1].key == U"\u062D\u064A\u062B";  // حيث
+    if (where_clause && tr.type == EventType::kNegotiation && tr.verb && !discourse_subject.empty() &&
+        std::find(ev.agents.begin(), ev.agents.end(), discourse_subject) == ev.agents.end()) {
+      ev.agents.push_back(discourse_subject);
+    }
+    if (tr.verb && !ev.agents.empty() && !relative_clause && !where_clause) discourse_subject = ev.agents.front();
     // The people killed or displaced (25 فلسطينيا استشهدوا، فر آلاف الأرمن) are the victims, not the doers.
     if (tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement) {
       auto group = [&](const std::string& id) {
@@ -2241,7 +2296,11 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         if (m.type != EntityType::kPlace && !state_as_place) continue;
         if (std::find(ev.agents.begin(), ev.agents.end(), m.entity) != ev.agents.end()) continue;
         bool crosses = false;  // a place in another clause before the trigger is a weaker candidate
+        // قال في مؤتمر صحفي بجنيف إن القصف: where it was said (a locative before إن/أن), not where it happened.
+        bool reported = false;
         for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = is_clause_break(k);
+        for (std::size_t k = j; k < tr.first && !reported; ++k) reported = t[k].key == U"\u0627\u0646";  // إن أن
+        if (reported && locative) continue;
         std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);
         if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses)
           dist /= 4;  // من: origin
@@ -2270,6 +2329,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         if (dist < best_dist) {
           best_dist = dist;
           best = mention_at[j];
+        }
+      }
+      // حيث: the place named just before it (وصل إلى بورتسودان، حيث التقى).
+      for (std::size_t j = tr.first - 1; where_clause && j-- > sent_first[s];) {
+        if (mention_at[j] != SIZE_MAX && mentions[mention_at[j]].type == EntityType::kPlace) {
+          best = mention_at[j];
+          break;
         }
       }
       if (best != SIZE_MAX) {

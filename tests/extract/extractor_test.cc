@@ -771,5 +771,82 @@ TEST_F(ClauseAgentTest, ACallWithSomeoneHasTheClausesSubjectAsTheOtherParty) {
   EXPECT_THAT(e->agents, ElementsAre("wang_yi", "abbas_araghchi"));
 }
 
+// Wire-story patterns met outside the seeds (Sudan, Gaza, Ukraine): visits by arrival, what a blockade
+// keeps out, speakers who are not doers, and words that only look like triggers. Sentences written here.
+TEST_F(ClauseAgentTest, BaOrKafIsNeverReadAsAProcliticOnAVerb) {
+  // وبحث = و + بحث "and discussed", never و + ب + حث "and by urging" (an appeal).
+  EXPECT_THAT(Events("والتقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي وبحث معه الوضع في سوريا."),
+              ElementsAre("التقى|Negotiation"));
+}
+
+TEST_F(ClauseAgentTest, AWordInsideANameConfirmsNoWeakTrigger) {
+  // اللاجئين inside the agency's name is no sign of refugees: دخول (weak Displacement) stays unconfirmed.
+  EXPECT_THAT(Events("قالت وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين (الأونروا) إن دخول الوقود "
+                     "متوقف منذ أسبوع."),
+              IsEmpty());
+  EXPECT_THAT(Events("وقالت السلطات إن دخول اللاجئين مستمر."), ElementsAre("دخول|Displacement"));
+}
+
+TEST_F(ClauseAgentTest, AReportedClauseIsNeitherTheSpeakersDeedNorWhereItWasSaid) {
+  ArticleResult r = Run("وقال رئيس البلدية فيتالي كليتشكو في مؤتمر صحفي بكييف إن القصف أسفر عن أضرار كبيرة.");
+  const Event* e = EventAt(r, EventType::kAttack, "القصف");
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsEmpty()) << "the mayor reports the shelling, he did not shell";
+  EXPECT_EQ(e->place, "") << "كييف is where he spoke";
+}
+
+TEST_F(ClauseAgentTest, ProtestersAndARelativeClausesSubjectAreNotTheLastSpeaker) {
+  ArticleResult r =
+      Run("وقال وزير الخارجية الإيراني عباس عراقجي إن بلاده ترفض التهديدات. وتظاهر آلاف الإيرانيين في طهران.");
+  const Event* e = FindEvent(r, EventType::kProtest);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsEmpty());
+  EXPECT_EQ(e->place, "tehran");
+  r =
+      Run("وقالت وزارة الدفاع الروسية إن الوضع مستقر. واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وزير "
+          "الخارجية الإيطالي، الذي تعهد بدعم جهود التهدئة.");
+  e = FindEvent(r, EventType::kPledge);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsEmpty()) << "the Italian minister pledged (unnamed), not the Russian ministry";
+  r = Run("واستقبل الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء الهندي ناريندرا مودي، الذي تعهد بتوسيع التعاون.");
+  e = FindEvent(r, EventType::kPledge);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("narendra_modi"));
+}
+
+TEST_F(ClauseAgentTest, ABreachOfTheLawIsNoAttackButACeasefireViolationIs) {
+  EXPECT_THAT(Events("ووصفت الحكومة القرار بأنه انتهاك صارخ للقانون الدولي."), IsEmpty());
+  EXPECT_THAT(Events("وأكدت المنظمة وقوع انتهاكات جسيمة لحقوق الإنسان."), IsEmpty());
+  EXPECT_THAT(Events("وقال الجيش إن القوات المعادية ارتكبت انتهاكات للهدنة."), ElementsAre("انتهاكات|Attack"));
+}
+
+TEST_F(ClauseAgentTest, WhatABlockadeKeepsOutIsNoDelivery) {
+  ArticleResult r = Run("وقال مسؤول إن السلطات منعت دخول 30 شاحنة محملة بالمساعدات إلى المدينة.");
+  EXPECT_THAT(Events(r), ElementsAre("منعت دخول|Blockade"));
+  EXPECT_THAT(Events("ووصلت 30 شاحنة محملة بالمساعدات إلى المدينة."), ElementsAre("شاحنة|AidDelivery"));
+}
+
+TEST_F(ClauseAgentTest, AnOfficialsArrivalIsAVisitAndRefugeesArrivalIsNot) {
+  ArticleResult r = Run("ووصل وزير الخارجية الأمريكي أنتوني بلينكن إلى القاهرة يوم الأحد.");
+  const Event* e = FindEvent(r, EventType::kVisit);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("antony_blinken"));
+  EXPECT_EQ(e->place, "cairo");
+  EXPECT_THAT(Events("ووصل آلاف اللاجئين إلى أرمينيا."), ElementsAre("وصل|Displacement"));
+}
+
+TEST_F(ClauseAgentTest, AnEnvoyWithAnAdjectiveBeforeHisPostingIsNamed) {
+  ArticleResult r = Run("وقال المبعوث الأممي الخاص إلى اليمن هانس غروندبرغ إن الوضع خطير.");
+  EXPECT_THAT(Roles(r), ElementsAre("هانس غروندبرغ|المبعوث الأممي الخاص إلى اليمن|"));
+}
+
+TEST_F(ClauseAgentTest, WhereAVisitorMetSomeoneIsThePlaceBeforeWhere) {
+  ArticleResult r = Run("ووصل الرئيس التركي رجب طيب أردوغان إلى عمان، حيث التقى الملك عبد الله الثاني.");
+  const Event* e = FindEvent(r, EventType::kNegotiation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsSupersetOf({"recep_tayyip_erdogan"}));
+  EXPECT_EQ(e->place, "amman");
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
