@@ -477,6 +477,24 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       } else {
         c = make(h.first, h.last, h.begin, e.id, e.type, "lexicon");
       }
+      // مدينة الأبيض، قناة المسيرة، ولاية الجزيرة: a place or outlet listed with its classifier (its name
+      // alone is a common word) is annotated without it, like every classifier + name (وكالة تاس); a
+      // classifier that is part of the name stays (وكالة الأنباء الفرنسية).
+      static const std::u32string kClassifierWords[] = {
+          U"\u0645\u062F\u064A\u0646\u0647", U"\u0628\u0644\u062F\u0647",       U"\u0642\u0631\u064A\u0647",
+          U"\u0645\u0646\u0637\u0642\u0647", U"\u0627\u0642\u0644\u064A\u0645", U"\u0648\u0643\u0627\u0644\u0647",
+          U"\u0642\u0646\u0627\u0647",       U"\u0634\u0628\u0643\u0647",       U"\u0648\u0644\u0627\u064A\u0647"};
+      std::size_t name_first = h.first + 1;
+      if (c.m.rule == "lexicon" && h.last > name_first &&
+          (e.type == EntityType::kPlace || e.subtype == "MediaOutlet") &&
+          std::find(std::begin(kClassifierWords), std::end(kClassifierWords),
+                    std::u32string_view(t[h.first].key).substr(h.clitics)) != std::end(kClassifierWords) &&
+          t[name_first].key != U"\u0627\u0644\u0627\u0646\u0628\u0627\u0621" && !IsFunction(t[name_first])) {
+        c = make(name_first, h.last, t[name_first].begin, e.id, e.type, "lexicon");
+        names_at[name_first].push_back(cands.size());
+        cands.push_back(std::move(c));
+        continue;
+      }
       names_at[i].push_back(cands.size());
       cands.push_back(std::move(c));
     }
@@ -934,7 +952,8 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
     return "~Person:" + EncodeUtf8(key);
   };
   // Owner of a title starting at `at`: returns the token after it and the owner entity.
-  auto parse_owner = [&](std::size_t at, std::string* owner) -> std::size_t {
+  // A municipal or provincial title (takes="place": رئيس بلدية خاركيف، محافظ خان يونس) may be owned by a place.
+  auto parse_owner = [&](std::size_t at, std::string* owner, bool place_owner = false) -> std::size_t {
     if (at < t.size() && (t[at].key == U"\u0628\u0627\u0633\u0645")) ++at;  // باسم
     if (auto mc = WordAt(t, at, kMediaClassifier)) {  // مراسل شبكة سي إن إن: the classifier stays in the role
       for (const Candidate& c : cands) {
@@ -949,7 +968,7 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       // found by the nisba rules (وزارة الصحة السودانية).
       const Candidate* best = nullptr;
       for (const Candidate& c : cands) {
-        if (c.first == at && c.m.type != EntityType::kPerson && c.m.type != EntityType::kPlace &&
+        if (c.first == at && c.m.type != EntityType::kPerson && (c.m.type != EntityType::kPlace || place_owner) &&
             (!best || c.last > best->last)) {
           best = &c;
         }
@@ -987,7 +1006,9 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       for (const NisbaHit& nh : *nisbas) state_nisba |= nh.tok == after_title;
       if (!state_nisba) ++after_title;
     }
-    std::size_t at = parse_owner(after_title, &owner);  // لاعب NHL، الجنرال الروسي: any title may have an owner
+    std::size_t at =
+        parse_owner(after_title, &owner,
+                    WordOf(*h).Attr("takes") == "place");  // لاعب NHL، الجنرال الروسي: any title may have an owner
     // The place of a posting: المبعوث الأممي إلى اليمن، سفير أرمينيا لدى فرنسا; an adjective may come
     // between (المبعوث الأمريكي الخاص إلى السودان).
     auto posting = [&](std::size_t k) {
@@ -1939,7 +1960,20 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       }
       std::string force_before = tr.clitics == 0 && tr.first > 0 && !before ? pronoun_force(tr.first - 1) : "";
       std::string force_after = j < n && sent[j] == s ? pronoun_force(j) : "";
-      if (std::size_t p = j < n ? titled_person(j) : SIZE_MAX; p != SIZE_MAX) {
+      // وفد من الأمم المتحدة، وفد أمريكي: a delegation's sender is the subject.
+      std::size_t sender = SIZE_MAX;
+      if (j + 1 < n && sent[j] == s && (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627")) {
+        std::size_t k = j + 1 + (t[j + 1].key == U"\u0645\u0646" ? 1 : 0);  // من
+        if (k < n && actor_at(k) && mentions[mention_at[k]].begin == t[k].begin) sender = k;
+        for (const NisbaHit& nh : nisbas) {
+          if (sender == SIZE_MAX && nh.tok == j + 1 && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
+        }
+      }
+      if (!ev.agents.empty()) {
+        after_agent = j + 2;
+      } else if (sender != SIZE_MAX) {
+        take(sender);
+      } else if (std::size_t p = j < n ? titled_person(j) : SIZE_MAX; p != SIZE_MAX) {
         take(p);
       } else if (svo) {
         ev.agents.push_back(before->entity);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
@@ -2014,9 +2048,24 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
         if (nisba_here) break;
       }
-      // An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية.
+      // An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية;
+      // also as the subject before the noun: وشنت طائرات أمريكية وبريطانية غارات (every coordinated nisba).
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
         weapon_nisba(tr.last, true);
+        for (std::size_t b = tr.first; ev.agents.empty() && b-- > 0 && tr.first - b <= 5 && sent[b] == s;) {
+          auto in = WordAt(t, b, kInstrument);
+          if (!in || in->clitics > 0 || in->last >= tr.first) continue;
+          for (std::size_t k = in->last; k < tr.first; ++k) {
+            for (const NisbaHit& nh : nisbas) {
+              if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
+            }
+            if (k == in->last || t[k].key[0] != kWaw) continue;
+            for (const Hit& h : t.names.At(k, true)) {  // وبريطانية: a coordinated nisba
+              if (h.payload.kind == Payload::Kind::kNisba && h.clitics == 1 && h.last == k + 1)
+                ev.agents.push_back(entities[h.payload.entity].id);
+            }
+          }
+        }
       }
       // العدوان المستمر من أذربيجان، تعرض لقصف منهجي من القوات المسلحة: an attack "from" an actor.
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
@@ -2091,6 +2140,14 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     // Protesters and the displaced are the people of the clause, never the last speaker: وتظاهر مئات
     // السودانيين does not continue the minister's sentence before it.
     bool crowd_event = tr.type == EventType::kProtest || tr.type == EventType::kDisplacement;
+    // A delegation or an unnamed official right after the verb is its subject (وزار وفد حكومي، ووصل
+    // المبعوث الأمريكي): no one else's.
+    if (tr.verb && !statement) {
+      std::size_t j = skip_adverbs(tr.last);
+      crowd_event |= j < n && sent[j] == s && mention_at[j] == SIZE_MAX &&
+                     (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627" ||
+                      WordAt(t, j, kTitle, false, false).has_value());
+    }
     if (ev.agents.empty() && !after_relative && (statement || (coordinated_verb && !crowd_event))) {
       // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
       std::string speaker;
@@ -2323,6 +2380,12 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         if ((j == 0 || t[j - 1].kind == Token::Kind::kNewline) && after < n && t[after].kind == Token::Kind::kPunct &&
             std::u32string_view(U"(-\u2013\u2014").find(t[after].key[0]) != std::u32string_view::npos) {
           dist = dist * 4 + 64;
+        }
+        // وفي الرياض، التقى: a place fronted at the head of the sentence sets the scene for all of it.
+        if (j >= 1 && tr.first > j && tr.type != EventType::kDisplacement &&
+            (t[j - 1].key == U"\u0641\u064A" || t[j - 1].key == U"\u0648\u0641\u064A") &&
+            (j - 1 == sent_first[s] || !t[j - 2].is_word()) && after < n && is_clause_break(after)) {
+          dist = 0;
         }
         bool moving = tr.type == EventType::kDisplacement || tr.type == EventType::kEvacuation;
         if (!moving && m.type == EntityType::kState && j > 0 && after_min(j)) dist = dist * 4 + 8;

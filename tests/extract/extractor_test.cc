@@ -848,5 +848,58 @@ TEST_F(ClauseAgentTest, WhereAVisitorMetSomeoneIsThePlaceBeforeWhere) {
   EXPECT_EQ(e->place, "amman");
 }
 
+TEST_F(ClauseAgentTest, ANameListedWithItsClassifierIsAnnotatedWithoutIt) {
+  // Names that are common words alone are listed with their classifier; the span leaves it out, as for
+  // every classifier + name. A classifier that is part of the name stays.
+  EXPECT_THAT(Mentions("وقالت قناة المسيرة إن الغارات استهدفت مدينة الأبيض وولاية الجزيرة."),
+              ElementsAre("المسيرة|Organization|al_masirah", "الأبيض|Place|el_obeid", "الجزيرة|Place|gezira_state"));
+  EXPECT_THAT(Mentions("ونقلت وكالة الأنباء الفرنسية الخبر."), ElementsAre("وكالة الأنباء الفرنسية|Organization|afp"));
+}
+
+TEST_F(ClauseAgentTest, MunicipalTitlesAreOwnedByAPlaceAndRoyalTitlesIntroduceAName) {
+  ArticleResult r = Run("وقال رئيس بلدية خاركيف إيغور تيريخوف إن انفجارات هزت المدينة.");
+  EXPECT_THAT(Roles(r), ElementsAre("إيغور تيريخوف|رئيس بلدية خاركيف|kharkiv"));
+  r = Run("والتقى وزير الدفاع السعودي الأمير خالد بن سلمان نظيره الأمريكي.");
+  EXPECT_NE(FindMention(r, "خالد بن سلمان"), nullptr);
+}
+
+TEST_F(ClauseAgentTest, AServiceOfAStatesForcesIsItsArmedForce) {
+  EXPECT_THAT(Mentions("وأعلنت القوات الجوية الأوكرانية إسقاط 20 مسيرة."),
+              ElementsAre("القوات الجوية الأوكرانية|ArmedForce|ukraine_armed_forces"));
+}
+
+TEST_F(ClauseAgentTest, RaidsAndPhoneCallsAreEvents) {
+  EXPECT_THAT(Events("وقال الجيش إن الطائرات الحربية أغارت على مواقع في المنطقة."), ElementsAre("أغارت|Attack"));
+  ArticleResult r = Run("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع نظيره الإيراني.");
+  const Event* e = FindEvent(r, EventType::kNegotiation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("emmanuel_macron"));
+}
+
+TEST_F(ClauseAgentTest, ADelegationsSenderIsTheSubject) {
+  ArticleResult r = Run("وقالت وزارة الدفاع التركية إن قواتها تقدمت. وزار وفد من الأمم المتحدة مخيم الهول.");
+  const Event* e = FindEvent(r, EventType::kVisit);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("un"));
+  r = Run("وقالت وزارة الدفاع التركية إن قواتها تقدمت. وزار وفد حكومي مخيم الهول.");
+  e = FindEvent(r, EventType::kVisit);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsEmpty()) << "an unnamed delegation, not the ministry of the sentence before";
+}
+
+TEST_F(ClauseAgentTest, APlaceFrontedAtTheHeadOfTheSentenceIsWhereItHappened) {
+  ArticleResult r = Run("وفي الرياض، التقى المبعوث الأممي إلى اليمن هانس غروندبرغ وزير الدفاع السعودي.");
+  const Event* e = FindEvent(r, EventType::kNegotiation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->place, "riyadh") << "اليمن is his posting";
+}
+
+TEST_F(ClauseAgentTest, AircraftWithNisbasBeforeAStrikeNounAreItsAttackers) {
+  ArticleResult r = Run("وشنت طائرات أمريكية وبريطانية غارات على مواقع في محافظة الحديدة.");
+  const Event* e = FindEvent(r, EventType::kAttack);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("united_states", "united_kingdom"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
