@@ -1552,22 +1552,33 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       (void)lamlam;
     }
     // The content of a call: دعا إلى وقف القتال.
-    if (*type != EventType::kAppeal && !trigs.empty()) {
+    if (*type != EventType::kAppeal && *type != EventType::kPledge && !trigs.empty()) {
       // The content of a call (دعا إلى وقف القتال، طلبت إجراء محادثات، دعت إلى عقد اجتماع).
       bool after_appeal = false;
       // What a blockade keeps out (منعت دخول 50 شاحنة مساعدات) did not get through: no delivery.
       bool kept_out =
           *type == EventType::kAidDelivery || *type == EventType::kDisplacement || *type == EventType::kEvacuation;
       for (const Trig& p : trigs) {
-        bool governs = p.type == EventType::kAppeal || (p.type == EventType::kBlockade && kept_out);
+        // What is pledged is to come (تعهد بمواصلة القتال), like what is called for.
+        bool governs = p.type == EventType::kAppeal || p.type == EventType::kPledge ||
+                       (p.type == EventType::kBlockade && kept_out);
         if (!governs || p.last > start || sent[p.first] != sent[start]) continue;
         bool clause = true;
         for (std::size_t k = p.last; k < start; ++k) clause &= !is_clause_break(k);
         bool via_ila = start >= 1 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628" ||
                                       (start >= 2 && t[start - 2].key == U"\u0627\u0644\u064A"));
-        after_appeal |= clause && (start - p.last <= 3 || (via_ila && start - p.last <= 6));
+        // طالب الوزير الأطراف بوقف القتال، تعهد الرئيس بمواصلة القتال: a ب + masdar after the subject.
+        bool via_bi_masdar = (start >= 1 && t[start - 1].key.size() > 3 && t[start - 1].key[0] == 0x0628 &&
+                              !IsFunction(t[start - 1]) && mention_at[start - 1] == SIZE_MAX) ||
+                             (best->clitics > 0 && t[start].key[0] == 0x0628);  // بوقف القتال
+        after_appeal |= clause && (start - p.last <= 3 || (via_ila && start - p.last <= 6) ||
+                                   (via_bi_masdar && start - p.last <= 10));
       }
-      if (after_appeal) continue;
+      // …الالتزام بوقف إطلاق النار لعام 2020: an agreement with its own date is one that was made.
+      std::size_t after = best->last;
+      bool dated =
+          after + 1 < n && EndsWith(t[after].key, U"\u0639\u0627\u0645") && t[after + 1].kind == Token::Kind::kNumber;
+      if (after_appeal && !dated) continue;
     }
 
     bool definite = !verb && best->article;
@@ -1771,6 +1782,37 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     return top;
   };
 
+  // The subject of a sentence opened by a verb that is no trigger (ورحب الأمين العام لحلف الناتو ينس
+  // ستولتنبرغ بالقرار، ودعا …): the discourse's subject from there on, so that a later pronoun subject is
+  // that actor and not the speaker of a sentence before.
+  std::vector<std::pair<std::size_t, std::string>> openers;  // (first token of the sentence, actor)
+  for (std::size_t si = 0; si + 1 < sent_first.size(); ++si) {
+    std::size_t f = sent_first[si];
+    if (f + 1 >= n || sent[f + 1] != si || !t[f].is_word() || mention_at[f] != SIZE_MAX || IsFunction(t[f]) ||
+        IsTriggerWord(t, f) || WordAt(t, f, kTitle) || WordAt(t, f, kReportingVerb)) {
+      continue;
+    }
+    // و/ف + a verb (ورحب، وأشاد): not a noun with the article (والرئيس) or a preposition (وبحسب).
+    const std::u32string& k0 = t[f].key;
+    bool wa_verb = k0.size() >= 4 && (k0[0] == kWaw || k0[0] == 0x0641) && !(k0[1] == kAlef && k0[2] == kLam) &&
+                   k0[1] != 0x0628 && k0[1] != kLam;
+    if (!wa_verb && !VerbLike(text, t, f)) continue;
+    std::string who;
+    if (WordAt(t, f + 1, kTitle)) {
+      for (std::size_t k = f + 1; k < n && k < f + 11 && sent[k] == si; ++k) {
+        if (mention_at[k] != SIZE_MAX && mentions[mention_at[k]].type == EntityType::kPerson) {
+          who = mentions[mention_at[k]].entity;
+          break;
+        }
+        if (t[k].kind == Token::Kind::kPunct) break;
+      }
+    } else if (const Mention* m = actor_at(f + 1); m && m->begin == t[f + 1].begin) {
+      who = m->entity;
+    }
+    if (!who.empty()) openers.emplace_back(f, who);
+  }
+  std::size_t next_opener = 0;
+
   // Build events.
   std::string discourse_subject;  // the last verb subject or speaker, for pronoun subjects
   // The doer named by a noun's relative clause (العملية التي أطلقتها أذربيجان) and where it ends: a verb
@@ -1795,7 +1837,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     ev.trigger_text = span_text(ev.begin, ev.end);
     std::size_t s = sent[tr.first];
     bool statement = vocab::IsStatement(tr.type);
-    while (next_report < reports.size() && reports[next_report].verb_tok < tr.first) {
+    while ((next_report < reports.size() && reports[next_report].verb_tok < tr.first) ||
+           (next_opener < openers.size() && openers[next_opener].first < tr.first)) {
+      if (next_opener < openers.size() && openers[next_opener].first < tr.first &&
+          (next_report >= reports.size() || openers[next_opener].first < reports[next_report].verb_tok)) {
+        discourse_subject = openers[next_opener++].second;
+        continue;
+      }
       Report& r = reports[next_report++];
       if (r.according_to) continue;
       if (r.speaker.empty()) r.speaker = discourse_subject;  // وأضاف: the same speaker goes on
@@ -2196,6 +2244,13 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
               j = c - 1;  // the comma before the aside; the loop steps past it
               continue;
             }
+          }
+          // عبروا الحدود إلى تشاد منذ بدء الحرب: an actor after a preposition is a goal or a place, not
+          // the doer of the noun.
+          if (const Mention* m = actor_at(j); m && j > 0 && mentions[mention_at[j]].begin == t[j].begin) {
+            static const std::u32string kPrep[] = {U"\u0627\u0644\u064A", U"\u0641\u064A", U"\u0639\u0644\u064A",
+                                                   U"\u0639\u0646",       U"\u0636\u062F", U"\u0646\u062D\u0648"};
+            if (std::find(std::begin(kPrep), std::end(kPrep), t[j - 1].key) != std::end(kPrep)) continue;
           }
           if (const Mention* m = actor_at(j)) {
             ev.agents.push_back(m->entity);

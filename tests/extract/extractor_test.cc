@@ -901,5 +901,41 @@ TEST_F(ClauseAgentTest, AircraftWithNisbasBeforeAStrikeNounAreItsAttackers) {
   EXPECT_THAT(e->agents, ElementsAre("united_states", "united_kingdom"));
 }
 
+TEST_F(ClauseAgentTest, TheSubjectOfASentenceOpenedByAnyVerbCarriesOn) {
+  // رحب is no trigger, but its subject is who appeals next, not the speaker of the sentence before.
+  ArticleResult r =
+      Run("وقال وزير الخارجية الأمريكي أنتوني بلينكن إن بلاده تدعم أوكرانيا. ورحب الأمين العام لحلف "
+          "شمال الأطلسي ينس ستولتنبرغ بالقرار، ودعا الدول الأعضاء إلى زيادة الدعم.");
+  const Event* e = EventAt(r, EventType::kAppeal, "دعا");
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("jens_stoltenberg"));
+}
+
+TEST_F(ClauseAgentTest, WhatIsPledgedHasNotHappened) {
+  EXPECT_THAT(Events("وتعهد الرئيس الأوكراني فولوديمير زيلينسكي بمواصلة القتال حتى استعادة الأراضي."),
+              ElementsAre("تعهد|Pledge"));
+  EXPECT_THAT(Events("وطالب وزير الخارجية الفرنسي جميع الأطراف بوقف القتال فورا."), ElementsAre("طالب|Appeal"));
+  // An agreement with its own date was made: it stays an event inside the call.
+  EXPECT_THAT(Events("ودعا الوزير الطرفين إلى الالتزام بوقف إطلاق النار لعام 2020."),
+              ElementsAre("دعا|Appeal", "وقف إطلاق النار|Ceasefire"));
+}
+
+TEST_F(ClauseAgentTest, AnActorAfterAPrepositionIsNoDoerOfTheNounAfterIt) {
+  ArticleResult r = Run("وفر آلاف اللاجئين إلى تشاد منذ بدء الحرب.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsEmpty()) << "تشاد is where they fled to";
+}
+
+TEST_F(ClauseAgentTest, RefugeesCrossingAndAidDistributedAreEvents) {
+  ArticleResult r = Run("وقالت المفوضية إن عدد اللاجئين الذين عبروا الحدود إلى تشاد تجاوز 600 ألف شخص.");
+  const Event* e = FindEvent(r, EventType::kDisplacement);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->trigger_text, "عبروا");
+  EXPECT_THAT(Events("وعبروا عن قلقهم من الوضع."), IsEmpty()) << "عبروا عن: they expressed";
+  EXPECT_THAT(Events("وأوضح برنامج الأغذية العالمي أنه وزع مساعدات غذائية على آلاف الأسر."),
+              ElementsAre("وزع|AidDelivery"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
