@@ -111,6 +111,7 @@ struct Extractor::Impl {
   std::unordered_map<std::string, std::uint32_t> group_of_state;               // state id -> ethnonym group
   std::unordered_map<std::string, std::uint32_t> owned;                        // "<owner>|<type>|<subtype>" -> entity
   std::unordered_map<std::u32string, std::set<std::uint32_t>> surname_owners;  // last name -> lexicon persons
+  std::set<std::u32string> nisba_keys;  // every nisba's key, and its feminine (ـيه)
 
   std::size_t ListOf(const Hit& h) const { return h.payload.list; }
   const ontology::Word& WordOf(const Hit& h) const { return lists[h.payload.list][h.payload.word]; }
@@ -312,10 +313,20 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
 }  // namespace
 
 void Extractor::Impl::Build() {
+  // A form spelled like a nisba once ة is folded (تركيه "Türkiye" = تركية "Turkish") is read as the nisba:
+  // طائرات تركية is Turkish aircraft, not a mention of the state.
+  for (const auto& e : entities) {
+    for (const auto& n : e.nisbas) {
+      std::u32string k = K(n);
+      nisba_keys.insert(k);
+      nisba_keys.insert(k + U"\u0647");
+    }
+  }
   for (std::uint32_t i = 0; i < entities.size(); ++i) {
     const auto& e = entities[i];
     index.emplace(e.id, i);
     for (const auto& f : e.forms) {
+      if (nisba_keys.count(K(f))) continue;
       Payload p;
       p.kind = Payload::Kind::kName;
       p.entity = i;
@@ -361,7 +372,11 @@ void Extractor::Impl::Build() {
   // A lexicon person's surname alone names them when no other lexicon person shares it and it is long
   // enough not to be a common word (بيسكوف, باشينيان).
   for (const auto& [surname, owners] : surname_owners) {
-    if (owners.size() != 1 || surname.size() < 5) continue;
+    // A surname that is a nisba (محمد شياع السوداني) never stands alone for the person.
+    auto plain = [](const std::u32string& k) {
+      return k.size() > 2 && k[0] == kAlef && k[1] == kLam ? k.substr(2) : k;
+    };
+    if (owners.size() != 1 || surname.size() < 5 || nisba_keys.count(plain(surname))) continue;
     Payload p;
     p.kind = Payload::Kind::kName;
     p.entity = *owners.begin();
@@ -472,7 +487,11 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       // A dateline (صنعاء - / صنعاء (رويترز)) names the city the report comes from.
       bool dateline = (i == 0 || t[i - 1].kind == Token::Kind::kNewline) && h.last < t.size() &&
                       t[h.last].kind == Token::Kind::kPunct;
-      if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics) && !visited && !dateline) {
+      // في العاصمة مقديشو: a capital named as the capital is the city.
+      bool as_capital = i > 0 && (t[i - 1].key == U"\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
+                                  t[i - 1].key == U"\u0628\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
+                                  t[i - 1].key == U"\u0644\u0644\u0639\u0627\u0635\u0645\u0647");
+      if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics) && !visited && !dateline && !as_capital) {
         c = make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy");
       } else {
         c = make(h.first, h.last, h.begin, e.id, e.type, "lexicon");
@@ -1101,6 +1120,9 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
   for (const Candidate& c : cands) {
     if (c.m.type != EntityType::kPerson) continue;
     if (c.last - c.first < 2 && (c.m.entity.rfind("~", 0) != 0 || !LooksLikeName(t[c.first].key))) continue;
+    std::u32string_view last = t[c.last - 1].key;
+    if (last.size() > 2 && last[0] == kAlef && last[1] == kLam) last.remove_prefix(2);
+    if (nisba_keys.count(std::u32string(last))) continue;  // السوداني alone is Sudanese, not the person
     surnames.emplace_back(t[c.last - 1].key, c.m.entity);
   }
   if (!surnames.empty()) {
@@ -1990,11 +2012,32 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
       }
     };
+    // Aircraft with nisbas before the trigger are its subject (وشنت طائرات أمريكية وبريطانية غارات، وكانت
+    // طائرات تركية قد قصفت): every coordinated nisba is an attacker.
+    auto weapon_before = [&]() {
+      for (std::size_t b = tr.first; ev.agents.empty() && b-- > 0 && tr.first - b <= 5 && sent[b] == s;) {
+        auto in = WordAt(t, b, kInstrument);
+        if (!in || in->clitics > 0 || in->last >= tr.first) continue;
+        for (std::size_t k = in->last; k < tr.first; ++k) {
+          for (const NisbaHit& nh : nisbas) {
+            if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
+          }
+          if (k == in->last || t[k].key[0] != kWaw) continue;
+          for (const Hit& h : t.names.At(k, true)) {  // وبريطانية: a coordinated nisba
+            if (h.payload.kind == Payload::Kind::kNisba && h.clitics == 1 && h.last == k + 1)
+              ev.agents.push_back(entities[h.payload.entity].id);
+          }
+        }
+      }
+    };
     // واتهمت إيران بتزويد الحوثيين: after a coordinated verb of accusation, an actor followed by ب + a
     // masdar is the accused; the subject is the one the verb shares.
     auto accused_of = [&](std::size_t j) {
       std::size_t e = j;
       while (e < n && mention_at[e] == mention_at[j]) ++e;
+      if (e < n && (t[e].key == U"\u0627\u0644\u0645\u0633\u0648\u0648\u0644\u064A\u0647" ||
+                    t[e].key == U"\u0645\u0633\u0648\u0648\u0644\u064A\u0647"))
+        return true;  // وحملت إسرائيل المسؤولية: the one held responsible
       return e < n && t[e].is_word() && t[e].key.size() > 3 && t[e].key[0] == 0x0628 && !IsFunction(t[e]);  // ب
     };
     if (tr.verb && !speaker_form) {
@@ -2100,20 +2143,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       // also as the subject before the noun: وشنت طائرات أمريكية وبريطانية غارات (every coordinated nisba).
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
         weapon_nisba(tr.last, true);
-        for (std::size_t b = tr.first; ev.agents.empty() && b-- > 0 && tr.first - b <= 5 && sent[b] == s;) {
-          auto in = WordAt(t, b, kInstrument);
-          if (!in || in->clitics > 0 || in->last >= tr.first) continue;
-          for (std::size_t k = in->last; k < tr.first; ++k) {
-            for (const NisbaHit& nh : nisbas) {
-              if (nh.tok == k && !nh.demonym) ev.agents.push_back(entities[nh.entity].id);
-            }
-            if (k == in->last || t[k].key[0] != kWaw) continue;
-            for (const Hit& h : t.names.At(k, true)) {  // وبريطانية: a coordinated nisba
-              if (h.payload.kind == Payload::Kind::kNisba && h.clitics == 1 && h.last == k + 1)
-                ev.agents.push_back(entities[h.payload.entity].id);
-            }
-          }
-        }
+        weapon_before();
       }
       // العدوان المستمر من أذربيجان، تعرض لقصف منهجي من القوات المسلحة: an attack "from" an actor.
       if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
@@ -2172,6 +2202,21 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
       }
     }
+    // احتج مئات الأكراد …، مطالبين الحكومة: the protesters appeal, and the actor after the participle is
+    // addressed.
+    bool protest_appeal = false;
+    if (ev.agents.empty() && speaker_form && tr.type == EventType::kAppeal) {
+      for (const Trig& p : trigs) {
+        if (p.type != EventType::kProtest || sent[p.first] != s || p.last > tr.first) continue;
+        protest_appeal = true;
+        for (std::size_t k = p.last; k < tr.first; ++k) {
+          if (const Mention* m = actor_at(k)) {
+            ev.agents.assign(1, m->entity);
+            break;
+          }
+        }
+      }
+    }
     // A verb right after a relative pronoun (وزير الخارجية الألماني، الذي تعهد) has the noun before it as
     // its subject: that actor if it is one, else no one, and never the discourse's last subject.
     bool after_relative = false;
@@ -2196,7 +2241,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
                      (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627" ||
                       WordAt(t, j, kTitle, false, false).has_value());
     }
-    if (ev.agents.empty() && !after_relative && (statement || (coordinated_verb && !crowd_event))) {
+    if (ev.agents.empty() && !after_relative && !protest_appeal && (statement || (coordinated_verb && !crowd_event))) {
       // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
       std::string speaker;
       for (const Report& r : reports) {
@@ -2222,6 +2267,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
             break;
           }
         }
+        if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation))
+          weapon_before();
       } else {
         // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object
         // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
@@ -2247,10 +2294,29 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           }
           // عبروا الحدود إلى تشاد منذ بدء الحرب: an actor after a preposition is a goal or a place, not
           // the doer of the noun.
-          if (const Mention* m = actor_at(j); m && j > 0 && mentions[mention_at[j]].begin == t[j].begin) {
+          // Nor is one after ب/ل (المرتبطة بتنظيم القاعدة), after من (بدعم من قوات الاتحاد الأفريقي), or a
+          // counted group (اعتقلت القوات 20 فلسطينيا في حملة مداهمات): the objects of the clause.
+          if (const Mention* m = actor_at(j); m && j > 0) {
+            std::size_t b = j;
+            while (b > 0 && mention_at[b - 1] == mention_at[j]) --b;
             static const std::u32string kPrep[] = {U"\u0627\u0644\u064A", U"\u0641\u064A", U"\u0639\u0644\u064A",
-                                                   U"\u0639\u0646",       U"\u0636\u062F", U"\u0646\u062D\u0648"};
-            if (std::find(std::begin(kPrep), std::end(kPrep), t[j - 1].key) != std::end(kPrep)) continue;
+                                                   U"\u0639\u0646",       U"\u0636\u062F", U"\u0646\u062D\u0648",
+                                                   U"\u0645\u0646"};
+            std::uint32_t tb = t[b].begin;
+            bool clitic_pp = m->begin > tb && (text[tb] == 0x0628 || text[tb] == kLam ||
+                                               (m->begin > tb + 1 && (text[tb + 1] == 0x0628 || text[tb + 1] == kLam)));
+            bool counted = b > 0 && (t[b - 1].kind == Token::Kind::kNumber || WordEndingAt(t, b, kNumberWord));
+            // …على المقاتلين الأرمن الذين ألقوا أسلحتهم: a relative clause's antecedent is its subject.
+            const std::u32string& rel = j + 1 < n ? t[j + 1].key : t[j].key;
+            bool antecedent =
+                j + 2 == tr.first && (rel == U"\u0627\u0644\u0630\u064A" || rel == U"\u0627\u0644\u062A\u064A" ||
+                                      rel == U"\u0627\u0644\u0630\u064A\u0646");
+            if (b > 0 && !antecedent &&
+                (clitic_pp || counted ||
+                 std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
+              j = b;
+              continue;
+            }
           }
           if (const Mention* m = actor_at(j)) {
             ev.agents.push_back(m->entity);
@@ -2268,6 +2334,19 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
             ev.agents.push_back(f);
             break;
           }
+        }
+      }
+    }
+    // A reception (استقبل X في بغداد Y): the guest is the visitor, the host the one visited.
+    if (!tr.word->Attr("guest").empty() && !ev.agents.empty()) {
+      for (std::size_t j = after_agent; j < n && j < after_agent + 8 && sent[j] == s; ++j) {
+        if (is_clause_break(j)) break;
+        std::size_t p = titled_person(j);
+        const Mention* m = p != SIZE_MAX ? &mentions[mention_at[p]] : actor_at(j);
+        if (m && m->entity != ev.agents.front()) {
+          ev.patients.assign(1, ev.agents.front());
+          ev.agents.assign(1, m->entity);
+          break;
         }
       }
     }

@@ -937,5 +937,87 @@ TEST_F(ClauseAgentTest, RefugeesCrossingAndAidDistributedAreEvents) {
               ElementsAre("وزع|AidDelivery"));
 }
 
+TEST_F(ClauseAgentTest, AFormSpelledLikeANisbaIsTheNisba) {
+  // تركيه (Türkiye) folds to the same key as تركية (Turkish): Turkish aircraft are no mention of Turkey,
+  // and their nisba names the attacker of the verb after them.
+  ArticleResult r = Run("وكانت طائرات تركية قد قصفت مواقع في شمال العراق.");
+  EXPECT_EQ(FindMention(r, "تركية"), nullptr);
+  const Event* e = FindEvent(r, EventType::kAttack);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("turkey"));
+}
+
+TEST_F(ClauseAgentTest, ANisbaSurnameNeverStandsAloneForThePerson) {
+  ArticleResult r = Run("والتقى محمد شياع السوداني قائد الجيش. وقال الجيش السوداني إن الوضع هادئ.");
+  ASSERT_NE(FindMention(r, "محمد شياع السوداني"), nullptr);
+  EXPECT_EQ(FindMention(r, "محمد شياع السوداني")->entity, "mohammed_shia_al_sudani");
+  const Mention* army = FindMention(r, "الجيش السوداني");
+  ASSERT_NE(army, nullptr);
+  EXPECT_EQ(army->type, EntityType::kArmedForce);
+}
+
+TEST_F(ClauseAgentTest, AnAdjectiveAfterAClassifierIsNoName) {
+  EXPECT_THAT(Mentions("وتبنت حركة الشباب الهجوم في بيان نشرته على موقع موال لها."),
+              ElementsAre("حركة الشباب|Organization|al_shabaab"));
+}
+
+TEST_F(ClauseAgentTest, ACounterpartIsATitle) {
+  ArticleResult r = Run("وقال فيدان في مؤتمر صحفي مع نظيره المصري بدر عبد العاطي إن المحادثات مثمرة.");
+  EXPECT_THAT(Roles(r), ElementsAre("بدر عبد العاطي|نظيره المصري|egypt"));
+}
+
+TEST_F(ClauseAgentTest, RaidsAreOperationsOfTheForcesNotOfTheirCaptives) {
+  ArticleResult r = Run("واعتقلت القوات الإسرائيلية 20 فلسطينيا على الأقل في حملة مداهمات في الضفة الغربية.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->trigger_text, "مداهمات");
+  EXPECT_THAT(e->agents, ElementsAre("israel_defense_forces"));
+  EXPECT_THAT(Events("قتل ثلاثة فلسطينيين خلال اقتحام القوات الإسرائيلية مدينة جنين."),
+              ElementsAre("قتل|Casualties", "اقتحام|MilitaryOperation"));
+}
+
+TEST_F(ClauseAgentTest, HoldingSomeoneResponsibleIsAnAccusation) {
+  ArticleResult r = Run("وأدانت الرئاسة الفلسطينية الجريمة، وحملت الحكومة الإسرائيلية المسؤولية الكاملة عن التصعيد.");
+  const Event* e = FindEvent(r, EventType::kAccusation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("palestine_presidency"));
+  EXPECT_THAT(e->patients, ElementsAre("israel"));
+  EXPECT_THAT(Events("وحملت الشاحنات المواد الغذائية إلى المدينة."), IsEmpty());
+}
+
+TEST_F(ClauseAgentTest, AnAffiliateNamedAfterTheActorIsNotTheDoer) {
+  ArticleResult r = Run("وتبنت حركة الشباب المرتبطة بتنظيم القاعدة الهجوم في بيان.");
+  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("al_shabaab"));
+}
+
+TEST_F(ClauseAgentTest, ACapitalNamedAsTheCapitalIsTheCity) {
+  ArticleResult r = Run("وأسفر انفجار في العاصمة مقديشو عن مقتل 8 أشخاص.");
+  const Mention* m = FindMention(r, "مقديشو");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, EntityType::kPlace);
+}
+
+TEST_F(ClauseAgentTest, AReceptionsGuestIsTheVisitor) {
+  ArticleResult r =
+      Run("واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة يوم الأحد وزير الخارجية التركي هاكان فيدان.");
+  const Event* e = FindEvent(r, EventType::kVisit);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("hakan_fidan"));
+  EXPECT_THAT(e->patients, ElementsAre("abdel_fattah_el_sisi"));
+  EXPECT_EQ(e->place, "cairo");
+}
+
+TEST_F(ClauseAgentTest, ProtestersAppealWithAParticiple) {
+  ArticleResult r =
+      Run("وقالت وزارة الدفاع التركية إن طائراتها قصفت مواقع للحزب. واحتج مئات الأكراد في أربيل على "
+          "الغارات، مطالبين الحكومة العراقية باتخاذ موقف حازم.");
+  const Event* e = FindEvent(r, EventType::kAppeal);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("kurds"));
+  EXPECT_THAT(e->patients, ElementsAre("iraq"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
