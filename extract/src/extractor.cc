@@ -488,9 +488,16 @@ std::vector<Candidate> Extractor::Impl::FindMentions(const Document& doc, const 
       bool dateline = (i == 0 || t[i - 1].kind == Token::Kind::kNewline) && h.last < t.size() &&
                       t[h.last].kind == Token::Kind::kPunct;
       // في العاصمة مقديشو: a capital named as the capital is the city.
-      bool as_capital = i > 0 && (t[i - 1].key == U"\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
-                                  t[i - 1].key == U"\u0628\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
-                                  t[i - 1].key == U"\u0644\u0644\u0639\u0627\u0635\u0645\u0647");
+      auto capital_word = [&](std::size_t k) {
+        return t[k].key == U"\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
+               t[k].key == U"\u0628\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
+               t[k].key == U"\u0644\u0644\u0639\u0627\u0635\u0645\u0647";  // العاصمة، بالعاصمة، للعاصمة
+      };
+      // … and العاصمة الليبية طرابلس, with the state's nisba between.
+      bool as_capital =
+          i > 0 && (capital_word(i - 1) ||
+                    (i > 1 && capital_word(i - 2) &&
+                     std::any_of(nisbas->begin(), nisbas->end(), [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
       if (!e.capital_of.empty() && !preceded_by_locative(i, h.clitics) && !visited && !dateline && !as_capital) {
         c = make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy");
       } else {
@@ -1676,6 +1683,9 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         if (const Mention* m = actor_at(j)) {
           // قال لبي بي سي: said to the BBC. The addressee is not the speaker (who is then a pronoun).
           bool addressee = m->begin > t[j].begin && t[j].key[0] == kLam;
+          // قال مسؤول لوكالة فرانس برس: the agency after ل + its classifier is the addressee too.
+          auto mc = j > 0 ? WordAt(t, j - 1, kMediaClassifier) : std::nullopt;
+          addressee |= mc && mc->clitics > 0 && t[j - 1].key[0] == kLam && mc->last == j;
           if (!addressee) speaker = m->entity;
           break;
         }
@@ -1909,6 +1919,14 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
       ev.agents.push_back(mentions[mention_at[j]].entity);
       after_agent = j + 1;
       while (after_agent < n && mention_at[after_agent] == mention_at[j]) ++after_agent;
+      // حثت الولايات المتحدة والاتحاد الأوروبي: coordinated subjects are all agents.
+      for (int more = 0; more < 3 && after_agent < n && sent[after_agent] == s; ++more) {
+        std::size_t k = after_agent;
+        const Mention* m = actor_at(k);
+        if (!m || m->begin <= t[k].begin || text[t[k].begin] != kWaw) break;
+        if (std::find(ev.agents.begin(), ev.agents.end(), m->entity) == ev.agents.end()) ev.agents.push_back(m->entity);
+        while (after_agent < n && mention_at[after_agent] == mention_at[k]) ++after_agent;
+      }
     };
     // The person a title starting at j introduces (within the title phrase, before any verb).
     auto titled_person = [&](std::size_t j) -> std::size_t {
@@ -2202,6 +2220,24 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         }
       }
     }
+    // ونفت الحكومة: a bare government noun as the subject is the government the article named with it
+    // (الحكومة الإثيوبية); with none named, no one (not the last speaker).
+    bool bare_head_subject = false;
+    if (ev.agents.empty() && tr.verb && !speaker_form) {
+      std::size_t j = skip_adverbs(tr.last);
+      if (j < n && sent[j] == s && mention_at[j] == SIZE_MAX && WordAt(t, j, kGovHead, false, false)) {
+        bare_head_subject = true;
+        for (std::size_t k = j; k-- > 0;) {
+          if (mention_at[k] == SIZE_MAX || t[k].key != t[j].key) continue;
+          const Mention& m = mentions[mention_at[k]];
+          if (m.begin == t[k].begin && IsActorType(m.type)) {
+            ev.agents.push_back(m.entity);
+            after_agent = j + 1;
+            break;
+          }
+        }
+      }
+    }
     // احتج مئات الأكراد …، مطالبين الحكومة: the protesters appeal, and the actor after the participle is
     // addressed.
     bool protest_appeal = false;
@@ -2241,7 +2277,8 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
                      (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627" ||
                       WordAt(t, j, kTitle, false, false).has_value());
     }
-    if (ev.agents.empty() && !after_relative && !protest_appeal && (statement || (coordinated_verb && !crowd_event))) {
+    if (ev.agents.empty() && !after_relative && !protest_appeal && !bare_head_subject &&
+        (statement || (coordinated_verb && !crowd_event))) {
       // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
       std::string speaker;
       for (const Report& r : reports) {
@@ -2274,8 +2311,16 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
         bool statement_object = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;  // victims'
                                                                                                            // events
-        for (const Trig& p : trigs)
+        for (const Trig& p : trigs) {
           statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
+          // نددت السفارة الأمريكية في طرابلس بالاشتباكات: what is condemned or denied in the clause.
+          if ((p.type == EventType::kCondemnation || p.type == EventType::kDenial) && p.last <= tr.first &&
+              tr.first - p.last <= 8 && sent[p.first] == s) {
+            bool clause = true;
+            for (std::size_t k = p.last; k < tr.first; ++k) clause &= !is_clause_break(k);
+            statement_object |= clause;
+          }
+        }
         std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
         for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
           // قال X إن القصف أسفر: a noun that opens a reported clause is not the speaker's deed.
@@ -2299,13 +2344,26 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           if (const Mention* m = actor_at(j); m && j > 0) {
             std::size_t b = j;
             while (b > 0 && mention_at[b - 1] == mention_at[j]) --b;
-            static const std::u32string kPrep[] = {U"\u0627\u0644\u064A", U"\u0641\u064A", U"\u0639\u0644\u064A",
-                                                   U"\u0639\u0646",       U"\u0636\u062F", U"\u0646\u062D\u0648",
-                                                   U"\u0645\u0646"};
+            static const std::u32string kPrep[] = {
+                U"\u0627\u0644\u064A",
+                U"\u0641\u064A",
+                U"\u0639\u0644\u064A",
+                U"\u0639\u0646",
+                U"\u0636\u062F",
+                U"\u0646\u062D\u0648",
+                U"\u0645\u0646",
+                U"\u0628\u0631\u064A\u0627\u0633\u0647",  // برئاسة: حكومة الوحدة برئاسة الدبيبة
+                U"\u0628\u0642\u064A\u0627\u062F\u0647"};  // بقيادة
             std::uint32_t tb = t[b].begin;
             bool clitic_pp = m->begin > tb && (text[tb] == 0x0628 || text[tb] == kLam ||
                                                (m->begin > tb + 1 && (text[tb + 1] == 0x0628 || text[tb + 1] == kLam)));
             bool counted = b > 0 && (t[b - 1].kind == Token::Kind::kNumber || WordEndingAt(t, b, kNumberWord));
+            // لوكالة فرانس برس، بمدينة X: the classifier before the name carries the preposition.
+            if (b > 0 && t[b - 1].key.size() > 2 && (t[b - 1].key[0] == kLam || t[b - 1].key[0] == 0x0628)) {
+              auto cl = WordAt(t, b - 1, kMediaClassifier);
+              if (!cl) cl = WordAt(t, b - 1, kClassifier);
+              clitic_pp |= cl && cl->clitics > 0 && cl->last == b;
+            }
             // …على المقاتلين الأرمن الذين ألقوا أسلحتهم: a relative clause's antecedent is its subject.
             const std::u32string& rel = j + 1 < n ? t[j + 1].key : t[j].key;
             bool antecedent =

@@ -1019,5 +1019,56 @@ TEST_F(ClauseAgentTest, ProtestersAppealWithAParticiple) {
   EXPECT_THAT(e->patients, ElementsAre("iraq"));
 }
 
+TEST_F(ClauseAgentTest, AnIndefiniteCeasefireIsOneAndItsGovernmentDeclaredIt) {
+  ArticleResult r = Run("وأعلنت حكومة الوحدة الوطنية برئاسة عبد الحميد الدبيبة وقفا لإطلاق النار.");
+  const Event* e = FindEvent(r, EventType::kCeasefire);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("government_of_national_unity")) << "not the head named after برئاسة";
+}
+
+TEST_F(ClauseAgentTest, AnEmbassyIsAnActorAndWhatItCondemnsIsNotItsDeed) {
+  ArticleResult r =
+      Run("وأعربت الأمم المتحدة عن قلقها. كما نددت السفارة الأمريكية في طرابلس بالاشتباكات، وطالبت "
+          "بمحاسبة المسؤولين عنها.");
+  EXPECT_NE(FindMention(r, "السفارة الأمريكية"), nullptr);
+  const Event* e = FindEvent(r, EventType::kCondemnation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("united_states_embassy"));
+  e = FindEvent(r, EventType::kMilitaryOperation);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, IsEmpty());
+}
+
+TEST_F(ClauseAgentTest, ClosingIsABlockadeOnlyOfAWayInOrOut) {
+  EXPECT_THAT(Events("وأغلقت المدارس والجامعات أبوابها."), IsEmpty());
+  EXPECT_THAT(Events("وأغلقت إسرائيل المعابر مع القطاع."), ElementsAre("أغلقت|Blockade"));
+}
+
+TEST_F(ClauseAgentTest, ACapitalAfterTheCapitalAndANisbaIsTheCity) {
+  ArticleResult r = Run("واندلعت اشتباكات في العاصمة الليبية طرابلس.");
+  const Mention* m = FindMention(r, "طرابلس");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, EntityType::kPlace);
+}
+
+TEST_F(ClauseAgentTest, ABareGovernmentSubjectIsTheGovernmentNamedBefore) {
+  ArticleResult r =
+      Run("وأعلنت الحكومة الإثيوبية حالة الطوارئ. وقال مسؤول محلي لوكالة فرانس برس إن 30 شخصا قتلوا في "
+          "غارة. ونفت الحكومة استهداف المدنيين.");
+  const Event* e = FindEvent(r, EventType::kDenial);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("ethiopia")) << "not the agency the official spoke to";
+  e = FindEvent(r, EventType::kAttack);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ::testing::Not(::testing::Contains("afp")));
+}
+
+TEST_F(ClauseAgentTest, CoordinatedSubjectsAreAllAgents) {
+  ArticleResult r = Run("وحثت الولايات المتحدة والاتحاد الأوروبي الحكومة على السماح بوصول المساعدات.");
+  const Event* e = FindEvent(r, EventType::kAppeal);
+  ASSERT_NE(e, nullptr);
+  EXPECT_THAT(e->agents, ElementsAre("united_states", "eu"));
+}
+
 }  // namespace
 }  // namespace khabar::extract::testing
