@@ -33,6 +33,11 @@ bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
 
 bool IsActorType(EntityType t) { return t != EntityType::kPlace; }
 
+// الذي، التي، الذين (as match keys).
+bool IsRelativePronoun(std::u32string_view k) {
+  return k == U"\u0627\u0644\u0630\u064A" || k == U"\u0627\u0644\u062A\u064A" || k == U"\u0627\u0644\u0630\u064A\u0646";
+}
+
 // The word lists the rules need; Create() fails if one is missing.
 enum List : std::uint16_t {
   kTitle,
@@ -2112,7 +2117,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
         return suffix || skip_pronoun_pp(v + 1) > v + 1;
       };
       for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
-        if ((t[j].key == U"\u0627\u0644\u062A\u064A" || t[j].key == U"\u0627\u0644\u0630\u064A") && resumptive(j + 1)) {
+        if (IsRelativePronoun(t[j].key) && resumptive(j + 1)) {
           std::size_t k = skip_pronoun_pp(j + 2);
           if (k < n && actor_at(k)) {
             take(k);
@@ -2257,9 +2262,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
     // its subject: that actor if it is one, else no one, and never the discourse's last subject.
     bool after_relative = false;
     if (tr.verb && tr.clitics == 0 && tr.first > 0) {
-      const std::u32string& r = t[tr.first - 1].key;
-      after_relative = r == U"\u0627\u0644\u0630\u064A" || r == U"\u0627\u0644\u062A\u064A" ||
-                       r == U"\u0627\u0644\u0630\u064A\u0646";  // الذي التي الذين
+      after_relative = IsRelativePronoun(t[tr.first - 1].key);
     }
     if (ev.agents.empty() && after_relative && tr.first >= 2) {
       std::size_t a = tr.first - 2;
@@ -2330,8 +2333,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
           if (t[j].key == U"\u060C" || t[j].key == U",") {
             std::size_t c = j;
             while (c > 0 && j - c < 15 && sent[c - 1] == s && t[c - 1].key != U"\u060C" && t[c - 1].key != U",") --c;
-            if (c > 0 && j - c < 15 &&
-                (t[c].key == U"\u0627\u0644\u0630\u064A" || t[c].key == U"\u0627\u0644\u062A\u064A")) {
+            if (c > 0 && j - c < 15 && IsRelativePronoun(t[c].key)) {
               skipped += j - c + 2;
               j = c - 1;  // the comma before the aside; the loop steps past it
               continue;
@@ -2365,10 +2367,7 @@ void Extractor::Impl::FindEvents(const Document& doc, const Tokens& t, const std
               clitic_pp |= cl && cl->clitics > 0 && cl->last == b;
             }
             // …على المقاتلين الأرمن الذين ألقوا أسلحتهم: a relative clause's antecedent is its subject.
-            const std::u32string& rel = j + 1 < n ? t[j + 1].key : t[j].key;
-            bool antecedent =
-                j + 2 == tr.first && (rel == U"\u0627\u0644\u0630\u064A" || rel == U"\u0627\u0644\u062A\u064A" ||
-                                      rel == U"\u0627\u0644\u0630\u064A\u0646");
+            bool antecedent = j + 2 == tr.first && IsRelativePronoun(t[j + 1].key);
             if (b > 0 && !antecedent &&
                 (clitic_pp || counted ||
                  std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
