@@ -21,7 +21,11 @@ add_executable(extract_test ${KHABAR_EXTRACT_TEST_SOURCES})
 # extract/src: matcher.h (internal, not installed) for the lexicon's clitic-reading check.
 target_include_directories(extract_test PRIVATE ${PROJECT_SOURCE_DIR}/extract/src)
 target_link_libraries(extract_test PRIVATE khabar::extract khabar_flags GTest::gmock GTest::gtest_main)
-gtest_discover_tests(extract_test TEST_PREFIX "extract." PROPERTIES ENVIRONMENT ${KHABAR_UNIT_TEST_ENV})
+# The sentence cases (tests/extract/cases/*.cases) are read when the tests are listed, so the list is
+# made when CTest runs (PRE_TEST): a case added to a file is a test without rebuilding.
+target_compile_definitions(extract_test PRIVATE KHABAR_CASES_DIR="${CMAKE_CURRENT_LIST_DIR}/extract/cases")
+gtest_discover_tests(extract_test TEST_PREFIX "extract." DISCOVERY_MODE PRE_TEST
+                     PROPERTIES ENVIRONMENT ${KHABAR_UNIT_TEST_ENV})
 
 file(GLOB KHABAR_GRAPH_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/graph/*_test.cc)
 add_executable(graph_test ${KHABAR_GRAPH_TEST_SOURCES})
