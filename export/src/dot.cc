@@ -37,37 +37,13 @@ const std::string kRdfType = std::string(vocab::kRdf) + "type";
 const std::string kPrefLabel = std::string(vocab::kSkos) + "prefLabel";
 
 // ---------------------------------------------------------------------------------------------------
-// Names of event types: display name and the verb used on actor edges, in Arabic and English.
+// Names of event types and the verbs on actor edges: vocab::kEventTypes, the project's one table of them.
 
-struct EventWords {
-  std::string_view type, name_ar, name_en, verb_ar, verb_en;
-  char kind;  // f force, s hostile statement, c cooperation, a appeal/protest/other
-};
-
-constexpr std::array<EventWords, 18> kEventWords{{
-    {"MilitaryOperation", "عملية عسكرية", "military operation", "قاتل", "fought", 'f'},
-    {"Attack", "هجوم", "attack", "هاجم", "attacked", 'f'},
-    {"Casualties", "ضحايا", "casualties", "أوقع ضحايا", "caused casualties", 'f'},
-    {"Explosion", "انفجار", "explosion", "فجّر", "blew up", 'f'},
-    {"Displacement", "نزوح", "displacement", "هجّر", "displaced", 'f'},
-    {"Evacuation", "إجلاء", "evacuation", "أجلى", "evacuated", 'c'},
-    {"Ceasefire", "وقف إطلاق النار", "ceasefire", "هدنة مع", "ceasefire with", 'c'},
-    {"Disarmament", "نزع السلاح", "disarmament", "نزع سلاح", "disarmed", 'c'},
-    {"Negotiation", "مفاوضات", "talks", "تفاوض مع", "talks with", 'c'},
-    {"Visit", "زيارة", "visit", "زار", "visited", 'c'},
-    {"Blockade", "حصار", "blockade", "حاصر", "blockaded", 'f'},
-    {"AidDelivery", "مساعدات", "aid", "ساعد", "aid to", 'c'},
-    {"Protest", "احتجاج", "protest", "احتج على", "protested", 'a'},
-    {"Accusation", "اتهام", "accusation", "اتهم", "accused", 's'},
-    {"Denial", "نفي", "denial", "نفى", "denied", 's'},
-    {"Condemnation", "إدانة", "condemnation", "أدان", "condemned", 's'},
-    {"Appeal", "مناشدة", "appeal", "دعا", "appealed to", 'a'},
-    {"Pledge", "تعهد", "pledge", "تعهد لـ", "pledged to", 'c'},
-}};
+using EventWords = vocab::EventTypeInfo;
 
 const EventWords* FindEventWords(std::string_view type) {
-  for (const auto& w : kEventWords) {
-    if (w.type == type) return &w;
+  for (const auto& w : vocab::kEventTypes) {
+    if (w.name == type) return &w;
   }
   return nullptr;
 }
@@ -316,12 +292,12 @@ class Labels {
   std::string TypeName(std::string_view type) const {
     const EventWords* w = FindEventWords(type);
     if (!w) return std::string(type);
-    return std::string(lang_ == DotLang::kArabic ? w->name_ar : w->name_en);
+    return std::string(lang_ == DotLang::kArabic ? w->label_ar : w->label_en);
   }
   std::string Verb(std::string_view type) const {
     const EventWords* w = FindEventWords(type);
     if (!w) return std::string(type);
-    return std::string(lang_ == DotLang::kArabic ? w->verb_ar : w->verb_en);
+    return std::string(lang_ == DotLang::kArabic ? w->edge_ar : w->edge_en);
   }
   std::string Pick(std::string_view ar, std::string_view en) const {
     return std::string(lang_ == DotLang::kArabic ? ar : en);
@@ -448,7 +424,7 @@ void ActorsView(const Model& m, const Labels& L, int top, DotGraph* g) {
     std::string label;
     for (const auto& [n, type] : types) label += (label.empty() ? "" : "\n") + L.Verb(type) + L.Times(n);
     const EventWords* w = FindEventWords(types.front().second);
-    std::string color(KindColor(w ? w->kind : 'a'));
+    std::string color(KindColor(w ? w->family : 'a'));
     char width[16];
     std::snprintf(width, sizeof width, "%.1f", 1.0 + std::log2(static_cast<double>(total)));
     o << "  " << ids[pair.first] << " -> " << ids[pair.second] << " [label=" << Q(label) << ", color=\"" << color
@@ -514,7 +490,7 @@ void EventsView(const Model& m, const Labels& L, int top, DotGraph* g) {
     const auto& [place, type] = key;
     const Group& gr = groups.at(key);
     const EventWords* w = FindEventWords(type);
-    char kind = w ? w->kind : 'a';
+    char kind = w ? w->family : 'a';
     std::string gid = "g" + std::to_string(k++);
     body << "  " << gid
          << " [label=" << Q(L.TypeName(type) + L.Times(gr.count) + "\n" + L.Pick("في ", "in ") + L.Entity(place))
@@ -623,7 +599,7 @@ void TimelineView(const Model& m, const Labels& L, int top, DotGraph* g) {
       std::string agent = first(r.agents), place = first(r.places);
       if (!agent.empty()) text += L.Pick("، ", ", ") + L.Entity(agent);
       if (!place.empty()) text += L.Pick("، في ", ", in ") + L.Entity(place);
-      o << "<TR><TD BGCOLOR=\"" << KindFill(w ? w->kind : 'a') << "\">" << H(text) << "</TD></TR>";
+      o << "<TR><TD BGCOLOR=\"" << KindFill(w ? w->family : 'a') << "\">" << H(text) << "</TD></TR>";
     }
     o << "</TABLE>>];\n";
     ++id;

@@ -27,7 +27,7 @@ done <<'VIEWS'
 actors ar أذربيجان
 actors en Azerbaijan
 events ar عملية عسكرية
-events en military operation
+events en Military operation
 timeline ar 2023-09-19
 timeline en Timeline
 aliases ar ستيباناكيرت

@@ -107,8 +107,8 @@ class SentenceCaseTest : public ExtractorTest, public ::testing::WithParamInterf
     for (const Event& e : r.events) {
       if (vocab::Name(e.type) == f[0] && e.trigger_text == f[1]) found = &e;
     }
-    ASSERT_NE(found, nullptr) << "no " << f[0] << " triggered by '" << f[1] << "'; events: "
-                              << ::testing::PrintToString(Events(r));
+    ASSERT_NE(found, nullptr) << "no " << f[0] << " triggered by '" << f[1]
+                              << "'; events: " << ::testing::PrintToString(Events(r));
     for (std::size_t i = 2; i < f.size(); ++i) {
       std::size_t colon = f[i].find(':');
       ASSERT_NE(colon, std::string::npos) << "a field is key: value, not '" << f[i] << "'";

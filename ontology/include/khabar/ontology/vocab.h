@@ -91,10 +91,42 @@ enum class EventType {
   kAppeal,
   kPledge,
 };
-inline constexpr std::array<std::string_view, 18> kEventTypeNames{
-    "MilitaryOperation", "Attack",      "Casualties",  "Explosion",    "Displacement", "Evacuation",
-    "Ceasefire",         "Disarmament", "Negotiation", "Visit",        "Blockade",     "AidDelivery",
-    "Protest",           "Accusation",  "Denial",      "Condemnation", "Appeal",       "Pledge"};
+// Everything the project says about each event type, in EventType order: the one list that the
+// ontology (ontology/khabar.ttl: the class and its labels), the shapes (ontology/shapes.ttl), the
+// evaluation query (queries/eval/events.rq) and the diagrams (export/src/dot.cc) agree with; the test
+// ontology.EventTypeTable checks the files against it. To add a type: the enum above, a row here, a
+// class in khabar.ttl, its name in shapes.ttl and events.rq, triggers in the lexicon.
+struct EventTypeInfo {
+  std::string_view name;                // local name in kh: (kh:MilitaryOperation)
+  std::string_view label_en, label_ar;  // rdfs:label of the class in khabar.ttl
+  std::string_view edge_en, edge_ar;    // the verb on an actor → actor edge of a diagram
+  char family;                          // f force, s hostile statement, c cooperation, a appeal, protest, other
+};
+inline constexpr std::array<EventTypeInfo, 18> kEventTypes{{
+    {"MilitaryOperation", "Military operation", "عملية عسكرية", "fought", "قاتل", 'f'},
+    {"Attack", "Attack", "هجوم", "attacked", "هاجم", 'f'},
+    {"Casualties", "Casualties", "خسائر بشرية", "caused casualties", "أوقع ضحايا", 'f'},
+    {"Explosion", "Explosion", "انفجار", "blew up", "فجّر", 'f'},
+    {"Displacement", "Displacement", "نزوح", "displaced", "هجّر", 'f'},
+    {"Evacuation", "Evacuation", "إجلاء", "evacuated", "أجلى", 'c'},
+    {"Ceasefire", "Ceasefire", "وقف إطلاق النار", "ceasefire with", "هدنة مع", 'c'},
+    {"Disarmament", "Disarmament", "نزع السلاح", "disarmed", "نزع سلاح", 'c'},
+    {"Negotiation", "Negotiation", "مفاوضات", "talks with", "تفاوض مع", 'c'},
+    {"Visit", "Visit", "زيارة", "visited", "زار", 'c'},
+    {"Blockade", "Blockade", "حصار", "blockaded", "حاصر", 'f'},
+    {"AidDelivery", "Aid delivery", "إيصال المساعدات", "aid to", "ساعد", 'c'},
+    {"Protest", "Protest", "احتجاج", "protested", "احتج على", 'a'},
+    {"Accusation", "Accusation", "اتهام", "accused", "اتهم", 's'},
+    {"Denial", "Denial", "نفي", "denied", "نفى", 's'},
+    {"Condemnation", "Condemnation", "إدانة", "condemned", "أدان", 's'},
+    {"Appeal", "Appeal", "دعوة", "appealed to", "دعا", 'a'},
+    {"Pledge", "Pledge", "تعهد", "pledged to", "تعهد لـ", 'c'},
+}};
+inline constexpr std::array<std::string_view, kEventTypes.size()> kEventTypeNames = [] {
+  std::array<std::string_view, kEventTypes.size()> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = kEventTypes[i].name;
+  return names;
+}();
 std::string_view Name(EventType t);
 std::optional<EventType> ParseEventType(std::string_view local_name);
 // True for statements (speech acts): their agent is the speaker.
