@@ -125,6 +125,7 @@ void FindReports(const Extractor::Impl& x, EventContext& ctx);
 void FindTimexes(const Extractor::Impl& x, EventContext& ctx);
 void FindOpeners(const Extractor::Impl& x, EventContext& ctx);
 void BuildEvents(const Extractor::Impl& x, EventContext& ctx);
+void AddDualTriggers(const Extractor::Impl& x, EventContext& ctx);
 void AttachFigures(const Extractor::Impl& x, EventContext& ctx);
 void MergeTallies(const Extractor::Impl& x, EventContext& ctx);
 
