@@ -3,6 +3,18 @@
 
 namespace khabar::extract::events {
 
+// مبعوثون من أرمينيا وأذربيجان … في بروكسل: states after من (and those coordinated with them) are
+// where people come from, not where it happened.
+bool TriggerFrame::AfterMin(std::size_t k) const {
+  for (int hops = 0; hops < 4 && k > 0; ++hops) {
+    if (t[k - 1].key == U"\u0645\u0646") return true;                             // من
+    if (text[t[k].begin] != kWaw || mention_at[k - 1] == SIZE_MAX) return false;  // و + the previous one
+    k = k - 1;
+    while (k > 0 && mention_at[k - 1] == mention_at[k]) --k;
+  }
+  return false;
+}
+
 // Place: a place of the sentence (or a state after a locative: داخل أذربيجان، لأوكرانيا), nearest
 // after the trigger; for displacement the origin (من X) first; for a visit its object. Without one,
 // an anaphoric المنطقة/الإقليم/الممر in the sentence stands for the article's place of that kind.
@@ -31,17 +43,6 @@ bool TriggerFrame::Place() {
         dist /= 4;  // من: origin
       if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0627\u0644\u064A")
         dist = dist * 4 + 16;  // إلى: destination
-      // مبعوثون من أرمينيا وأذربيجان … في بروكسل: states after من (and those coordinated with them) are
-      // where people come from, not where it happened.
-      auto after_min = [&](std::size_t k) {
-        for (int hops = 0; hops < 4 && k > 0; ++hops) {
-          if (t[k - 1].key == U"\u0645\u0646") return true;                             // من
-          if (text[t[k].begin] != kWaw || mention_at[k - 1] == SIZE_MAX) return false;  // و + the previous one
-          k = k - 1;
-          while (k > 0 && mention_at[k - 1] == mention_at[k]) --k;
-        }
-        return false;
-      };
       // A dateline (الخرطوم (أ ف ب) -) is where the report was filed: a place of last resort.
       std::size_t after = j;
       while (after < n && mention_at[after] == mention_at[j]) ++after;
@@ -56,7 +57,7 @@ bool TriggerFrame::Place() {
         dist = 0;
       }
       bool moving = tr.type == EventType::kDisplacement || tr.type == EventType::kEvacuation;
-      if (!moving && m.type == EntityType::kState && j > 0 && after_min(j)) dist = dist * 4 + 8;
+      if (!moving && m.type == EntityType::kState && j > 0 && AfterMin(j)) dist = dist * 4 + 8;
       if (dist < best_dist) {
         best_dist = dist;
         best = mention_at[j];

@@ -110,6 +110,7 @@ class TriggerFrame {
   void WeaponBefore();
   bool AccusedOf(std::size_t j) const;
   bool Resumptive(std::size_t v) const;
+  bool AfterMin(std::size_t k) const;
 };
 
 // A per-trigger step: its name, the method, what it does.
