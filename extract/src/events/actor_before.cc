@@ -3,6 +3,7 @@
 
 namespace khabar::extract::events {
 
+// The nearest actor before a verb in its clause, or a weapon with a nisba.
 bool TriggerFrame::ActorBeforeVerb() {
   if (!ev.agents.empty() || statement || !tr.verb) return true;
   for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
@@ -21,6 +22,7 @@ bool TriggerFrame::ActorBeforeVerb() {
   return true;
 }
 
+// The nearest actor before a noun, past asides and prepositions.
 bool TriggerFrame::ActorBeforeNoun() {
   if (!ev.agents.empty() || statement || tr.verb) return true;
   // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object

@@ -55,6 +55,7 @@ bool TriggerFrame::VerbSubject() {
   return true;
 }
 
+// A noun's doer: its relative clause, genitive, nisba, weapon, من X, من قبل X.
 bool TriggerFrame::NounAgent() {
   if (!tr.verb && !speaker_form) {  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
     for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {

@@ -80,6 +80,7 @@ bool TriggerFrame::Parties() {
   return true;
 }
 
+// Another talks noun of the sentence: the same parties.
 bool TriggerFrame::TalkParties() {
   if (tr.type == EventType::kNegotiation && has_parties) {
     d.talk_parties = ev.agents;
@@ -133,6 +134,7 @@ bool TriggerFrame::WhereClause() {
   return true;
 }
 
+// A verb's first agent becomes the discourse subject.
 bool TriggerFrame::UpdateDiscourseSubject() {
   if (tr.verb && !ev.agents.empty() && !relative_clause && !where_clause) d.subject = ev.agents.front();
   return true;

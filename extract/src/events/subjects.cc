@@ -3,6 +3,7 @@
 
 namespace khabar::extract::events {
 
+// A verb coordinated right after a relative clause shares its doer.
 bool TriggerFrame::RelativeDoerSubject() {
   if (ev.agents.empty() && coordinated_verb && d.relative_doer.sentence == s && tr.first >= d.relative_doer.end &&
       tr.first - d.relative_doer.end <= 1) {
@@ -11,6 +12,7 @@ bool TriggerFrame::RelativeDoerSubject() {
   return true;
 }
 
+// A verb coordinated inside a reported clause shares its subject.
 bool TriggerFrame::ReportedClauseSubject() {
   if (ev.agents.empty() && coordinated_verb) {
     // A verb coordinated inside a reported clause shares that clause's subject, not the speaker's:
@@ -30,6 +32,7 @@ bool TriggerFrame::ReportedClauseSubject() {
   return true;
 }
 
+// A bare title before the verb: the person named with it earlier.
 bool TriggerFrame::EarlierTitledSubject() {
   if (ev.agents.empty() && (tr.verb || statement) && tr.clitics == 0) {
     std::string named = EarlierTitled(tr.first);  // إن "الأمين العام يدعو": named earlier
@@ -38,6 +41,7 @@ bool TriggerFrame::EarlierTitledSubject() {
   return true;
 }
 
+// إنه + verb: the speaker of the report.
 bool TriggerFrame::InnaPronounSubject() {
   if (ev.agents.empty() && tr.verb && tr.clitics == 0 && tr.first > 0 &&
       (t[tr.first - 1].key == U"\u0627\u0646\u0647" || t[tr.first - 1].key == U"\u0627\u0646\u0647\u0627" ||
@@ -120,6 +124,7 @@ bool TriggerFrame::CrowdEvent() {
   return true;
 }
 
+// A pronoun subject: the speaker of the report, else the discourse subject.
 bool TriggerFrame::PronounSubject() {
   if (ev.agents.empty() && !after_relative && !protest_appeal && !bare_head_subject &&
       (statement || (coordinated_verb && !crowd_event))) {
