@@ -38,7 +38,10 @@ class TriggerFrame {
   // The steps, in the order TriggerSteps() lists them; false: the trigger is no event.
   bool FollowDiscourse();
   bool VerbSubject();
-  bool NounAgent();
+  bool NounRelativeDoer();
+  bool NounGenitive();
+  bool NounWeapon();
+  bool NounFromActor();
   bool RelativeDoerSubject();
   bool ReportedClauseSubject();
   bool EarlierTitledSubject();
@@ -111,6 +114,9 @@ class TriggerFrame {
   bool AccusedOf(std::size_t j) const;
   bool Resumptive(std::size_t v) const;
   bool AfterMin(std::size_t k) const;
+  bool StatementObject() const;
+  std::size_t ObjectActorStart(std::size_t j) const;
+  void AddWithCoordinatedBefore(std::size_t j, const Mention& m);
 };
 
 // A per-trigger step: its name, the method, what it does.
