@@ -1,0 +1,130 @@
+// The nearest actor before a trigger that has no agent yet.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+// The nearest actor before a verb in its clause, or a weapon with a nisba.
+bool TriggerFrame::ActorBeforeVerb() {
+  if (!ev.agents.empty() || statement || !tr.verb) return true;
+  for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
+    if (ctx.IsClauseBreak(j) || t[j].key == U"\u0627\u0646" || t[j].key == U"\u0627\u0646\u0647") break;  // إن أن
+    if (const Mention* m = ctx.ActorAt(j)) {
+      ev.agents.push_back(m->entity);
+      relative_clause = j + 1 < tr.first;
+      break;
+    }
+    if (std::string f = ctx.PronounForce(j); !f.empty()) {
+      ev.agents.push_back(f);
+      break;
+    }
+  }
+  if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) WeaponBefore();
+  return true;
+}
+
+// Whether the noun is the object of a statement (أدانت الوزارة استهداف المدنيين) or a victims' event.
+bool TriggerFrame::StatementObject() const {
+  bool statement_object = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;  // victims'
+                                                                                                     // events
+  for (const Trig& p : ctx.trigs) {
+    statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
+    // نددت السفارة الأمريكية في طرابلس بالاشتباكات: what is condemned or denied in the clause.
+    if ((p.type == EventType::kCondemnation || p.type == EventType::kDenial) && p.last <= tr.first &&
+        tr.first - p.last <= 8 && sent[p.first] == s) {
+      bool clause = true;
+      for (std::size_t k = p.last; k < tr.first; ++k) clause &= !ctx.IsClauseBreak(k);
+      statement_object |= clause;
+    }
+  }
+  return statement_object;
+}
+
+// عبروا الحدود إلى تشاد منذ بدء الحرب: an actor after a preposition is a goal or a place, not
+// the doer of the noun.
+// Nor is one after ب/ل (المرتبطة بتنظيم القاعدة), after من (بدعم من قوات الاتحاد الأفريقي), or a
+// counted group (اعتقلت القوات 20 فلسطينيا في حملة مداهمات): the objects of the clause.
+// Returns the first token of such an actor at j, or SIZE_MAX.
+std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
+  const Mention* m = ctx.ActorAt(j);
+  if (!m || j == 0) return SIZE_MAX;
+  std::size_t b = j;
+  while (b > 0 && mention_at[b - 1] == mention_at[j]) --b;
+  static const std::u32string kPrep[] = {
+      U"\u0627\u0644\u064A",
+      U"\u0641\u064A",
+      U"\u0639\u0644\u064A",
+      U"\u0639\u0646",
+      U"\u0636\u062F",
+      U"\u0646\u062D\u0648",
+      U"\u0645\u0646",
+      U"\u0628\u0631\u064A\u0627\u0633\u0647",   // برئاسة: حكومة الوحدة برئاسة الدبيبة
+      U"\u0628\u0642\u064A\u0627\u062F\u0647"};  // بقيادة
+  std::uint32_t tb = t[b].begin;
+  bool clitic_pp = m->begin > tb && (text[tb] == 0x0628 || text[tb] == kLam ||
+                                     (m->begin > tb + 1 && (text[tb + 1] == 0x0628 || text[tb + 1] == kLam)));
+  bool counted = b > 0 && (t[b - 1].kind == Token::Kind::kNumber || x.WordEndingAt(t, b, kNumberWord));
+  // لوكالة فرانس برس، بمدينة X: the classifier before the name carries the preposition.
+  if (b > 0 && t[b - 1].key.size() > 2 && (t[b - 1].key[0] == kLam || t[b - 1].key[0] == 0x0628)) {
+    auto cl = x.WordAt(t, b - 1, kMediaClassifier);
+    if (!cl) cl = x.WordAt(t, b - 1, kClassifier);
+    clitic_pp |= cl && cl->clitics > 0 && cl->last == b;
+  }
+  // …على المقاتلين الأرمن الذين ألقوا أسلحتهم: a relative clause's antecedent is its subject.
+  bool antecedent = j + 2 == tr.first && IsRelativePronoun(t[j + 1].key);
+  if (b > 0 && !antecedent &&
+      (clitic_pp || counted || std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
+    return b;
+  }
+  return SIZE_MAX;
+}
+
+// The actor m at token j, and the actors coordinated before it (وردت الولايات المتحدة وبريطانيا بشن غارات).
+void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
+  ev.agents.push_back(m.entity);
+  for (std::size_t b = j, hops = 0; hops < 3; ++hops) {
+    while (b > 0 && mention_at[b - 1] == mention_at[b]) --b;
+    const Mention& cur = mentions[mention_at[b]];
+    if (!(cur.begin > t[b].begin && text[t[b].begin] == kWaw) || b == 0 || !ctx.ActorAt(b - 1)) break;
+    ev.agents.insert(ev.agents.begin(), ctx.ActorAt(b - 1)->entity);
+    b = b - 1;
+  }
+}
+
+// The nearest actor before a noun, past asides and prepositions.
+bool TriggerFrame::ActorBeforeNoun() {
+  if (!ev.agents.empty() || statement || tr.verb) return true;
+  // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object
+  // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
+  bool statement_object = StatementObject();
+  std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
+  for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
+    // قال X إن القصف أسفر: a noun that opens a reported clause is not the speaker's deed.
+    if (t[j].key == U"\u0627\u0646" && j + 1 == tr.first) break;
+    // جيش ناغورنو كاراباخ، الذي لا يشكل جزءاً من القوات المسلحة الأرمينية، يُظهر مقاومة: the actor
+    // of a "، الذي … ،" aside is not the noun's agent; the one before the aside is.
+    if (t[j].key == U"\u060C" || t[j].key == U",") {
+      std::size_t c = j;
+      while (c > 0 && j - c < 15 && sent[c - 1] == s && t[c - 1].key != U"\u060C" && t[c - 1].key != U",") --c;
+      if (c > 0 && j - c < 15 && IsRelativePronoun(t[c].key)) {
+        skipped += j - c + 2;
+        j = c - 1;  // the comma before the aside; the loop steps past it
+        continue;
+      }
+    }
+    if (std::size_t b = ObjectActorStart(j); b != SIZE_MAX) {
+      j = b;
+      continue;
+    }
+    if (const Mention* m = ctx.ActorAt(j)) {
+      AddWithCoordinatedBefore(j, *m);
+      break;
+    }
+    if (std::string f = ctx.PronounForce(j); !f.empty()) {  // جنودها نفذوا أعمالا انتقامية
+      ev.agents.push_back(f);
+      break;
+    }
+  }
+  return true;
+}
+
+}  // namespace khabar::extract::events

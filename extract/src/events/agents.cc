@@ -1,0 +1,154 @@
+// The agent of an event: the subject of a verb trigger, the doer of a noun trigger.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+// Agent. A verb's subject follows it (VSO), possibly after adverbs and time expressions, or precedes
+// it directly in a headline-style clause (SVO); a title right after the verb means the titled person
+// (دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش). With no subject in sight the subject is a pronoun:
+// the speaker of the quote the trigger sits in, else the last subject of the discourse. A noun's agent
+// is its genitive, a nisba on it (قصف أذربيجاني) or a "من قبل X" phrase.
+bool TriggerFrame::VerbSubject() {
+  if (tr.verb && !speaker_form) {
+    std::size_t j = SkipPronounPP(SkipAdverbs(tr.last));
+    const Mention* before = tr.clitics == 0 && tr.first > 0 ? ctx.ActorAt(tr.first - 1) : nullptr;
+    bool svo = false;
+    if (before) {
+      std::size_t b = tr.first - 1;
+      while (b > 0 && mention_at[b - 1] == mention_at[tr.first - 1]) --b;
+      svo = ClauseStart(b);
+    }
+    std::string force_before = tr.clitics == 0 && tr.first > 0 && !before ? ctx.PronounForce(tr.first - 1) : "";
+    std::string force_after = j < n && sent[j] == s ? ctx.PronounForce(j) : "";
+    // وفد من الأمم المتحدة، وفد أمريكي: a delegation's sender is the subject.
+    std::size_t sender = SIZE_MAX;
+    if (j + 1 < n && sent[j] == s && (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627")) {
+      std::size_t k = j + 1 + (t[j + 1].key == U"\u0645\u0646" ? 1 : 0);  // من
+      if (k < n && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) sender = k;
+      for (const NisbaHit& nh : ctx.nisbas) {
+        if (sender == SIZE_MAX && nh.tok == j + 1 && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
+      }
+    }
+    if (!ev.agents.empty()) {
+      after_agent = j + 2;
+    } else if (sender != SIZE_MAX) {
+      Take(sender);
+    } else if (std::size_t p = j < n ? TitledPerson(j) : SIZE_MAX; p != SIZE_MAX) {
+      Take(p);
+    } else if (svo) {
+      ev.agents.push_back(before->entity);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
+    } else if (!force_before.empty() && ClauseStart(tr.first - 1)) {
+      ev.agents.push_back(force_before);  // أن قواتها سيطرت
+    } else if (!force_after.empty()) {
+      ev.agents.push_back(force_after);  // سيطرت قواتها
+      after_agent = j + 1;
+    } else if (j < n && sent[j] == s && ctx.ActorAt(j) && Agrees(*ctx.ActorAt(j)) &&
+               !(coordinated_verb && tr.type == EventType::kAccusation && AccusedOf(j))) {
+      Take(j);
+    } else if (before) {
+      ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
+      relative_clause = true;
+    } else if (j < n && sent[j] == s) {
+      WeaponNisba(j, false);  // قصفت طائرات روسية: the weapon is the subject, its nisba the attacker
+    }
+  }
+  return true;
+}
+
+// A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an
+// indefinite noun without a relative pronoun: هدنة توسطت فيها روسيا، محادثات يدعمها الاتحاد.
+bool TriggerFrame::NounRelativeDoer() {
+  if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
+  for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
+    if (IsRelativePronoun(t[j].key) && Resumptive(j + 1)) {
+      std::size_t k = SkipPronounPP(j + 2);
+      if (k < n && ctx.ActorAt(k)) {
+        Take(k);
+        d.relative_doer = {ev.agents.back(), s, after_agent};
+        doer_of_relative = true;
+      }
+    }
+  }
+  if (ev.agents.empty() && tr.last + 1 < n && sent[tr.last + 1] == s && x.IndefiniteNoun(t, tr.last - 1) &&
+      x.VerbLike(ctx.doc.text, t, tr.last) && Resumptive(tr.last)) {
+    std::size_t k = SkipPronounPP(tr.last + 1);
+    if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) {
+      Take(k);
+      doer_of_relative = true;
+    }
+  }
+  return true;
+}
+
+// Otherwise its genitive, right after it (قصف أذربيجان) or after one adjective agreeing with it in
+// definiteness (القصف المدفعي الأذربيجاني), never across a preposition or a complement (ضد X، لإخضاع X).
+bool TriggerFrame::NounGenitive() {
+  if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
+  for (std::size_t j = tr.last; j < n && j < tr.last + 2 && sent[j] == s && ev.agents.empty(); ++j) {
+    if (ctx.IsClauseBreak(j)) break;
+    if (ctx.ActorAt(j)) {
+      if (mentions[mention_at[j]].begin == t[j].begin) Take(j);
+      break;
+    }
+    if (j > tr.last) break;
+    auto definite = [](std::u32string_view k) {
+      if (k.size() > 3 && (k[0] == kWaw || k[0] == 0x0641 || k[0] == 0x0628 || k[0] == 0x0643)) k.remove_prefix(1);
+      return k.size() > 2 && (k[0] == kAlef || k[0] == kLam) && k[1] == kLam;  // ال، لل
+    };
+    const std::u32string& adj = t[j].key;
+    if (!t[j].is_word() || x.IsFunction(t[j]) || x.IsTriggerWord(t, j) ||
+        definite(adj) != definite(t[tr.last - 1].key) ||
+        (!definite(adj) && (adj[0] == kLam || adj[0] == 0x0628 || adj[0] == kWaw))) {
+      break;
+    }
+    bool nisba_here = false;
+    for (const NisbaHit& nh : ctx.nisbas) {
+      if (nh.tok == j && !nh.demonym && j == tr.last) {
+        ev.agents.push_back(x.entities[nh.entity].id);
+        nisba_here = true;
+      }
+    }
+    if (nisba_here) break;
+  }
+  return true;
+}
+
+// An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية;
+// also as the subject before the noun: وشنت طائرات أمريكية وبريطانية غارات (every coordinated nisba).
+bool TriggerFrame::NounWeapon() {
+  if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
+  if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
+    WeaponNisba(tr.last, true);
+    WeaponBefore();
+  }
+  return true;
+}
+
+// العدوان المستمر من أذربيجان، تعرض لقصف منهجي من القوات المسلحة: an attack "from" an actor.
+bool TriggerFrame::NounFromActor() {
+  if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
+  if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
+    std::size_t j = tr.last;
+    for (int adjectives = 0; j < n && sent[j] == s; ++j) {  // up to two adjectives, and quote marks
+      bool quote = t[j].kind == Token::Kind::kPunct &&
+                   std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[j].key[0]) != std::u32string_view::npos;
+      if (quote) continue;
+      if (!t[j].is_word() || mention_at[j] != SIZE_MAX || x.IsFunction(t[j]) || ++adjectives > 2) break;
+    }
+    if (j + 1 < n && sent[j + 1] == s && t[j].key == U"\u0645\u0646" && ctx.ActorAt(j + 1) &&
+        mentions[mention_at[j + 1]].begin == t[j + 1].begin) {
+      Take(j + 1);
+    }
+  }
+  if (ev.agents.empty()) {  // من قبل X: by X
+    for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 10 && sent[j] == s; ++j) {
+      if (t[j].key == U"\u0645\u0646" && t[j + 1].key == U"\u0642\u0628\u0644" && ctx.ActorAt(j + 2)) {
+        ev.agents.push_back(ctx.ActorAt(j + 2)->entity);
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace khabar::extract::events

@@ -1,0 +1,132 @@
+// Internal to extract/: what the event passes share for one article (the input mentions, the sentences,
+// numbers, time expressions, reporting frames and triggers found so far, the events built), and the
+// ordered table of the passes. Not installed.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extractor_impl.h"
+
+namespace khabar::extract::events {
+
+// A count in the text (27، 1.9 مليون، سبعة آلاف، مدنيان) and what it counts.
+struct NumberExpr {
+  std::size_t first = 0, last = 0;  // tokens
+  std::size_t phrase_first = 0;     // first token of the qualifier before it, or `first`
+  std::int64_t value = 0;
+  vocab::Qualifier qualifier = vocab::Qualifier::kExact;
+  std::string noun_kind;  // from the figure noun after it: person, killed, …, or empty
+  std::size_t noun_end = 0;
+};
+
+// A trigger word or phrase that passed the checks of the trigger pass.
+struct Trig {
+  std::size_t first, last;
+  std::uint32_t begin;
+  const ontology::Word* word;
+  EventType type;
+  bool verb;
+  std::uint8_t clitics;
+  bool definite;  // a noun with the article (or after a demonstrative): maybe a re-mention
+  bool demonstrative;
+};
+
+// A reporting verb and its speaker, or "according to X".
+struct Report {
+  std::size_t verb_tok;
+  std::string speaker;
+  bool according_to = false;  // وفقا لـ X: the source of its whole sentence, not a subject
+};
+
+// A time expression and the dates it resolves to.
+struct Timex {
+  std::size_t first, last;
+  std::optional<Date> from, to;
+};
+
+// Whether `key` is all ASCII digits (at most 15); its value in *v.
+bool ParseDigits(const std::u32string& key, std::int64_t* v);
+
+struct EventContext {
+  EventContext(const Extractor::Impl& x_, const Document& doc_, const Tokens& t_, const std::vector<Mention>& mentions_,
+               const std::vector<std::size_t>& mention_at_, const std::vector<NisbaHit>& nisbas_)
+      : x(x_),
+        doc(doc_),
+        text(doc_.text),
+        t(t_),
+        n(t_.size()),
+        mentions(mentions_),
+        mention_at(mention_at_),
+        nisbas(nisbas_) {}
+
+  // The input.
+  const Extractor::Impl& x;
+  const Document& doc;
+  const std::u32string& text;
+  const Tokens& t;
+  const std::size_t n;
+  const std::vector<Mention>& mentions;
+  const std::vector<std::size_t>& mention_at;  // token -> mention index, or SIZE_MAX
+  const std::vector<NisbaHit>& nisbas;
+
+  // Found by the passes, in order.
+  std::vector<std::size_t> sent;        // token -> its sentence
+  std::vector<std::size_t> sent_first;  // sentence -> its first token, then one past the last sentence
+  std::vector<NumberExpr> numbers;
+  std::vector<Trig> trigs;
+  std::vector<Report> reports;                               // in text order
+  std::vector<Timex> timexes;                                // in text order
+  std::vector<std::pair<std::size_t, std::string>> openers;  // (first token of the sentence, actor)
+  std::vector<Event> out;                                    // the events built, in trigger order
+  std::vector<std::size_t> trig_of_event;                    // event -> its trigger
+  std::vector<char> drop;                                    // event -> merged into another one
+
+  // One past the last token of sentence s.
+  std::size_t SentEnd(std::size_t s) const { return s + 1 < sent_first.size() ? sent_first[s + 1] : n; }
+  // Punctuation that ends a clause: , ، ; ؛ :
+  bool IsClauseBreak(std::size_t i) const {
+    return t[i].kind == Token::Kind::kPunct &&
+           std::u32string_view(U",\u060C;\u061B:").find(t[i].key[0]) != std::u32string_view::npos;
+  }
+  std::string SpanText(std::uint32_t b, std::uint32_t e) const { return EncodeUtf8(text.substr(b, e - b)); }
+  // The actor mention at token i, if any.
+  const Mention* ActorAt(std::size_t i) const {
+    if (i >= n || mention_at[i] == SIZE_MAX) return nullptr;
+    const Mention& m = mentions[mention_at[i]];
+    return IsActorType(m.type) ? &m : nullptr;
+  }
+  // The state an actor stands for or belongs to (وزارة الدفاع الأذربيجانية → أذربيجان), or "".
+  std::string StateOf(const Mention& m) const;
+  // A force noun with a possessive pronoun (قواتها، جيشه، وجنودها): the armed force of the nearest
+  // state-bound actor before it, or "".
+  std::string PronounForce(std::size_t i) const;
+  // The place an anaphor (المنطقة, الممر) of this subtype at token `before` stands for, or "".
+  std::string SalientPlace(const std::string& subtype, std::size_t before) const;
+};
+
+// An article-level pass: reads the context, adds what it finds.
+struct EventPass {
+  std::string_view name;
+  void (*run)(const Extractor::Impl&, EventContext&);
+  std::string_view what;
+};
+// The passes in the order they run.
+std::span<const EventPass> EventPasses();
+
+void SplitSentences(const Extractor::Impl& x, EventContext& ctx);
+void FindNumbers(const Extractor::Impl& x, EventContext& ctx);
+void FindDualNouns(const Extractor::Impl& x, EventContext& ctx);
+void FindTriggers(const Extractor::Impl& x, EventContext& ctx);
+void FindReports(const Extractor::Impl& x, EventContext& ctx);
+void FindTimexes(const Extractor::Impl& x, EventContext& ctx);
+void FindOpeners(const Extractor::Impl& x, EventContext& ctx);
+void BuildEvents(const Extractor::Impl& x, EventContext& ctx);
+void AddDualTriggers(const Extractor::Impl& x, EventContext& ctx);
+void AttachFigures(const Extractor::Impl& x, EventContext& ctx);
+void MergeTallies(const Extractor::Impl& x, EventContext& ctx);
+
+}  // namespace khabar::extract::events

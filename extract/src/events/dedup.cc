@@ -1,0 +1,62 @@
+// Re-mentions: triggers that name an event already built are no new event.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+// A bare definite or demonstrative re-mention of an event already reported (أدان الهجوم, هذا
+// الاتهام) is not a new event, unless it carries its own time or a participant right after it.
+bool TriggerFrame::ReMention() {
+  if (tr.definite) {
+    bool seen = false;
+    for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+      std::size_t es = sent[ctx.trigs[ctx.trig_of_event[e]].first];
+      // Reported in this or the previous sentence; an attack and an operation are one family
+      // (قصف … ثم أدان الاتحاد الهجوم).
+      auto family = [](EventType ty) { return ty == EventType::kAttack ? EventType::kMilitaryOperation : ty; };
+      seen |= family(ctx.out[e].type) == family(tr.type) && es + 1 >= s;
+    }
+    bool own = tr.last < n &&
+               (mention_at[tr.last] != SIZE_MAX ||
+                std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(), [&](const NisbaHit& h) { return h.tok == tr.last; }));
+    bool own_time = false;
+    for (const Timex& tx : ctx.timexes) own_time |= tx.first >= tr.last && tx.first <= tr.last + 2;
+    if ((seen || tr.demonstrative) && !own && !own_time) return false;
+  }
+  return true;
+}
+
+// One occurrence, several words (هزم … في هجوم خاطف، استعاد سيطرته): a noun of the same type in
+// the clause of a verb trigger is that verb's event; a present-tense verb right after an event noun
+// describes it (عملية عسكرية تستهدف).
+bool TriggerFrame::SameOccurrence() {
+  if (!ctx.out.empty()) {
+    const Trig& prev = ctx.trigs[ctx.trig_of_event.back()];
+    bool same_clause = sent[prev.first] == s;
+    // ردا على، انتقاما ل، عقب، إثر، بعد: what follows is another occurrence, the cause or the one before.
+    static const std::u32string kOther[] = {U"\u0631\u062F\u0627", U"\u0627\u0646\u062A\u0642\u0627\u0645\u0627",
+                                            U"\u0639\u0642\u0628", U"\u0627\u062B\u0631", U"\u0628\u0639\u062F"};
+    for (std::size_t k = prev.last; k < tr.first && same_clause; ++k) {
+      same_clause =
+          !ctx.IsClauseBreak(k) && std::find(std::begin(kOther), std::end(kOther), t[k].key) == std::end(kOther);
+    }
+    bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
+    if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) return false;
+    bool uncoordinated_verb = tr.verb && tr.clitics == 0;
+    if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;
+  }
+  return true;
+}
+
+// A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى).
+bool TriggerFrame::CasualtyQuantity() {
+  if (tr.type == EventType::kCasualties && !tr.verb && tr.definite && !tr.demonstrative) {
+    bool quantity = false;
+    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
+      quantity |= t[k].kind == Token::Kind::kNumber || x.WordAt(t, k, kNumberWord, false, true).has_value();
+    }
+    if (!quantity) return false;
+  }
+  return true;
+}
+
+}  // namespace khabar::extract::events

@@ -1,0 +1,26 @@
+// The event passes in the order they run.
+#include "events/context.h"
+
+namespace khabar::extract::events {
+
+namespace {
+
+constexpr EventPass kPasses[] = {
+    {"sentences", SplitSentences, "split the text at line breaks and sentence punctuation"},
+    {"numbers", FindNumbers, "counts: digits, number words, multipliers, the qualifier before and the noun after"},
+    {"dual-nouns", FindDualNouns, "dual nouns as counts of two (بينهم مدنيان)"},
+    {"triggers", FindTriggers, "event words and phrases, minus those not asserted, governed or called for"},
+    {"reports", FindReports, "reporting verbs with their speakers, and 'according to X'"},
+    {"time-expressions", FindTimexes, "relative days, weekdays, months, years, resolved against the date"},
+    {"openers", FindOpeners, "the actor of a sentence opened by a verb that is no trigger"},
+    {"events", BuildEvents, "one event per trigger: agents, patients, place, time, source; re-mentions dropped"},
+    {"dual-triggers", AddDualTriggers, "a dual trigger (قتيلين) counts two"},
+    {"figures", AttachFigures, "each count to the nearest counting event in its sentence"},
+    {"tallies", MergeTallies, "a casualty word coordinated with the previous tally gives it its figures"},
+};
+
+}  // namespace
+
+std::span<const EventPass> EventPasses() { return kPasses; }
+
+}  // namespace khabar::extract::events

@@ -1,0 +1,176 @@
+// Patients and parties: the guest, the party met, بين X و Y، echoes, victims, the next actor.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+// A reception (استقبل X في بغداد Y): the guest is the visitor, the host the one visited.
+bool TriggerFrame::Reception() {
+  if (!tr.word->Attr("guest").empty() && !ev.agents.empty()) {
+    for (std::size_t j = after_agent; j < n && j < after_agent + 8 && sent[j] == s; ++j) {
+      if (ctx.IsClauseBreak(j)) break;
+      std::size_t p = TitledPerson(j);
+      const Mention* m = p != SIZE_MAX ? &mentions[mention_at[p]] : ctx.ActorAt(j);
+      if (m && m->entity != ev.agents.front()) {
+        ev.patients.assign(1, ev.agents.front());
+        ev.agents.assign(1, m->entity);
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+// Talks by a verb: the party met is the object (التقى البرهان المبعوث الأمريكي توم بيرييلو).
+bool TriggerFrame::TalksObject() {
+  if (tr.type == EventType::kNegotiation && tr.verb && !ev.agents.empty()) {
+    for (std::size_t j = after_agent; j < n && j < after_agent + 6 && sent[j] == s; ++j) {
+      if (ctx.IsClauseBreak(j)) break;
+      std::size_t p = TitledPerson(j);
+      const Mention* m = p != SIZE_MAX ? &mentions[mention_at[p]] : ctx.ActorAt(j);
+      if (m && m->entity != ev.agents.front()) {
+        ev.agents.push_back(m->entity);
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+// Parties: حرب بين X و Y، مفاوضات مع X، هدنة بين X و Y.
+bool TriggerFrame::Parties() {
+  if (tr.type == EventType::kMilitaryOperation || tr.type == EventType::kNegotiation ||
+      tr.type == EventType::kCeasefire) {
+    std::size_t from = doer_of_relative ? std::max(tr.last, after_agent) : tr.last;  // after the mediator
+    for (std::size_t j = from; j + 1 < n && j < from + 6 && sent[j] == s; ++j) {
+      bool bayna = t[j].key == U"\u0628\u064A\u0646";                                // بين
+      bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
+      if (!bayna && !maa) continue;
+      std::vector<std::string> parties;
+      for (std::size_t k = j + 1; k < n && k < j + 12 && sent[k] == s && parties.size() < 3; ++k) {
+        if (ctx.IsClauseBreak(k)) break;
+        if (const Mention* m = ctx.ActorAt(k); m && (k == j + 1 || mention_at[k - 1] != mention_at[k])) {
+          parties.push_back(m->entity);
+          while (k + 1 < n && mention_at[k + 1] == mention_at[k]) ++k;
+          if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
+        }
+      }
+      // اتصال هاتفي مع X: the other party is the clause's subject (the discourse's, for a noun).
+      if (maa && !parties.empty() && ev.agents.empty() && !d.subject.empty() && !tr.verb &&
+          d.subject != parties.front()) {
+        ev.agents.push_back(d.subject);
+      }
+      if (bayna && parties.size() >= 2 && doer_of_relative) {  // هدنة توسطت فيها روسيا بين X و Y
+        for (auto& p : parties) {
+          if (std::find(ev.agents.begin(), ev.agents.end(), p) == ev.agents.end()) ev.agents.push_back(p);
+        }
+      } else if (bayna && parties.size() >= 2) {
+        ev.agents = parties;
+      } else if (bayna && parties.size() == 1 && ev.agents.empty()) {
+        ev.agents = parties;  // بين وفدي الجيش وقوات الدعم السريع: the one party the lexicon knows
+      }
+      if (maa) {
+        for (auto& p : parties) {
+          if (std::find(ev.agents.begin(), ev.agents.end(), p) == ev.agents.end()) ev.agents.push_back(p);
+        }
+      }
+      has_parties = !parties.empty() && ev.agents.size() >= 2;
+      break;
+    }
+  }
+  return true;
+}
+
+// Another talks noun of the sentence: the same parties.
+bool TriggerFrame::TalkParties() {
+  if (tr.type == EventType::kNegotiation && has_parties) {
+    d.talk_parties = ev.agents;
+    d.talk_sentence = s;
+  } else if (tr.type == EventType::kNegotiation && d.talk_sentence == s && ev.agents.size() < 2) {
+    ev.agents = d.talk_parties;  // المحادثات بين X و Y … بعد الاجتماع الافتتاحي: the same parties
+  }
+  return true;
+}
+
+// An echo of the statement: "…”، وهو الموقف الذي رددته وزارة الخارجية الفرنسية والأمين العام لحلف
+// الناتو" or "وهو ما أكده X": those who repeated, confirmed or endorsed it said it too.
+bool TriggerFrame::Echo() {
+  if (statement) {
+    for (std::size_t j = tr.last; j + 3 < n && sent[j] == s; ++j) {
+      if (t[j].key != U"\u0648\u0647\u0648" && t[j].key != U"\u0647\u0648") continue;  // وهو، هو
+      std::size_t k = j + 1;
+      if (t[k].key == U"\u0627\u0644\u0645\u0648\u0642\u0641") ++k;  // الموقف
+      if (k + 2 >= n || (t[k].key != U"\u0627\u0644\u0630\u064A" && t[k].key != U"\u0645\u0627")) break;  // الذي، ما
+      static const std::u32string_view kEcho[] = {U"\u0631\u062F\u062F", U"\u0643\u0631\u0631", U"\u0627\u064A\u062F",
+                                                  U"\u0627\u0643\u062F",
+                                                  U"\u062A\u0628\u0646"};  // ردد كرر أيد أكد تبنى
+      std::u32string_view verb = t[k + 1].key;
+      if (std::none_of(std::begin(kEcho), std::end(kEcho),
+                       [&](std::u32string_view r) { return verb.substr(0, r.size()) == r; }))
+        break;
+      for (std::size_t a = k + 2; a < n && sent[a] == s && !ctx.IsClauseBreak(a);) {
+        std::size_t p = TitledPerson(a);
+        std::size_t at = p != SIZE_MAX ? p : ctx.ActorAt(a) ? a : SIZE_MAX;
+        if (at == SIZE_MAX) break;
+        const std::string& who = mentions[mention_at[at]].entity;
+        if (std::find(ev.agents.begin(), ev.agents.end(), who) == ev.agents.end()) ev.agents.push_back(who);
+        std::size_t e = at;
+        while (e + 1 < n && mention_at[e + 1] == mention_at[at]) ++e;
+        if (e + 1 >= n || !t[e + 1].is_word() || t[e + 1].key[0] != kWaw) break;  // و + the next one
+        a = e + 1;
+      }
+      break;
+    }
+  }
+  return true;
+}
+
+// حيث التقى رئيس المجلس: where the visitor of the clause before met someone; the visitor is a party.
+bool TriggerFrame::WhereClause() {
+  where_clause = tr.first > 0 && t[tr.first - 1].key == U"\u062D\u064A\u062B";  // حيث
+  if (where_clause && tr.type == EventType::kNegotiation && tr.verb && !d.subject.empty() &&
+      std::find(ev.agents.begin(), ev.agents.end(), d.subject) == ev.agents.end()) {
+    ev.agents.push_back(d.subject);
+  }
+  return true;
+}
+
+// A verb's first agent becomes the discourse subject.
+bool TriggerFrame::UpdateDiscourseSubject() {
+  if (tr.verb && !ev.agents.empty() && !relative_clause && !where_clause) d.subject = ev.agents.front();
+  return true;
+}
+
+// The people killed or displaced (25 فلسطينيا استشهدوا، فر آلاف الأرمن) are the victims, not the doers.
+bool TriggerFrame::Victims() {
+  if (tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement) {
+    auto group = [&](const std::string& id) {
+      return std::any_of(mentions.begin(), mentions.end(),
+                         [&](const Mention& m) { return m.entity == id && m.type == EntityType::kGroup; });
+    };
+    for (auto it = ev.agents.begin(); it != ev.agents.end();) {
+      if (group(*it)) {
+        ev.patients.push_back(*it);
+        it = ev.agents.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  return true;
+}
+
+// Patient: the next actor after the agent in the same clause (accused, condemned, addressed, hit).
+bool TriggerFrame::Patient() {
+  if (statement || tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation) {
+    for (std::size_t j = after_agent; j < n && j < after_agent + 6 && sent[j] == s; ++j) {
+      if (ctx.IsClauseBreak(j)) break;
+      if (const Mention* m = ctx.ActorAt(j)) {
+        if (ev.agents.empty() || m->entity != ev.agents.front()) ev.patients.push_back(m->entity);
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace khabar::extract::events

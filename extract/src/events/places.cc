@@ -1,0 +1,85 @@
+// The place of an event.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+// مبعوثون من أرمينيا وأذربيجان … في بروكسل: states after من (and those coordinated with them) are
+// where people come from, not where it happened.
+bool TriggerFrame::AfterMin(std::size_t k) const {
+  for (int hops = 0; hops < 4 && k > 0; ++hops) {
+    if (t[k - 1].key == U"\u0645\u0646") return true;                             // من
+    if (text[t[k].begin] != kWaw || mention_at[k - 1] == SIZE_MAX) return false;  // و + the previous one
+    k = k - 1;
+    while (k > 0 && mention_at[k - 1] == mention_at[k]) --k;
+  }
+  return false;
+}
+
+// Place: a place of the sentence (or a state after a locative: داخل أذربيجان، لأوكرانيا), nearest
+// after the trigger; for displacement the origin (من X) first; for a visit its object. Without one,
+// an anaphoric المنطقة/الإقليم/الممر in the sentence stands for the article's place of that kind.
+bool TriggerFrame::Place() {
+  if (!statement) {
+    std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+    for (std::size_t j = ctx.sent_first[s]; j < ctx.SentEnd(s); ++j) {
+      if (mention_at[j] == SIZE_MAX) continue;
+      if (j > 0 && mention_at[j - 1] == mention_at[j]) continue;  // one candidate per mention
+      const Mention& m = mentions[mention_at[j]];
+      // A proclitic ب or ل (بأذربيجان، لأوكرانيا) or a locative word before it; و and ف only join.
+      bool clitic_locative = m.begin > t[j].begin && (text[t[j].begin] == 0x0628 || text[t[j].begin] == kLam);
+      bool locative = clitic_locative || (j > 0 && x.WordEndingAt(t, j, kLocative).has_value());
+      bool state_as_place =
+          (m.type == EntityType::kState || m.type == EntityType::kPolity) && (locative || tr.type == EventType::kVisit);
+      if (m.type != EntityType::kPlace && !state_as_place) continue;
+      if (std::find(ev.agents.begin(), ev.agents.end(), m.entity) != ev.agents.end()) continue;
+      bool crosses = false;  // a place in another clause before the trigger is a weaker candidate
+      // قال في مؤتمر صحفي بجنيف إن القصف: where it was said (a locative before إن/أن), not where it happened.
+      bool reported = false;
+      for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = ctx.IsClauseBreak(k);
+      for (std::size_t k = j; k < tr.first && !reported; ++k) reported = t[k].key == U"\u0627\u0646";  // إن أن
+      if (reported && locative) continue;
+      std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);
+      if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses)
+        dist /= 4;  // من: origin
+      if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0627\u0644\u064A")
+        dist = dist * 4 + 16;  // إلى: destination
+      // A dateline (الخرطوم (أ ف ب) -) is where the report was filed: a place of last resort.
+      std::size_t after = j;
+      while (after < n && mention_at[after] == mention_at[j]) ++after;
+      if ((j == 0 || t[j - 1].kind == Token::Kind::kNewline) && after < n && t[after].kind == Token::Kind::kPunct &&
+          std::u32string_view(U"(-\u2013\u2014").find(t[after].key[0]) != std::u32string_view::npos) {
+        dist = dist * 4 + 64;
+      }
+      // وفي الرياض، التقى: a place fronted at the head of the sentence sets the scene for all of it.
+      if (j >= 1 && tr.first > j && tr.type != EventType::kDisplacement &&
+          (t[j - 1].key == U"\u0641\u064A" || t[j - 1].key == U"\u0648\u0641\u064A") &&
+          (j - 1 == ctx.sent_first[s] || !t[j - 2].is_word()) && after < n && ctx.IsClauseBreak(after)) {
+        dist = 0;
+      }
+      bool moving = tr.type == EventType::kDisplacement || tr.type == EventType::kEvacuation;
+      if (!moving && m.type == EntityType::kState && j > 0 && AfterMin(j)) dist = dist * 4 + 8;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = mention_at[j];
+      }
+    }
+    // حيث: the place named just before it (وصل إلى بورتسودان، حيث التقى).
+    for (std::size_t j = tr.first - 1; where_clause && j-- > ctx.sent_first[s];) {
+      if (mention_at[j] != SIZE_MAX && mentions[mention_at[j]].type == EntityType::kPlace) {
+        best = mention_at[j];
+        break;
+      }
+    }
+    if (best != SIZE_MAX) {
+      ev.place = mentions[best].entity;
+    } else {
+      for (std::size_t j = ctx.sent_first[s]; j < ctx.SentEnd(s) && ev.place.empty(); ++j) {
+        if (auto an = x.WordAt(t, j, kPlaceAnaphor))
+          ev.place = ctx.SalientPlace(std::string(x.WordOf(*an).Attr("subtype")), j);
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace khabar::extract::events

@@ -1,0 +1,189 @@
+// What the agent and patient steps read: adverbs, titles, gender agreement, clause starts, weapons.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+// Past adverbs, commas and time expressions from token j, in the sentence.
+std::size_t TriggerFrame::SkipAdverbs(std::size_t j) const {
+  while (j < n && sent[j] == s) {
+    bool in_timex = false;
+    for (const Timex& tx : ctx.timexes) {
+      if (j >= tx.first && j < tx.last) {
+        in_timex = true;
+        j = tx.last;
+        break;
+      }
+    }
+    if (in_timex) continue;
+    if (t[j].kind == Token::Kind::kPunct && (t[j].key == U"," || t[j].key == U"\u060C")) {
+      ++j;
+      continue;
+    }
+    static const std::u32string kAdv[] = {U"\u0627\u064A\u0636\u0627",       U"\u0643\u0630\u0644\u0643",
+                                          U"\u0628\u062F\u0648\u0631\u0647", U"\u0628\u062F\u0648\u0631\u0647\u0627",
+                                          U"\u0627\u0644\u064A\u0648\u0645", U"\u0631\u0633\u0645\u064A\u0627"};
+    bool adv = false;
+    for (const auto& k : kAdv) adv |= t[j].key == k;  // أيضا كذلك بدوره بدورها اليوم رسميا
+    if (!adv) break;
+    ++j;
+  }
+  return j;
+}
+
+// The agent at token j, and the actors coordinated with it.
+void TriggerFrame::Take(std::size_t j) {
+  ev.agents.push_back(mentions[mention_at[j]].entity);
+  after_agent = j + 1;
+  while (after_agent < n && mention_at[after_agent] == mention_at[j]) ++after_agent;
+  // حثت الولايات المتحدة والاتحاد الأوروبي: coordinated subjects are all agents.
+  for (int more = 0; more < 3 && after_agent < n && sent[after_agent] == s; ++more) {
+    std::size_t k = after_agent;
+    const Mention* m = ctx.ActorAt(k);
+    if (!m || m->begin <= t[k].begin || text[t[k].begin] != kWaw) break;
+    if (std::find(ev.agents.begin(), ev.agents.end(), m->entity) == ev.agents.end()) ev.agents.push_back(m->entity);
+    while (after_agent < n && mention_at[after_agent] == mention_at[k]) ++after_agent;
+  }
+}
+
+// The person a title starting at j introduces (within the title phrase, before any verb).
+std::size_t TriggerFrame::TitledPerson(std::size_t j) const {
+  if (!x.WordAt(t, j, kTitle)) return SIZE_MAX;
+  for (std::size_t k = j; k < n && k < j + 10 && sent[k] == s; ++k) {
+    if (mention_at[k] != SIZE_MAX && mentions[mention_at[k]].type == EntityType::kPerson) return k;
+    if (t[k].kind == Token::Kind::kPunct && t[k].key != U"," && t[k].key != U"\u060C") break;
+  }
+  return SIZE_MAX;
+}
+
+// Verb gender (ـت past, تـ present: feminine) must agree with its subject: states are feminine
+// unless their name carries the article; people are masculine. A disagreeing actor is the object.
+std::optional<bool> TriggerFrame::VerbFeminine() const {
+  std::u32string k = t[tr.first].key.substr(tr.clitics);
+  if (k.empty()) return std::nullopt;
+  if (k[0] == kYeh) return false;
+  // A stem that itself starts with ت (تعهد، تظاهر، توسط): only تت (present) or a final ت (past) is feminine.
+  std::u32string stem = K(tr.word->text);
+  if (!stem.empty() && stem[0] == kTeh && k.compare(0, stem.size(), stem) == 0) return k.back() == kTeh;
+  if (k[0] == kTeh) return true;
+  if (k.back() == kTeh) return true;
+  if (EndsWith(k, U"\u0648\u0627")) return std::nullopt;  // plural
+  if (k.back() == kAlef) {  // a dual (قالا), or a verb whose root ends in alef (دعا) as listed
+    if (tr.word->Attr("pos") == "form" && k == K(tr.word->text)) return false;
+    return std::nullopt;
+  }
+  return false;
+}
+
+// Whether the verb agrees in gender with actor m as its subject.
+bool TriggerFrame::Agrees(const Mention& m) const {
+  auto fem = VerbFeminine();
+  if (!fem) return true;
+  std::u32string mk = MatchKeyUtf8(m.text);
+  bool has_article = mk.size() > 2 && mk[0] == kAlef && mk[1] == kLam;
+  if (m.type == EntityType::kState && !m.nominal && !has_article) return *fem;
+  if (m.type == EntityType::kPerson) return !*fem || EndsWith(mk, U"\u0627") || EndsWith(mk, U"\u0647");
+  if (m.type == EntityType::kOrganization && !m.nominal) {
+    // An organisation takes the gender of its head noun: مجلس الأمن (m), المنظمة/الوكالة/الأمم (f).
+    std::u32string_view head = std::u32string_view(mk).substr(0, mk.find(U' '));
+    if (head.size() > 2 && head[0] == kAlef && head[1] == kLam) head.remove_prefix(2);
+    if (head == U"\u0627\u0645\u0645" || EndsWith(head, U"\u0647") || EndsWith(head, U"\u0627\u062A"))
+      return *fem;  // أمم
+    if (x.masculine_heads.count(std::u32string(head))) return !*fem;
+  }
+  return true;
+}
+
+// The subject may also come after a preposition with a pronoun (استولت عليه أذربيجان).
+std::size_t TriggerFrame::SkipPronounPP(std::size_t j) const {
+  static const std::u32string kPP[] = {U"\u0639\u0644\u064A\u0647",
+                                       U"\u0639\u0644\u064A\u0647\u0627",
+                                       U"\u0641\u064A\u0647",
+                                       U"\u0641\u064A\u0647\u0627",
+                                       U"\u0628\u0647",
+                                       U"\u0628\u0647\u0627",
+                                       U"\u062E\u0644\u0627\u0644\u0647\u0627",
+                                       U"\u0636\u062F\u0647"};
+  for (const auto& k : kPP) {
+    if (j < n && t[j].key == k) return j + 1;
+  }
+  return j;
+}
+
+// j begins a clause: start, punctuation, لكن، إن، أن
+bool TriggerFrame::ClauseStart(std::size_t j) const {
+  if (j == 0 || !t[j - 1].is_word()) return true;
+  const std::u32string& k = t[j - 1].key;
+  return k == U"\u0644\u0643\u0646" || k == U"\u0627\u0646" || k == U"\u0648\u0644\u0643\u0646";
+}
+
+// A bare title as the subject right before a verb (إن "الأمين العام يدعو"): the person the article
+// introduced earlier with that title and a name (الأمين العام للأمم المتحدة أنطونيو غوتيريش).
+std::string TriggerFrame::EarlierTitled(std::size_t verb) const {
+  auto bare = x.WordEndingAt(t, verb, kTitle);
+  if (!bare || !ClauseStart(bare->first) || mention_at[verb - 1] != SIZE_MAX) return "";
+  for (std::size_t k = bare->first; k-- > 0;) {
+    auto title = x.WordAt(t, k, kTitle);
+    // The same title, or a longer one that starts with it (الأمين العام للأمم المتحدة).
+    if (!title || x.WordOf(*title).text.rfind(x.WordOf(*bare).text, 0) != 0) continue;
+    for (std::size_t p = title->last; p < n && p < title->last + 8 && sent[p] == sent[k]; ++p) {
+      if (mention_at[p] != SIZE_MAX && mentions[mention_at[p]].type == EntityType::kPerson)
+        return mentions[mention_at[p]].entity;
+      if (t[p].kind == Token::Kind::kPunct && t[p].key != U"," && t[p].key != U"\u060C") break;
+    }
+  }
+  return "";
+}
+
+// A weapon at token j (after ب when `with_bi`) followed by a nisba within two words: that state is the
+// agent (طائرات روسية، بصواريخ إسرائيلية).
+void TriggerFrame::WeaponNisba(std::size_t j, bool with_bi) {
+  auto in = x.WordAt(t, j, kInstrument);
+  if (!in || (in->clitics > 0) != with_bi) return;
+  for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
+    for (const NisbaHit& nh : ctx.nisbas) {
+      if (nh.tok == k && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
+    }
+  }
+}
+
+// Aircraft with nisbas before the trigger are its subject (وشنت طائرات أمريكية وبريطانية غارات، وكانت
+// طائرات تركية قد قصفت): every coordinated nisba is an attacker.
+void TriggerFrame::WeaponBefore() {
+  for (std::size_t b = tr.first; ev.agents.empty() && b-- > 0 && tr.first - b <= 5 && sent[b] == s;) {
+    auto in = x.WordAt(t, b, kInstrument);
+    if (!in || in->clitics > 0 || in->last >= tr.first) continue;
+    for (std::size_t k = in->last; k < tr.first; ++k) {
+      for (const NisbaHit& nh : ctx.nisbas) {
+        if (nh.tok == k && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
+      }
+      if (k == in->last || t[k].key[0] != kWaw) continue;
+      for (const Hit& h : t.names.At(k, true)) {  // وبريطانية: a coordinated nisba
+        if (h.payload.kind == Payload::Kind::kNisba && h.clitics == 1 && h.last == k + 1)
+          ev.agents.push_back(x.entities[h.payload.entity].id);
+      }
+    }
+  }
+}
+
+// واتهمت إيران بتزويد الحوثيين: after a coordinated verb of accusation, an actor followed by ب + a
+// masdar is the accused; the subject is the one the verb shares.
+bool TriggerFrame::AccusedOf(std::size_t j) const {
+  std::size_t e = j;
+  while (e < n && mention_at[e] == mention_at[j]) ++e;
+  if (e < n && (t[e].key == U"\u0627\u0644\u0645\u0633\u0648\u0648\u0644\u064A\u0647" ||
+                t[e].key == U"\u0645\u0633\u0648\u0648\u0644\u064A\u0647"))
+    return true;  // وحملت إسرائيل المسؤولية: the one held responsible
+  return e < n && t[e].is_word() && t[e].key.size() > 3 && t[e].key[0] == 0x0628 && !x.IsFunction(t[e]);  // ب
+}
+
+// A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an
+// indefinite noun without a relative pronoun: هدنة توسطت فيها روسيا، محادثات يدعمها الاتحاد.
+// The clause must refer back to the noun with a pronoun (أطلقتها، توسطت فيها): without one the noun
+// is the verb's subject and the actor after it the object (الهجوم الذي استهدف أرمينيا).
+bool TriggerFrame::Resumptive(std::size_t v) const {
+  std::u32string_view w(text.data() + t[v].begin, t[v].end - t[v].begin);
+  bool suffix = w.size() > 3 && (EndsWith(w, U"\u0647\u0627") || EndsWith(w, U"\u0647\u0645") || w.back() == kHeh);
+  return suffix || SkipPronounPP(v + 1) > v + 1;
+}
+
+}  // namespace khabar::extract::events

@@ -1,0 +1,145 @@
+// Subjects not found next to the trigger: shared, reported, titled earlier, pronouns.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+// A verb coordinated right after a relative clause shares its doer.
+bool TriggerFrame::RelativeDoerSubject() {
+  if (ev.agents.empty() && coordinated_verb && d.relative_doer.sentence == s && tr.first >= d.relative_doer.end &&
+      tr.first - d.relative_doer.end <= 1) {
+    ev.agents.push_back(d.relative_doer.entity);  // التي أطلقتها أذربيجان وسيطرت: the same doer
+  }
+  return true;
+}
+
+// A verb coordinated inside a reported clause shares its subject.
+bool TriggerFrame::ReportedClauseSubject() {
+  if (ev.agents.empty() && coordinated_verb) {
+    // A verb coordinated inside a reported clause shares that clause's subject, not the speaker's:
+    // قالت إن “الولايات المتحدة تشعر بقلق … وتدعو إلى”.
+    for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 30 && sent[j] == s;) {
+      if (t[j].key != U"\u0627\u0646") continue;  // إن، أن
+      std::size_t k = j + 1;
+      while (k < tr.first && t[k].kind == Token::Kind::kPunct &&
+             std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[k].key[0]) != std::u32string_view::npos) {
+        ++k;
+      }
+      const Mention* subject = k < tr.first ? ctx.ActorAt(k) : nullptr;
+      if (subject && subject->begin == t[k].begin && Agrees(*subject)) ev.agents.push_back(subject->entity);
+      break;
+    }
+  }
+  return true;
+}
+
+// A bare title before the verb: the person named with it earlier.
+bool TriggerFrame::EarlierTitledSubject() {
+  if (ev.agents.empty() && (tr.verb || statement) && tr.clitics == 0) {
+    std::string named = EarlierTitled(tr.first);  // إن "الأمين العام يدعو": named earlier
+    if (!named.empty()) ev.agents.push_back(named);
+  }
+  return true;
+}
+
+// إنه + verb: the speaker of the report.
+bool TriggerFrame::InnaPronounSubject() {
+  if (ev.agents.empty() && tr.verb && tr.clitics == 0 && tr.first > 0 &&
+      (t[tr.first - 1].key == U"\u0627\u0646\u0647" || t[tr.first - 1].key == U"\u0627\u0646\u0647\u0627" ||
+       t[tr.first - 1].key == U"\u0627\u0646\u0647\u0645")) {
+    // قال الجيش إنه استهدف: the pronoun on إن is the speaker of the report.
+    for (const Report& r : ctx.reports) {
+      if (sent[r.verb_tok] == s && r.verb_tok < tr.first && !r.speaker.empty() && !r.according_to) {
+        ev.agents.assign(1, r.speaker);
+      }
+    }
+  }
+  return true;
+}
+
+// ونفت الحكومة: a bare government noun as the subject is the government the article named with it
+// (الحكومة الإثيوبية); with none named, no one (not the last speaker).
+bool TriggerFrame::BareGovernmentSubject() {
+  if (ev.agents.empty() && tr.verb && !speaker_form) {
+    std::size_t j = SkipAdverbs(tr.last);
+    if (j < n && sent[j] == s && mention_at[j] == SIZE_MAX && x.WordAt(t, j, kGovHead, false, false)) {
+      bare_head_subject = true;
+      for (std::size_t k = j; k-- > 0;) {
+        if (mention_at[k] == SIZE_MAX || t[k].key != t[j].key) continue;
+        const Mention& m = mentions[mention_at[k]];
+        if (m.begin == t[k].begin && IsActorType(m.type)) {
+          ev.agents.push_back(m.entity);
+          after_agent = j + 1;
+          break;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+// احتج مئات الأكراد …، مطالبين الحكومة: the protesters appeal, and the actor after the participle is
+// addressed.
+bool TriggerFrame::ProtestAppeal() {
+  if (ev.agents.empty() && speaker_form && tr.type == EventType::kAppeal) {
+    for (const Trig& p : ctx.trigs) {
+      if (p.type != EventType::kProtest || sent[p.first] != s || p.last > tr.first) continue;
+      protest_appeal = true;
+      for (std::size_t k = p.last; k < tr.first; ++k) {
+        if (const Mention* m = ctx.ActorAt(k)) {
+          ev.agents.assign(1, m->entity);
+          break;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+// A verb right after a relative pronoun (وزير الخارجية الألماني، الذي تعهد) has the noun before it as
+// its subject: that actor if it is one, else no one, and never the discourse's last subject.
+bool TriggerFrame::AfterRelativeSubject() {
+  if (tr.verb && tr.clitics == 0 && tr.first > 0) {
+    after_relative = IsRelativePronoun(t[tr.first - 1].key);
+  }
+  if (ev.agents.empty() && after_relative && tr.first >= 2) {
+    std::size_t a = tr.first - 2;
+    if (a > 0 && (t[a].key == U"\u060C" || t[a].key == U",")) --a;
+    if (const Mention* m = sent[a] == s ? ctx.ActorAt(a) : nullptr) ev.agents.push_back(m->entity);
+  }
+  return true;
+}
+
+// Protesters and the displaced are the people of the clause, never the last speaker: وتظاهر مئات
+// السودانيين does not continue the minister's sentence before it.
+bool TriggerFrame::CrowdEvent() {
+  crowd_event = tr.type == EventType::kProtest || tr.type == EventType::kDisplacement;
+  // A delegation or an unnamed official right after the verb is its subject (وزار وفد حكومي، ووصل
+  // المبعوث الأمريكي): no one else's.
+  if (tr.verb && !statement) {
+    std::size_t j = SkipAdverbs(tr.last);
+    crowd_event |= j < n && sent[j] == s && mention_at[j] == SIZE_MAX &&
+                   (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627" ||
+                    x.WordAt(t, j, kTitle, false, false).has_value());
+  }
+  return true;
+}
+
+// A pronoun subject: the speaker of the report, else the discourse subject.
+bool TriggerFrame::PronounSubject() {
+  if (ev.agents.empty() && !after_relative && !protest_appeal && !bare_head_subject &&
+      (statement || (coordinated_verb && !crowd_event))) {
+    // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
+    std::string speaker;
+    for (const Report& r : ctx.reports) {
+      if (sent[r.verb_tok] == s && r.verb_tok < tr.first) speaker = r.speaker;
+    }
+    if (!speaker.empty()) {
+      ev.agents.push_back(speaker);
+    } else if (!d.subject.empty() && (coordinated_verb || statement)) {
+      ev.agents.push_back(d.subject);
+    }
+  }
+  return true;
+}
+
+}  // namespace khabar::extract::events

@@ -1,0 +1,39 @@
+// Casualty tallies: one event per tally.
+#include "events/context.h"
+
+namespace khabar::extract::events {
+
+// Casualties: one event per tally. A casualty word coordinated with the previous one (مقتل 27
+// وإصابة 200) gives its figures to the first and is not an event of its own.
+void MergeTallies(const Extractor::Impl&, EventContext& ctx) {
+  const Tokens& t = ctx.t;
+  const std::size_t n = ctx.n;
+  const std::vector<std::size_t>& sent = ctx.sent;
+  ctx.drop.assign(ctx.out.size(), 0);
+  for (std::size_t e = 1; e < ctx.out.size(); ++e) {
+    const Trig& cur = ctx.trigs[ctx.trig_of_event[e]];
+    if (cur.type != EventType::kCasualties) continue;
+    // Coordinated with the previous tally: a و-clitic on the word or within the few words before it.
+    bool coordinated = false;
+    for (std::size_t j = cur.first; j + 4 > cur.first && j < n; --j) {
+      coordinated |= !t[j].key.empty() && t[j].key[0] == kWaw && t[j].key.size() > 2;
+      coordinated |= t[j].key == U"\u0628\u064A\u0646\u0645\u0627";  // بينما
+      if (j == 0) break;
+    }
+    if (!coordinated) continue;
+    for (std::size_t p = e; p-- > 0;) {
+      if (ctx.drop[p]) continue;
+      const Trig& prev = ctx.trigs[ctx.trig_of_event[p]];
+      if (sent[prev.first] != sent[cur.first]) break;
+      if (prev.type != EventType::kCasualties) continue;  // the tally's first casualty word, further back
+      bool other_kind = prev.word->Attr("kind", "killed") != cur.word->Attr("kind", "killed");
+      if (cur.first - prev.last <= 20 && (!ctx.out[p].figures.empty() || other_kind)) {
+        for (auto& f : ctx.out[e].figures) ctx.out[p].figures.push_back(f);
+        ctx.drop[e] = 1;
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace khabar::extract::events

@@ -1,0 +1,209 @@
+// Triggers: the words and phrases that name an event, with the checks that drop what is not one.
+#include "events/context.h"
+
+namespace khabar::extract::events {
+
+namespace {
+
+// All trigger readings of token i, longest first, then with fewer proclitics.
+std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std::size_t i) {
+  const Tokens& t = ctx.t;
+  // A word of the grammar lists read with a proclitic removed is still that word (وزارة is not و+زار).
+  bool function_word = x.function_keys.count(t[i].key) > 0;
+  // All readings, longest first, then with fewer proclitics; a weak reading without its cue gives way to
+  // the next one (وفروا: "they provided" needs an aid cue, "and they fled" does not).
+  std::vector<Hit> hits;
+  for (const Hit& h : t.triggers.At(i, true)) {
+    if (function_word && h.clitics > 0) continue;
+    // ب and ك attach to nouns, never to a verb: وبحث is "and discussed", not و + ب + حث "and by urging".
+    if (x.WordOf(h).Attr("pos") == "verb") {
+      bool noun_clitic = false;
+      for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
+        noun_clitic |= t[i].key[c] == 0x0628 || t[i].key[c] == 0x0643;  // ب ك
+      if (noun_clitic) continue;
+    }
+    hits.push_back(h);
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.last != b.last ? a.last > b.last : a.clitics < b.clitics;
+  });
+  return hits;
+}
+
+// Whether the sentence of token `at` has a cue for the type of the weak reading w: an event cue word or
+// a trigger of that type that is not weak.
+bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
+  const Tokens& t = ctx.t;
+  const std::vector<std::size_t>& mention_at = ctx.mention_at;
+  const std::vector<std::size_t>& sent = ctx.sent;
+  const std::vector<std::size_t>& sent_first = ctx.sent_first;
+  for (std::size_t j = sent_first[sent[at]]; j < ctx.SentEnd(sent[at]); ++j) {
+    if (j == at || mention_at[j] != SIZE_MAX) continue;  // a name's words (the UN's refugee agency) are no cue
+    if (auto c = x.WordAt(t, j, kEventCue, true, true); c && x.WordOf(*c).Attr("type") == w.Attr("type")) return true;
+    for (const Hit& h : t.triggers.At(j, true)) {
+      if (x.WordOf(h).Attr("type") == w.Attr("type") && x.WordOf(h).Attr("weak").empty()) return true;
+    }
+  }
+  return false;
+}
+
+// subject="person": the reading needs a person for subject, named or titled, right after the verb
+// (وصل أردوغان إلى، وصل المبعوث الأمريكي: a visit; وصل اللاجئون: not one).
+bool PersonSubject(const Extractor::Impl& x, const EventContext& ctx, const Hit& h, std::size_t i) {
+  const Tokens& t = ctx.t;
+  const std::size_t n = ctx.n;
+  const std::vector<Mention>& mentions = ctx.mentions;
+  const std::vector<std::size_t>& mention_at = ctx.mention_at;
+  const std::vector<std::size_t>& sent = ctx.sent;
+  for (std::size_t j = h.last; j < n && j < h.last + 2 && sent[j] == sent[i]; ++j) {
+    if (mention_at[j] != SIZE_MAX) return mentions[mention_at[j]].type == EntityType::kPerson;
+    if (x.WordAt(t, j, kTitle, false, false)) return true;
+    if (!t[j].is_word()) return false;
+  }
+  return false;
+}
+
+// The reading of token i that holds: the first whose subject and cue conditions are met.
+std::optional<Hit> BestReading(const Extractor::Impl& x, const EventContext& ctx, std::size_t i) {
+  std::vector<Hit> hits = Readings(x, ctx, i);
+  std::optional<Hit> best;
+  for (const Hit& h : hits) {
+    if (x.WordOf(h).Attr("subject") == "person" && !PersonSubject(x, ctx, h, i)) continue;
+    if (x.WordOf(h).Attr("weak").empty() || HasCue(x, ctx, x.WordOf(h), i)) {
+      best = h;
+      break;
+    }
+  }
+  return best;
+}
+
+// Not asserted: future/negation/condition words before it; a masdar after the purpose lam.
+bool NotAsserted(const Extractor::Impl& x, const EventContext& ctx, std::size_t start, EventType type) {
+  const Tokens& t = ctx.t;
+  if (start > 0 && type != EventType::kAppeal && type != EventType::kDenial && type != EventType::kCondemnation) {
+    auto na = x.WordEndingAt(t, start, kNotAsserted);
+    if (!na && start > 1) {  // بهدف انتزاع استسلام: purpose words reach over one masdar
+      auto na2 = x.WordEndingAt(t, start - 1, kNotAsserted);
+      if (na2 && !x.WordOf(*na2).Attr("scope").empty()) na = na2;
+    }
+    if (na) {
+      // قد + past is "has" (asserted); قد + present is "may".
+      const std::u32string& k = t[start].key;
+      bool present = !k.empty() && (k[0] == kYeh || k[0] == kTeh || k[0] == kNoon);
+      if (x.WordOf(*na).Attr("present-only").empty() || present) return true;
+    }
+  }
+  return false;
+}
+
+// ل/لل + masdar is a purpose or a complement, unless a verb before governs it.
+bool UngovernedLam(const Extractor::Impl& x, const EventContext& ctx, std::size_t start, const Hit& best, bool verb) {
+  const Tokens& t = ctx.t;
+  if (best.clitics > 0 && !verb) {
+    const std::u32string& k = t[start].key;
+    bool lam = k[0] == kLam || (k.size() > 1 && (k[0] == kWaw || k[0] == 0x0641) && k[1] == kLam);
+    bool lamlam = lam && k.size() > 2 && k[k[0] == kLam ? 1 : 2] == kLam;
+    // ل/لل + masdar is a purpose or a complement (لإجراء محادثات, وقف فوري للقتال), except after a verb
+    // that governs it (تعرضت لقصف, تعرضوا للتطهير العرقي).
+    bool governed = false;
+    for (std::size_t g = start; g > 0 && start - g < 4 && !governed; --g) {
+      if (t[g - 1].kind == Token::Kind::kPunct && t[g - 1].key != U"\u201C" && t[g - 1].key != U"\"") break;
+      governed = x.WordEndingAt(t, g, kLamGovernor).has_value();
+    }
+    if (lam && !governed) return true;
+    (void)lamlam;
+  }
+  return false;
+}
+
+// The content of a call (دعا إلى وقف القتال، طلبت إجراء محادثات، دعت إلى عقد اجتماع), of a pledge, or
+// what a blockade keeps out: not an event that happened.
+bool CalledFor(const Extractor::Impl& x, const EventContext& ctx, std::size_t start, const Hit& best, EventType type) {
+  const Tokens& t = ctx.t;
+  const std::size_t n = ctx.n;
+  const std::vector<std::size_t>& mention_at = ctx.mention_at;
+  const std::vector<std::size_t>& sent = ctx.sent;
+  if (type != EventType::kAppeal && type != EventType::kPledge && !ctx.trigs.empty()) {
+    // The content of a call (دعا إلى وقف القتال، طلبت إجراء محادثات، دعت إلى عقد اجتماع).
+    bool after_appeal = false;
+    // What a blockade keeps out (منعت دخول 50 شاحنة مساعدات) did not get through: no delivery.
+    bool kept_out =
+        type == EventType::kAidDelivery || type == EventType::kDisplacement || type == EventType::kEvacuation;
+    for (const Trig& p : ctx.trigs) {
+      // What is pledged is to come (تعهد بمواصلة القتال), like what is called for.
+      bool governs =
+          p.type == EventType::kAppeal || p.type == EventType::kPledge || (p.type == EventType::kBlockade && kept_out);
+      if (!governs || p.last > start || sent[p.first] != sent[start]) continue;
+      bool clause = true;
+      for (std::size_t k = p.last; k < start; ++k) clause &= !ctx.IsClauseBreak(k);
+      bool via_ila = start >= 1 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628" ||
+                                    (start >= 2 && t[start - 2].key == U"\u0627\u0644\u064A"));
+      // طالب الوزير الأطراف بوقف القتال، تعهد الرئيس بمواصلة القتال: a ب + masdar after the subject.
+      bool via_bi_masdar = (start >= 1 && t[start - 1].key.size() > 3 && t[start - 1].key[0] == 0x0628 &&
+                            !x.IsFunction(t[start - 1]) && mention_at[start - 1] == SIZE_MAX) ||
+                           (best.clitics > 0 && t[start].key[0] == 0x0628);  // بوقف القتال
+      after_appeal |= clause && (start - p.last <= 3 || (via_ila && start - p.last <= 6) ||
+                                 (via_bi_masdar && start - p.last <= 10));
+    }
+    // …الالتزام بوقف إطلاق النار لعام 2020: an agreement with its own date is one that was made.
+    std::size_t after = best.last;
+    bool dated =
+        after + 1 < n && EndsWith(t[after].key, U"\u0639\u0627\u0645") && t[after + 1].kind == Token::Kind::kNumber;
+    if (after_appeal && !dated) return true;
+  }
+  return false;
+}
+
+// After a demonstrative (هذا هذه ذلك تلك).
+bool AfterDemonstrative(const Tokens& t, std::size_t start) {
+  static const std::u32string kDem[] = {U"\u0647\u0630\u0627", U"\u0647\u0630\u0647", U"\u0630\u0644\u0643",
+                                        U"\u062A\u0644\u0643"};  // هذا هذه ذلك تلك
+  for (const auto& d : kDem) {
+    if (t[start - 1].key == d) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void FindTriggers(const Extractor::Impl& x, EventContext& ctx) {
+  const Tokens& t = ctx.t;
+  const std::size_t n = ctx.n;
+  const std::vector<std::size_t>& mention_at = ctx.mention_at;
+  std::vector<char> blocked(n, 0);  // words of non-event compounds (جرائم حرب)
+  for (std::size_t i = 0; i < n; ++i) {
+    if (auto ne = x.WordAt(t, i, kNonEvent)) {
+      for (std::size_t j = ne->first; j < ne->last; ++j) blocked[j] = 1;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!t[i].is_word() || mention_at[i] != SIZE_MAX || blocked[i]) continue;
+    std::optional<Hit> best = BestReading(x, ctx, i);
+    if (!best) continue;
+    bool inside_mention = false;
+    for (std::size_t j = best->first; j < best->last; ++j) inside_mention |= mention_at[j] != SIZE_MAX;
+    if (inside_mention) continue;
+    const ontology::Word& w = x.WordOf(*best);
+    auto type = vocab::ParseEventType(w.Attr("type"));
+    std::size_t start = i;
+    i = best->last - 1;  // a dropped phrase is dropped whole: its words are not triggers either
+    if (!type) continue;
+    std::string_view pos = w.Attr("pos");
+    bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[start].key, U"\u0647"));
+    if (NotAsserted(x, ctx, start, *type)) continue;
+    // "reached N" (وصل إلى 100417) is a count, not a movement.
+    if (!w.Attr("weak").empty() && best->last + 1 < n && t[best->last].key == U"\u0627\u0644\u064A" &&
+        t[best->last + 1].kind == Token::Kind::kNumber) {
+      continue;
+    }
+    if (UngovernedLam(x, ctx, start, *best, verb)) continue;
+    if (CalledFor(x, ctx, start, *best, *type)) continue;
+
+    bool definite = !verb && best->article;
+    bool demonstrative = !verb && start > 0 && AfterDemonstrative(t, start);
+    ctx.trigs.push_back({best->first, best->last, best->begin, &w, *type, verb, best->clitics,
+                         definite || demonstrative, demonstrative});
+  }
+}
+
+}  // namespace khabar::extract::events
