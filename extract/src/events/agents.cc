@@ -90,7 +90,10 @@ bool TriggerFrame::NounGenitive() {
       if (mentions[mention_at[j]].begin == t[j].begin) Take(j);
       break;
     }
-    if (j > tr.last) break;
+    // After one adjective only a nisba may follow: القصف الصاروخي الروسي.
+    bool nisba_next = std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
+                                  [&](const NisbaHit& nh) { return nh.tok == j && !nh.demonym; });
+    if (j > tr.last && !nisba_next) break;
     auto definite = [](std::u32string_view k) {
       if (k.size() > 3 && (k[0] == kWaw || k[0] == 0x0641 || k[0] == 0x0628 || k[0] == 0x0643)) k.remove_prefix(1);
       return k.size() > 2 && (k[0] == kAlef || k[0] == kLam) && k[1] == kLam;  // ال، لل
@@ -103,7 +106,7 @@ bool TriggerFrame::NounGenitive() {
     }
     bool nisba_here = false;
     for (const NisbaHit& nh : ctx.nisbas) {
-      if (nh.tok == j && !nh.demonym && j == tr.last) {
+      if (nh.tok == j && !nh.demonym) {
         ev.agents.push_back(x.entities[nh.entity].id);
         nisba_here = true;
       }

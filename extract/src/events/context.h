@@ -128,5 +128,6 @@ void BuildEvents(const Extractor::Impl& x, EventContext& ctx);
 void AddDualTriggers(const Extractor::Impl& x, EventContext& ctx);
 void AttachFigures(const Extractor::Impl& x, EventContext& ctx);
 void MergeTallies(const Extractor::Impl& x, EventContext& ctx);
+void TallyDoers(const Extractor::Impl& x, EventContext& ctx);
 
 }  // namespace khabar::extract::events

@@ -17,6 +17,7 @@ constexpr EventPass kPasses[] = {
     {"dual-triggers", AddDualTriggers, "a dual trigger (قتيلين) counts two"},
     {"figures", AttachFigures, "each count to the nearest counting event in its sentence"},
     {"tallies", MergeTallies, "a casualty word coordinated with the previous tally gives it its figures"},
+    {"tally-doers", TallyDoers, "a tally without a doer takes that of the nearest attack in its sentence"},
 };
 
 }  // namespace

@@ -15,6 +15,11 @@ std::size_t TriggerFrame::SkipAdverbs(std::size_t j) const {
       }
     }
     if (in_timex) continue;
+    // حثت كل من واشنطن وموسكو: "each of" opens a coordinated subject.
+    if (j + 1 < n && t[j].key == U"\u0643\u0644" && t[j + 1].key == U"\u0645\u0646") {
+      j += 2;
+      continue;
+    }
     if (t[j].kind == Token::Kind::kPunct && (t[j].key == U"," || t[j].key == U"\u060C")) {
       ++j;
       continue;

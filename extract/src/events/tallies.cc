@@ -36,4 +36,32 @@ void MergeTallies(const Extractor::Impl&, EventContext& ctx) {
   }
 }
 
+// A tally's doer is the doer of the attack named in its sentence (قتل 5 في غارة إسرائيلية; قصف روسي أسفر
+// عن مقتل): the nearest attack, operation or explosion of the sentence that has one (GUIDELINES §4).
+void TallyDoers(const Extractor::Impl&, EventContext& ctx) {
+  const std::vector<std::size_t>& sent = ctx.sent;
+  // Events of one sentence are neighbours in trigger order: look at the events of the tally's sentence.
+  std::size_t first_of_sentence = 0;
+  for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+    const Trig& cur = ctx.trigs[ctx.trig_of_event[e]];
+    while (sent[ctx.trigs[ctx.trig_of_event[first_of_sentence]].first] != sent[cur.first]) ++first_of_sentence;
+    if (ctx.drop[e] || ctx.out[e].type != EventType::kCasualties || !ctx.out[e].agents.empty()) continue;
+    std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+    for (std::size_t a = first_of_sentence; a < ctx.out.size(); ++a) {
+      const Trig& at = ctx.trigs[ctx.trig_of_event[a]];
+      if (sent[at.first] != sent[cur.first]) break;
+      EventType ty = ctx.out[a].type;
+      if (ctx.drop[a] || ctx.out[a].agents.empty() ||
+          (ty != EventType::kAttack && ty != EventType::kMilitaryOperation && ty != EventType::kExplosion))
+        continue;
+      std::size_t dist = at.first > cur.first ? at.first - cur.first : cur.first - at.first;
+      if (dist < best_dist) {
+        best_dist = dist;
+        best = a;
+      }
+    }
+    if (best != SIZE_MAX) ctx.out[e].agents = ctx.out[best].agents;
+  }
+}
+
 }  // namespace khabar::extract::events

@@ -106,8 +106,11 @@ bool UngovernedLam(const Extractor::Impl& x, const EventContext& ctx, std::size_
     // ل/لل + masdar is a purpose or a complement (لإجراء محادثات, وقف فوري للقتال), except after a verb
     // that governs it (تعرضت لقصف, تعرضوا للتطهير العرقي).
     bool governed = false;
-    for (std::size_t g = start; g > 0 && start - g < 4 && !governed; --g) {
-      if (t[g - 1].kind == Token::Kind::kPunct && t[g - 1].key != U"\u201C" && t[g - 1].key != U"\"") break;
+    for (std::size_t g = start; g > 0 && start - g < 10 && !governed; --g) {
+      // تعرضت المدينة، فجر الخميس، لقصف: the governor reaches over commas, not over other punctuation.
+      if (t[g - 1].kind == Token::Kind::kPunct && t[g - 1].key != U"\u201C" && t[g - 1].key != U"\"" &&
+          t[g - 1].key != U"\u060C" && t[g - 1].key != U",")
+        break;
       governed = x.WordEndingAt(t, g, kLamGovernor).has_value();
     }
     if (lam && !governed) return true;
@@ -191,6 +194,11 @@ void FindTriggers(const Extractor::Impl& x, EventContext& ctx) {
     std::string_view pos = w.Attr("pos");
     bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[start].key, U"\u0647"));
     if (NotAsserted(x, ctx, start, *type)) continue;
+    // فقد before a verb is the particle ف + قد (فقد حثت، فقد ذكرت), not "went missing".
+    if (best->last - best->first == 1 && best->clitics == 0 && t[start].key == U"\u0641\u0642\u062F" &&
+        best->last < n && Extractor::Impl::VerbLike(ctx.text, t, best->last)) {
+      continue;
+    }
     // "reached N" (وصل إلى 100417) is a count, not a movement.
     if (!w.Attr("weak").empty() && best->last + 1 < n && t[best->last].key == U"\u0627\u0644\u064A" &&
         t[best->last + 1].kind == Token::Kind::kNumber) {
