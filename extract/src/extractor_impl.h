@@ -24,7 +24,6 @@ using internal::Tokens;
 using vocab::EntityType;
 using vocab::EventType;
 
-
 constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kHeh = 0x0647, kYeh = 0x064A, kWaw = 0x0648, kTeh = 0x062A,
                    kNoon = 0x0646, kHamza = 0x0621;
 
@@ -100,8 +99,6 @@ struct NisbaHit {
   std::uint32_t entity = 0;  // the state
   bool plural = false, demonym = false, article = false;
 };
-
-
 
 struct Extractor::Impl {
   std::vector<ontology::EntityEntry> entities;
