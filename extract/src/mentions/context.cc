@@ -95,7 +95,7 @@ bool MentionContext::IsSeparatist(std::size_t k) const {
   for (const auto& v : Matcher::Variants(t[k], true)) {
     if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||        // انفصالية
                            v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
-                           v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))  // انفصاليين
+                           v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين
       return true;
   }
   return false;
@@ -119,7 +119,8 @@ bool MentionContext::TiedToPolity(std::size_t k) const {
     if (IsSeparatist(j)) return true;
     auto it = names_at.find(j);
     if (it == names_at.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(), [&](std::size_t ci) { return InLand(cands[ci].m.entity); });
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](std::size_t ci) { return InLand(cands[ci].m.entity); });
   };
   auto boundary = [&](std::size_t j) { return t[j].kind == Token::Kind::kNewline || t[j].key == U"."; };
   for (std::size_t j = k; j < t.size() && !boundary(j); ++j) {

@@ -37,8 +37,8 @@ struct MentionContext {
   std::string SpanText(std::uint32_t b, std::uint32_t e) const;
   // A candidate for tokens [first, last) starting at character `begin`; its subtype is the lexicon
   // entity's, if `entity` is one.
-  Candidate Make(std::size_t first, std::size_t last, std::uint32_t begin, const std::string& entity,
-                 EntityType type, std::string rule, bool nominal = false) const;
+  Candidate Make(std::size_t first, std::size_t last, std::uint32_t begin, const std::string& entity, EntityType type,
+                 std::string rule, bool nominal = false) const;
   // Whether the name at token i (read with `clitics` proclitics) follows a locative: ب attached, or a
   // locative word (في، داخل …) right before it.
   bool PrecededByLocative(std::size_t i, std::uint8_t clitics) const;

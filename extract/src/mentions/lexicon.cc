@@ -21,14 +21,14 @@ bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size
     for (const Hit& th : t.triggers.At(b, true)) visited |= x.WordOf(th).Attr("type") == "Visit";
   }
   // A dateline (صنعاء - / صنعاء (رويترز)) names the city the report comes from.
-  bool dateline = (i == 0 || t[i - 1].kind == Token::Kind::kNewline) && h.last < t.size() &&
-                  t[h.last].kind == Token::Kind::kPunct;
+  bool dateline =
+      (i == 0 || t[i - 1].kind == Token::Kind::kNewline) && h.last < t.size() && t[h.last].kind == Token::Kind::kPunct;
   // في العاصمة مقديشو: a capital named as the capital is the city; and العاصمة الليبية طرابلس, with the
   // state's nisba between.
-  bool as_capital = i > 0 && (CapitalWord(t, i - 1) ||
-                              (i > 1 && CapitalWord(t, i - 2) &&
-                               std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
-                                           [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
+  bool as_capital =
+      i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) &&
+                                          std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
+                                                      [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
   return ctx.PrecededByLocative(i, h.clitics) || visited || dateline || as_capital;
 }
 

@@ -23,6 +23,8 @@ std::span<const MentionPass> MentionPasses();
 void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx);
 void FindLatinNames(const Extractor::Impl& x, MentionContext& ctx);
 void FindPolity(const Extractor::Impl& x, MentionContext& ctx);
+void FindSeparatists(const Extractor::Impl& x, MentionContext& ctx);
+void FindNisbaPhrases(const Extractor::Impl& x, MentionContext& ctx);
 void FindRemainingMentions(const Extractor::Impl& x, MentionContext& ctx);
 
 }  // namespace khabar::extract
