@@ -14,6 +14,10 @@ std::span<const MentionPass> MentionPasses() {
       MentionPass{"separatists", &FindSeparatists, "separatists are the forces or the authorities of the polity"},
       MentionPass{"nisba", &FindNisbaPhrases,
                   "head + nisba: institutions, forces, populations, governments, ethnonyms, counts of people"},
+      MentionPass{"construct", &FindConstructPhrases,
+                  "institution or force head + a state's, polity's or place's name; polity head + region"},
+      MentionPass{"institution", &FindInstitutions, "a ministry named without its state (its state if the text says)"},
+      MentionPass{"peacekeepers", &FindPeacekeepers, "peacekeepers without their state: the article's one force"},
       MentionPass{"remaining", &FindRemainingMentions, "the rules not yet moved into passes of their own"},
   };
   return kPasses;

@@ -25,6 +25,9 @@ void FindLatinNames(const Extractor::Impl& x, MentionContext& ctx);
 void FindPolity(const Extractor::Impl& x, MentionContext& ctx);
 void FindSeparatists(const Extractor::Impl& x, MentionContext& ctx);
 void FindNisbaPhrases(const Extractor::Impl& x, MentionContext& ctx);
+void FindConstructPhrases(const Extractor::Impl& x, MentionContext& ctx);
+void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx);
+void FindPeacekeepers(const Extractor::Impl& x, MentionContext& ctx);
 void FindRemainingMentions(const Extractor::Impl& x, MentionContext& ctx);
 
 }  // namespace khabar::extract
