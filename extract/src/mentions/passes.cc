@@ -18,7 +18,13 @@ std::span<const MentionPass> MentionPasses() {
                   "institution or force head + a state's, polity's or place's name; polity head + region"},
       MentionPass{"institution", &FindInstitutions, "a ministry named without its state (its state if the text says)"},
       MentionPass{"peacekeepers", &FindPeacekeepers, "peacekeepers without their state: the article's one force"},
-      MentionPass{"remaining", &FindRemainingMentions, "the rules not yet moved into passes of their own"},
+      MentionPass{"title", &FindTitledPersons,
+                  "a person after a title (+ owner, posting, rank); roles of lexicon persons"},
+      MentionPass{"apposition/reporting-verb", &FindAppositionsAndSpeakers,
+                  "a person before a comma and a title, or after a reporting verb"},
+      MentionPass{"outlet+name", &FindOutletJournalists, "a journalist named right after their outlet"},
+      MentionPass{"surname", &FindSurnames, "a surname alone names a person found earlier in the article"},
+      MentionPass{"classifier", &FindClassifiedNames, "a place after a classifier, an outlet after a media classifier"},
   };
   return kPasses;
 }

@@ -28,6 +28,10 @@ void FindNisbaPhrases(const Extractor::Impl& x, MentionContext& ctx);
 void FindConstructPhrases(const Extractor::Impl& x, MentionContext& ctx);
 void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx);
 void FindPeacekeepers(const Extractor::Impl& x, MentionContext& ctx);
-void FindRemainingMentions(const Extractor::Impl& x, MentionContext& ctx);
+void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx);
+void FindAppositionsAndSpeakers(const Extractor::Impl& x, MentionContext& ctx);
+void FindOutletJournalists(const Extractor::Impl& x, MentionContext& ctx);
+void FindSurnames(const Extractor::Impl& x, MentionContext& ctx);
+void FindClassifiedNames(const Extractor::Impl& x, MentionContext& ctx);
 
 }  // namespace khabar::extract
