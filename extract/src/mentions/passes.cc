@@ -25,6 +25,8 @@ std::span<const MentionPass> MentionPasses() {
       MentionPass{"outlet+name", &FindOutletJournalists, "a journalist named right after their outlet"},
       MentionPass{"surname", &FindSurnames, "a surname alone names a person found earlier in the article"},
       MentionPass{"classifier", &FindClassifiedNames, "a place after a classifier, an outlet after a media classifier"},
+      MentionPass{"person-suffix", &TrimPersonsToLexiconNames,
+                  "a person found by rule that ends with a lexicon person's full name yields to it"},
   };
   return kPasses;
 }

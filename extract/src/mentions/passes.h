@@ -33,5 +33,6 @@ void FindAppositionsAndSpeakers(const Extractor::Impl& x, MentionContext& ctx);
 void FindOutletJournalists(const Extractor::Impl& x, MentionContext& ctx);
 void FindSurnames(const Extractor::Impl& x, MentionContext& ctx);
 void FindClassifiedNames(const Extractor::Impl& x, MentionContext& ctx);
+void TrimPersonsToLexiconNames(const Extractor::Impl& x, MentionContext& ctx);
 
 }  // namespace khabar::extract
