@@ -1,0 +1,76 @@
+// Pass "classifier": places and outlets named after a classifier: مدينة X, قرية X ("classifier"), وكالة X
+// ("media-classifier").
+#include "mentions/passes.h"
+
+namespace khabar::extract {
+
+namespace {
+
+// Nouns place names are built on (دير البلح، خان يونس، كرم أبو سالم، بيت لاهيا).
+bool NameFormer(const Tokens& t, std::size_t j) {
+  static const std::u32string kNameFormers[] = {
+      U"\u0627\u0628\u0648",       U"\u0627\u0645",       U"\u0628\u0646\u064A", U"\u0627\u0628\u0646",
+      U"\u062F\u064A\u0631",       U"\u0628\u064A\u062A", U"\u0639\u064A\u0646", U"\u062A\u0644",
+      U"\u0631\u0627\u0633",       U"\u062E\u0627\u0646", U"\u0643\u0641\u0631", U"\u062C\u0628\u0644",
+      U"\u0648\u0627\u062F\u064A", U"\u0628\u064A\u0631"};
+  return std::find(std::begin(kNameFormers), std::end(kNameFormers), t[j].key) != std::end(kNameFormers);
+}
+
+// The end of a name starting at `at` after a classifier: one word, or up to two more after a noun place
+// names are built on (the word after such a noun with its article).
+std::size_t ClassifiedNameEnd(const Extractor::Impl& x, const Tokens& t, std::size_t at) {
+  std::size_t e = at + 1;
+  for (int more = 0; more < 2 && e < t.size(); ++more) {
+    bool after_former = NameFormer(t, e - 1);
+    if (more == 1 && !after_former) break;  // a third word only after أبو، بيت …
+    if (!(x.NameLike(t, e, after_former) && !x.IsTriggerWord(t, e) && t[e].key.size() >= (after_former ? 2u : 3u) &&
+          !EndsWith(t[e].key, U"\u064A\u0647") && (after_former || t[e].key.back() != kYeh)) &&
+        !(after_former && NameFormer(t, e))) {
+      break;
+    }
+    ++e;
+  }
+  return e;
+}
+
+// A classifier of `list` at token i and the name after it.
+void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i, List list) {
+  const Tokens& t = ctx.t;
+  auto h = x.WordAt(t, i, list);
+  if (!h) return;
+  const std::u32string& head = t[i].key;
+  if (head.size() > 2 && head[0] == kAlef && head[1] == kLam && list == kClassifier &&
+      x.WordOf(*h).Attr("subtype") != "City") {
+    return;  // المنطقة, الإقليم: anaphoric
+  }
+  std::size_t at = h->last;
+  if (ctx.names_at.count(at)) return;
+  bool article_ok = list == kClassifier;
+  if (!x.NameLike(t, at, article_ok)) return;
+  const std::u32string& k = t[at].key;
+  bool definite_head = head.size() > 2 && head[0] == kAlef && head[1] == kLam;
+  if (definite_head && k.size() > 2 && k[0] == kAlef && k[1] == kLam &&
+      (EndsWith(k, U"\u064A") || EndsWith(k, U"\u064A\u0647") || EndsWith(k, U"\u0627\u062A") ||
+       EndsWith(k, U"\u064A\u0646") || EndsWith(k, U"\u064A\u0648\u0646"))) {
+    return;  // العاصمة الأمريكية: an adjective agreeing with the head, not a name (مخيم النصيرات is)
+  }
+  std::size_t e = ClassifiedNameEnd(x, t, at);
+  std::string key = EncodeUtf8(t[at].key);
+  for (std::size_t j = at + 1; j < e; ++j) key += " " + EncodeUtf8(t[j].key);
+  Candidate c = list == kClassifier ? ctx.Make(at, e, t[at].begin, "~Place:" + key, EntityType::kPlace, "classifier")
+                                    : ctx.Make(at, e, t[at].begin, "~Organization:" + key, EntityType::kOrganization,
+                                               "media-classifier");
+  c.m.subtype = list == kClassifier ? std::string(x.WordOf(*h).Attr("subtype")) : "MediaOutlet";
+  c.priority = 2;
+  ctx.cands.push_back(std::move(c));
+}
+
+}  // namespace
+
+void FindClassifiedNames(const Extractor::Impl& x, MentionContext& ctx) {
+  for (std::size_t i = 0; i < ctx.t.size(); ++i) {
+    for (List list : {kClassifier, kMediaClassifier}) ClassifiedName(x, ctx, i, list);
+  }
+}
+
+}  // namespace khabar::extract

@@ -1,0 +1,135 @@
+// The helpers the mention passes share.
+#include "mentions/context.h"
+
+namespace khabar::extract {
+
+std::string MentionContext::SpanText(std::uint32_t b, std::uint32_t e) const {
+  return EncodeUtf8(text.substr(b, e - b));
+}
+
+Candidate MentionContext::Make(std::size_t first, std::size_t last, std::uint32_t begin, const std::string& entity,
+                               EntityType type, std::string rule, bool nominal) const {
+  Candidate c;
+  c.first = first;
+  c.last = last;
+  c.m.begin = begin;
+  c.m.end = t[last - 1].end;
+  c.m.text = SpanText(c.m.begin, c.m.end);
+  c.m.entity = entity;
+  c.m.type = type;
+  c.m.nominal = nominal;
+  c.m.rule = std::move(rule);
+  if (auto it = x.index.find(entity); it != x.index.end()) c.m.subtype = x.entities[it->second].subtype;
+  return c;
+}
+
+bool MentionContext::PrecededByLocative(std::size_t i, std::uint8_t clitics) const {
+  if (clitics > 0 && (t[i].key[0] == 0x0628 || (t[i].key.size() > 1 && t[i].key[1] == 0x0628))) return true;
+  if (i == 0) return false;
+  return x.WordEndingAt(t, i, kLocative).has_value();
+}
+
+bool MentionContext::IsPunct(std::size_t i, std::u32string_view chars) const {
+  return i < t.size() && t[i].kind == Token::Kind::kPunct && chars.find(t[i].key[0]) != std::u32string_view::npos;
+}
+
+std::size_t MentionContext::NameRun(std::size_t at, std::size_t max_len) const {
+  std::size_t j = at;
+  while (j < t.size() && j - at < max_len && x.NameLike(t, j, j > at)) ++j;
+  // Two words of a name, then an imperfect verb (يتحدث، تقول): the name ends before the verb.
+  if (j - at == 3 && (t[j - 1].key[0] == kYeh || t[j - 1].key[0] == kTeh) && t[j - 1].key.size() >= 4) --j;
+  return j;
+}
+
+std::string MentionContext::PersonKey(std::size_t a, std::size_t b) const {
+  std::u32string key;
+  for (std::size_t j = a; j < b; ++j) {
+    if (!key.empty()) key.push_back(U' ');
+    key += t[j].key;
+  }
+  return "~Person:" + EncodeUtf8(key);
+}
+
+std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool place_owner) const {
+  if (at < t.size() && (t[at].key == U"\u0628\u0627\u0633\u0645")) ++at;  // باسم
+  if (auto mc = x.WordAt(t, at, kMediaClassifier)) {  // مراسل شبكة سي إن إن: the classifier stays in the role
+    for (const Candidate& c : cands) {
+      if (c.first == mc->last && c.m.type == EntityType::kOrganization) {
+        at = mc->last;
+        break;
+      }
+    }
+  }
+  for (int depth = 0; depth < 2; ++depth) {
+    // The longest non-person, non-place candidate starting here: a name (الكرملين) or an institution
+    // found by the nisba rules (وزارة الصحة السودانية).
+    const Candidate* best = nullptr;
+    for (const Candidate& c : cands) {
+      if (c.first == at && c.m.type != EntityType::kPerson && (c.m.type != EntityType::kPlace || place_owner) &&
+          (!best || c.last > best->last)) {
+        best = &c;
+      }
+    }
+    if (best) {
+      *owner = best->m.entity;
+      return best->last;
+    }
+    for (const NisbaHit& n : nisbas) {
+      if (n.tok == at && !n.demonym) {
+        *owner = x.entities[n.entity].id;
+        return at + 1;
+      }
+    }
+    // A title inside the owner: المتحدثة باسم رئيس وزراء أرمينيا.
+    if (auto h = x.WordAt(t, at, kTitle, false, false)) {
+      at = h->last;
+      continue;
+    }
+    break;
+  }
+  return at;
+}
+
+bool MentionContext::IsSeparatist(std::size_t k) const {
+  if (k >= t.size() || t[k].kind != Token::Kind::kWord) return false;
+  for (const auto& v : Matcher::Variants(t[k], true)) {
+    if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||        // انفصالية
+                           v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
+                           v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين
+      return true;
+  }
+  return false;
+}
+
+bool MentionContext::InLand(const std::string& id) const {
+  const std::string& land = x.entities[x.index.at(polity)].in;
+  std::string cur = id;
+  for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+    if (cur == polity || cur == land) return true;
+    auto it = x.index.find(cur);
+    if (it == x.index.end()) return false;
+    if (x.entities[it->second].of == polity) return true;
+    cur = x.entities[it->second].in;
+  }
+  return false;
+}
+
+bool MentionContext::TiedToPolity(std::size_t k) const {
+  auto tie_at = [&](std::size_t j) {
+    if (IsSeparatist(j)) return true;
+    auto it = names_at.find(j);
+    if (it == names_at.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](std::size_t ci) { return InLand(cands[ci].m.entity); });
+  };
+  auto boundary = [&](std::size_t j) { return t[j].kind == Token::Kind::kNewline || t[j].key == U"."; };
+  for (std::size_t j = k; j < t.size() && !boundary(j); ++j) {
+    if (tie_at(j)) return true;
+  }
+  for (std::size_t j = k; j-- > 0 && !boundary(j);) {
+    if (tie_at(j)) return true;
+  }
+  return false;
+}
+
+}  // namespace khabar::extract

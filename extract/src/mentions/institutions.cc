@@ -1,0 +1,80 @@
+// Pass "institution": a ministry named without its state (المتحدثة باسم وزارة الخارجية) is an organisation
+// all the same; its state if the text says whose it is.
+#include "mentions/passes.h"
+
+namespace khabar::extract {
+
+namespace {
+
+// The key of the institution's words, the first without its clitics.
+std::string InstitutionKey(const Tokens& t, const Hit& h) {
+  std::string key;
+  for (std::size_t j = h.first; j < h.last; ++j) {
+    for (const auto& v : Matcher::Variants(t[j], false)) {
+      if (j > h.first || v.begin == h.begin) {
+        key += (key.empty() ? "" : " ") + EncodeUtf8(j == h.first ? v.key : t[j].key);
+        break;
+      }
+    }
+  }
+  return key;
+}
+
+// Whose ministry: "التابعة لـ X" after it, or the state of a known official named right after it
+// (… وزارة الخارجية ماريا زاخاروفا); empty if neither.
+std::string OwnerState(const Extractor::Impl& x, const MentionContext& ctx, const Hit& h) {
+  const Tokens& t = ctx.t;
+  std::string owner_state;
+  if (h.last + 1 < t.size() && (t[h.last].key == U"\u0627\u0644\u062A\u0627\u0628\u0639\u0647" ||
+                                t[h.last].key == U"\u0627\u0644\u062A\u0627\u0628\u0639")) {
+    if (auto it = ctx.names_at.find(h.last + 1); it != ctx.names_at.end()) {
+      const Candidate& o = ctx.cands[it->second.front()];
+      if (o.m.type != EntityType::kPerson && o.m.type != EntityType::kPlace) owner_state = o.m.entity;
+    }
+  }
+  for (std::size_t j = h.last; j < t.size() && j < h.last + 3 && owner_state.empty(); ++j) {
+    auto it = ctx.names_at.find(j);
+    if (it == ctx.names_at.end()) continue;
+    for (std::size_t ci : it->second) {
+      const Candidate& c = ctx.cands[ci];
+      auto e = x.index.find(c.m.entity);
+      if (c.m.type != EntityType::kPerson || e == x.index.end()) continue;
+      std::string of = x.entities[e->second].of;
+      auto o = x.index.find(of);
+      if (o != x.index.end() && x.entities[o->second].type != EntityType::kState) of = x.entities[o->second].of;
+      if (auto st = x.index.find(of); st != x.index.end() && x.entities[st->second].type == EntityType::kState)
+        owner_state = of;
+    }
+  }
+  return owner_state;
+}
+
+}  // namespace
+
+void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx) {
+  const Tokens& t = ctx.t;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto h = x.WordAt(t, i, kInstitution);
+    if (!h || h->last - h->first < 2 || !x.WordOf(*h).Attr("construct").empty()) continue;
+    std::string key = InstitutionKey(t, *h);
+    std::string owner_state = OwnerState(x, ctx, *h);
+    const auto& w = x.WordOf(*h);
+    std::string subtype(w.Attr("subtype"));
+    const ontology::EntityEntry* known =
+        owner_state.empty() ? nullptr : x.Owned(owner_state, EntityType::kOrganization, subtype);
+    std::string id = known                 ? known->id
+                     : owner_state.empty() ? "~Organization:" + key
+                                           : owner_state + "_" + std::string(w.Attr("code"));
+    Candidate c = ctx.Make(h->first, h->last, h->begin, id, EntityType::kOrganization, "institution");
+    c.m.subtype = subtype;
+    if (!owner_state.empty() && !known) {
+      c.m.en = std::string(w.Attr("en")) + " (" + x.entities[x.index.at(owner_state)].en + ")";
+      c.m.of = owner_state;
+    }
+    c.priority = 3;
+    ctx.cands.push_back(std::move(c));
+    i = h->last - 1;
+  }
+}
+
+}  // namespace khabar::extract

@@ -1,0 +1,82 @@
+// Pass "lexicon": the lexicon's names (and a capital standing for its state, "capital-metonymy"); on the
+// way it collects the nisbas and demonyms the later passes build on.
+#include "mentions/passes.h"
+
+namespace khabar::extract {
+
+namespace {
+
+// العاصمة، بالعاصمة، للعاصمة
+bool CapitalWord(const Tokens& t, std::size_t k) {
+  return t[k].key == U"\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
+         t[k].key == U"\u0628\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
+         t[k].key == U"\u0644\u0644\u0639\u0627\u0635\u0645\u0647";
+}
+
+// Whether the capital named by hit `h` at token i is the city itself rather than its state.
+bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size_t i, const Hit& h) {
+  const Tokens& t = ctx.t;
+  bool visited = false;  // زار الوزير الخرطوم: a visit's destination is the city
+  for (std::size_t b = i >= 3 ? i - 3 : 0; b < i && !visited; ++b) {
+    for (const Hit& th : t.triggers.At(b, true)) visited |= x.WordOf(th).Attr("type") == "Visit";
+  }
+  // A dateline (صنعاء - / صنعاء (رويترز)) names the city the report comes from.
+  bool dateline =
+      (i == 0 || t[i - 1].kind == Token::Kind::kNewline) && h.last < t.size() && t[h.last].kind == Token::Kind::kPunct;
+  // في العاصمة مقديشو: a capital named as the capital is the city; and العاصمة الليبية طرابلس, with the
+  // state's nisba between.
+  bool as_capital =
+      i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) &&
+                                          std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
+                                                      [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
+  return ctx.PrecededByLocative(i, h.clitics) || visited || dateline || as_capital;
+}
+
+// مدينة الأبيض، قناة المسيرة، ولاية الجزيرة: a place or outlet listed with its classifier (its name alone is
+// a common word) is annotated without it, like every classifier + name (وكالة تاس); a classifier that is
+// part of the name stays (وكالة الأنباء الفرنسية).
+bool StartsWithClassifier(const Extractor::Impl& x, const Tokens& t, const Hit& h, const ontology::EntityEntry& e) {
+  static const std::u32string kClassifierWords[] = {
+      U"\u0645\u062F\u064A\u0646\u0647", U"\u0628\u0644\u062F\u0647",       U"\u0642\u0631\u064A\u0647",
+      U"\u0645\u0646\u0637\u0642\u0647", U"\u0627\u0642\u0644\u064A\u0645", U"\u0648\u0643\u0627\u0644\u0647",
+      U"\u0642\u0646\u0627\u0647",       U"\u0634\u0628\u0643\u0647",       U"\u0648\u0644\u0627\u064A\u0647"};
+  std::size_t name_first = h.first + 1;
+  return h.last > name_first && (e.type == EntityType::kPlace || e.subtype == "MediaOutlet") &&
+         std::find(std::begin(kClassifierWords), std::end(kClassifierWords),
+                   std::u32string_view(t[h.first].key).substr(h.clitics)) != std::end(kClassifierWords) &&
+         t[name_first].key != U"\u0627\u0644\u0627\u0646\u0628\u0627\u0621" && !x.IsFunction(t[name_first]);
+}
+
+}  // namespace
+
+void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
+  const Tokens& t = ctx.t;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    for (const Hit& h : t.names.At(i, true)) {
+      const auto& e = x.entities[h.payload.entity];
+      if (h.payload.kind == Payload::Kind::kNisba || h.payload.kind == Payload::Kind::kDemonym) {
+        if (h.last == i + 1 && h.clitics == 0) {
+          ctx.nisbas.push_back({i, h.payload.entity, h.payload.plural || h.payload.kind == Payload::Kind::kDemonym,
+                                h.payload.kind == Payload::Kind::kDemonym, h.article});
+        }
+        continue;
+      }
+      if (h.article) continue;  // names match as written, never after an added article
+      if (!e.capital_of.empty() && !NamesTheCity(x, ctx, i, h)) {
+        ctx.names_at[i].push_back(ctx.cands.size());
+        ctx.cands.push_back(ctx.Make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy"));
+        continue;
+      }
+      if (StartsWithClassifier(x, t, h, e)) {
+        std::size_t name_first = h.first + 1;
+        ctx.names_at[name_first].push_back(ctx.cands.size());
+        ctx.cands.push_back(ctx.Make(name_first, h.last, t[name_first].begin, e.id, e.type, "lexicon"));
+        continue;
+      }
+      ctx.names_at[i].push_back(ctx.cands.size());
+      ctx.cands.push_back(ctx.Make(h.first, h.last, h.begin, e.id, e.type, "lexicon"));
+    }
+  }
+}
+
+}  // namespace khabar::extract

@@ -1,0 +1,38 @@
+// Internal to extract/: the mention passes, in the order they run.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "mentions/context.h"
+
+namespace khabar::extract {
+
+// One rule (or a family of rules sharing one scan) of the mention finder: it reads the article context and
+// adds candidates. `name` is the Mention::rule value of what it adds (or the family's name).
+struct MentionPass {
+  std::string_view name;
+  void (*run)(const Extractor::Impl&, MentionContext&);
+  std::string_view what;
+};
+
+// The passes in the order FindMentions runs them; a later pass reads what the earlier ones found.
+std::span<const MentionPass> MentionPasses();
+
+// The passes (one file each in mentions/).
+void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx);
+void FindLatinNames(const Extractor::Impl& x, MentionContext& ctx);
+void FindPolity(const Extractor::Impl& x, MentionContext& ctx);
+void FindSeparatists(const Extractor::Impl& x, MentionContext& ctx);
+void FindNisbaPhrases(const Extractor::Impl& x, MentionContext& ctx);
+void FindConstructPhrases(const Extractor::Impl& x, MentionContext& ctx);
+void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx);
+void FindPeacekeepers(const Extractor::Impl& x, MentionContext& ctx);
+void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx);
+void FindAppositionsAndSpeakers(const Extractor::Impl& x, MentionContext& ctx);
+void FindOutletJournalists(const Extractor::Impl& x, MentionContext& ctx);
+void FindSurnames(const Extractor::Impl& x, MentionContext& ctx);
+void FindClassifiedNames(const Extractor::Impl& x, MentionContext& ctx);
+void TrimPersonsToLexiconNames(const Extractor::Impl& x, MentionContext& ctx);
+
+}  // namespace khabar::extract

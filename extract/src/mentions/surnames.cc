@@ -1,0 +1,46 @@
+// Pass "surname": surname-only mentions of people seen in this article (full name first).
+#include "mentions/passes.h"
+
+namespace khabar::extract {
+
+namespace {
+
+// Last name key -> person entity, for every person found so far whose last word may stand alone.
+std::vector<std::pair<std::u32string, std::string>> Surnames(const Extractor::Impl& x, const MentionContext& ctx) {
+  const Tokens& t = ctx.t;
+  std::vector<std::pair<std::u32string, std::string>> surnames;
+  for (const Candidate& c : ctx.cands) {
+    if (c.m.type != EntityType::kPerson) continue;
+    if (c.last - c.first < 2 && (c.m.entity.rfind("~", 0) != 0 || !x.LooksLikeName(t[c.first].key))) continue;
+    std::u32string_view last = t[c.last - 1].key;
+    if (last.size() > 2 && last[0] == kAlef && last[1] == kLam) last.remove_prefix(2);
+    if (x.nisba_keys.count(std::u32string(last))) continue;  // السوداني alone is Sudanese, not the person
+    surnames.emplace_back(t[c.last - 1].key, c.m.entity);
+  }
+  return surnames;
+}
+
+}  // namespace
+
+void FindSurnames(const Extractor::Impl& x, MentionContext& ctx) {
+  const Tokens& t = ctx.t;
+  std::vector<std::pair<std::u32string, std::string>> surnames = Surnames(x, ctx);
+  if (surnames.empty()) return;
+  std::vector<Candidate> extra;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].kind != Token::Kind::kWord) continue;
+    for (const auto& v : Matcher::Variants(t[i], false)) {
+      if (v.key.size() < 4) continue;
+      for (const auto& [key, entity] : surnames) {
+        if (key == v.key) {
+          Candidate c = ctx.Make(i, i + 1, v.begin, entity, EntityType::kPerson, "surname");
+          c.priority = 0;  // the link to the full name beats a one-word name found by another rule
+          extra.push_back(std::move(c));
+        }
+      }
+    }
+  }
+  for (auto& c : extra) ctx.cands.push_back(std::move(c));
+}
+
+}  // namespace khabar::extract

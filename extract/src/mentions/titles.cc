@@ -1,0 +1,86 @@
+// Pass "title": people not in the lexicon named after a title (+ owner): المتحدث باسم الجيش السوداني العميد
+// نبيل عبد الله. A lexicon person after a title gets the role.
+#include "mentions/passes.h"
+
+namespace khabar::extract {
+
+namespace {
+
+// The role a title opens and where the name after it starts.
+struct TitleRole {
+  std::string owner;          // the owner entity, or empty
+  std::size_t owner_end = 0;  // the token after the role's last word
+  std::size_t name_at = 0;    // the token the name starts at
+};
+
+// The place of a posting: إلى، لدى.
+bool Posting(const Tokens& t, std::size_t k) {
+  return k + 1 < t.size() && (t[k].key == U"\u0627\u0644\u064A" || t[k].key == U"\u0644\u062F\u064A");
+}
+
+TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, const Hit& h) {
+  const Tokens& t = ctx.t;
+  TitleRole r;
+  std::size_t after_title = h.last;
+  // An adjective on the title (المتحدث العسكري، المبعوث الأممي) stays in the role.
+  if (after_title < t.size() && t[after_title].key.size() > 4 && t[after_title].key[0] == kAlef &&
+      t[after_title].key[1] == kLam &&
+      (EndsWith(t[after_title].key, U"\u064A") || EndsWith(t[after_title].key, U"\u064A\u0647"))) {
+    bool state_nisba = false;
+    for (const NisbaHit& nh : ctx.nisbas) state_nisba |= nh.tok == after_title;
+    if (!state_nisba) ++after_title;
+  }
+  std::size_t at =
+      ctx.ParseOwner(after_title, &r.owner,
+                     x.WordOf(h).Attr("takes") == "place");  // لاعب NHL، الجنرال الروسي: any title may have an owner
+  // The place of a posting: المبعوث الأممي إلى اليمن، سفير أرمينيا لدى فرنسا; an adjective may come
+  // between (المبعوث الأمريكي الخاص إلى السودان).
+  if (at + 2 < t.size() && !Posting(t, at) && Posting(t, at + 1) && t[at].key.size() > 3 && t[at].key[0] == kAlef &&
+      t[at].key[1] == kLam && !ctx.names_at.count(at) && !x.IsFunction(t[at])) {
+    ++at;
+  }
+  if (Posting(t, at)) {
+    if (auto it = ctx.names_at.find(at + 1); it != ctx.names_at.end()) at = ctx.cands[it->second.front()].last;
+  }
+  std::size_t owner_end = at;
+  // A rank between the office and the name: المتحدث باسم الجيش السوداني العميد نبيل عبد الله.
+  if (at > h.last) {
+    if (auto rank = x.WordAt(t, at, kTitle, false, false)) at = owner_end = rank->last;
+  }
+  if (ctx.IsPunct(at, U",\u060C")) ++at;
+  r.owner_end = owner_end;
+  r.name_at = at;
+  return r;
+}
+
+}  // namespace
+
+void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
+  const Tokens& t = ctx.t;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto h = x.WordAt(t, i, kTitle);
+    if (!h) continue;
+    TitleRole r = ParseTitleRole(x, ctx, *h);
+    std::size_t at = r.name_at;
+    std::string role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
+    if (auto it = ctx.names_at.find(at); it != ctx.names_at.end()) {
+      Candidate& c = ctx.cands[it->second.front()];
+      if (c.m.type == EntityType::kPerson) {
+        c.role_text = role;
+        c.role_of = r.owner;
+      }
+      continue;
+    }
+    std::size_t e = ctx.NameRun(at, 3);
+    if (e == at) continue;
+    bool boundary = e >= t.size() || !t[e].is_word() || x.IsFunction(t[e]) || x.WordAt(t, e, kReportingVerb);
+    if (e - at == 1 && (!boundary || !x.LooksLikeName(t[at].key))) continue;
+    Candidate c = ctx.Make(at, e, t[at].begin, ctx.PersonKey(at, e), EntityType::kPerson, "title");
+    c.role_text = role;
+    c.role_of = r.owner;
+    c.priority = 1;
+    ctx.cands.push_back(std::move(c));
+  }
+}
+
+}  // namespace khabar::extract
