@@ -158,6 +158,19 @@ bool CalledFor(const Extractor::Impl& x, const EventContext& ctx, std::size_t st
 }
 
 // After a demonstrative (هذا هذه ذلك تلك).
+// scale="T": an attack noun followed within three words of its sentence by a scale modifier (هجوم واسع
+// النطاق، هجوما بريا، هجوم للسيطرة على) names a campaign of type T.
+std::optional<EventType> ScaledType(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w,
+                                    const Hit& best) {
+  std::string_view scale = w.Attr("scale");
+  if (scale.empty()) return std::nullopt;
+  for (std::size_t j = best.last; j < ctx.n && j < best.last + 3 && ctx.sent[j] == ctx.sent[best.first]; ++j) {
+    if (ctx.IsClauseBreak(j)) break;
+    if (x.WordAt(ctx.t, j, kScaleModifier, true, true)) return vocab::ParseEventType(scale);
+  }
+  return std::nullopt;
+}
+
 bool AfterDemonstrative(const Tokens& t, std::size_t start) {
   static const std::u32string kDem[] = {U"\u0647\u0630\u0627", U"\u0647\u0630\u0647", U"\u0630\u0644\u0643",
                                         U"\u062A\u0644\u0643"};  // هذا هذه ذلك تلك
@@ -206,6 +219,7 @@ void FindTriggers(const Extractor::Impl& x, EventContext& ctx) {
     }
     if (UngovernedLam(x, ctx, start, *best, verb)) continue;
     if (CalledFor(x, ctx, start, *best, *type)) continue;
+    if (auto scaled = ScaledType(x, ctx, w, *best)) type = scaled;
 
     bool definite = !verb && best->article;
     bool demonstrative = !verb && start > 0 && AfterDemonstrative(t, start);
