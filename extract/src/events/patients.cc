@@ -39,7 +39,7 @@ bool TriggerFrame::TalksObject() {
 // Parties: حرب بين X و Y، مفاوضات مع X، هدنة بين X و Y.
 bool TriggerFrame::Parties() {
   if (tr.type == EventType::kMilitaryOperation || tr.type == EventType::kNegotiation ||
-      tr.type == EventType::kCeasefire) {
+      tr.type == EventType::kCeasefire || tr.type == EventType::kAttack) {
     std::size_t from = doer_of_relative ? std::max(tr.last, after_agent) : tr.last;  // after the mediator
     for (std::size_t j = from; j + 1 < n && j < from + 6 && sent[j] == s; ++j) {
       bool bayna = t[j].key == U"\u0628\u064A\u0646";                                // بين
@@ -54,6 +54,7 @@ bool TriggerFrame::Parties() {
           if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
         }
       }
+      if (bayna && parties.empty() && x.WordAt(t, j + 1, kBothSides, true, false)) parties = LastTwoActors(j);
       // اتصال هاتفي مع X: the other party is the clause's subject (the discourse's, for a noun).
       if (maa && !parties.empty() && ev.agents.empty() && !d.subject.empty() && !tr.verb &&
           d.subject != parties.front()) {
@@ -78,6 +79,30 @@ bool TriggerFrame::Parties() {
     }
   }
   return true;
+}
+
+// بين الجانبين، بين البلدين: the two sides are the last two states, forces or bodies named before token j
+// (within the article's last 40 mentions); fewer than two, none.
+std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {
+  std::vector<std::string> sides;
+  std::size_t m = SIZE_MAX;
+  for (std::size_t k = j; k-- > 0 && j - k <= 400;) {
+    if (mention_at[k] != SIZE_MAX) {
+      m = mention_at[k];
+      break;
+    }
+  }
+  for (std::size_t seen = 0; m != SIZE_MAX && seen < 40 && sides.size() < 2; ++seen) {
+    const Mention& mention = mentions[m];
+    bool side = mention.type == EntityType::kState || mention.type == EntityType::kArmedForce ||
+                mention.type == EntityType::kPolity || mention.type == EntityType::kOrganization;
+    if (side && std::find(sides.begin(), sides.end(), mention.entity) == sides.end()) sides.push_back(mention.entity);
+    if (m == 0) break;
+    --m;
+  }
+  if (sides.size() < 2) sides.clear();
+  std::reverse(sides.begin(), sides.end());
+  return sides;
 }
 
 // Another talks noun of the sentence: the same parties.
