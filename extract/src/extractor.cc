@@ -11,7 +11,7 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
   std::string_view pos = w.Attr("pos", "form");
   std::u32string stem = K(w.text);
   auto add = [&](const std::u32string& key) { m->Add(EncodeUtf8(key), p); };
-  if (pos == "phrase" || pos == "form") {
+  if (pos == "phrase" || pos == "form" || pos == "noun-form") {
     add(stem);
     if (pos == "phrase") {
       // Definite variant of an indefinite phrase: عملية عسكرية → العملية العسكرية.

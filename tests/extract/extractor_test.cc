@@ -304,7 +304,7 @@ TEST_F(EventTest, TriggerSpanExcludesProclitics) {
   EXPECT_EQ(r.events[0].begin, 1u);
   const std::string_view s = "وقالت المصادر إن السكان فروا، وبالهجوم الأخير تضررت البلدة.";
   ArticleResult r2 = Run(s);
-  const Event* attack = FindEvent(r2, EventType::kMilitaryOperation);
+  const Event* attack = FindEvent(r2, EventType::kAttack);  // an attack on a target (GUIDELINES §4)
   ASSERT_NE(attack, nullptr);
   EXPECT_EQ(attack->trigger_text, "الهجوم");
   EXPECT_EQ(attack->begin, Offset(s, "الهجوم"));
@@ -479,7 +479,7 @@ TEST_F(AgentTest, AnAttackFromAnActorNamesItsAgent) {
 
 TEST_F(AgentTest, TheGenitiveOfANounNeverCrossesAPreposition) {
   ArticleResult r = Run("شنت روسيا هجوما على أوكرانيا.");
-  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  const Event* e = FindEvent(r, EventType::kAttack);
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->agents, ElementsAre("russia")) << "أوكرانيا after على is the target";
 }
@@ -556,12 +556,12 @@ TEST_F(ClauseAgentTest, ARelativeClauseWithoutAPronounBackToTheNounNamesItsTarge
   // The noun is the verb's subject (the attack targets Armenia): أرمينيا is no agent.
   for (const char* text : {"وقع هجوم يستهدف أرمينيا قرب الحدود.", "ندد المسؤولون بالهجوم الذي استهدف أرمينيا."}) {
     ArticleResult r = Run(text);
-    const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+    const Event* e = FindEvent(r, EventType::kAttack);
     ASSERT_NE(e, nullptr) << text;
     EXPECT_THAT(e->agents, ::testing::Not(::testing::Contains("armenia"))) << text;
   }
   ArticleResult r = Run("ندد المسؤولون بالهجوم الذي شنته أذربيجان.");
-  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  const Event* e = FindEvent(r, EventType::kAttack);
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->agents, ElementsAre("azerbaijan")) << "شنته: the pronoun is the noun, the actor its doer";
 }
@@ -638,7 +638,7 @@ TEST_F(ClauseAgentTest, ABareTitleIsThePersonTheArticleNamedWithIt) {
 
 TEST_F(ClauseAgentTest, AnInstrumentsNisbaNamesTheAttacker) {
   ArticleResult r = Run("أصيب خمسة مدنيين في هجوم بطائرات مسيرة روسية على مدينة زلفاتين.");
-  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  const Event* e = FindEvent(r, EventType::kAttack);
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->agents, ElementsAre("russia"));
 }
@@ -987,7 +987,7 @@ TEST_F(ClauseAgentTest, HoldingSomeoneResponsibleIsAnAccusation) {
 
 TEST_F(ClauseAgentTest, AnAffiliateNamedAfterTheActorIsNotTheDoer) {
   ArticleResult r = Run("وتبنت حركة الشباب المرتبطة بتنظيم القاعدة الهجوم في بيان.");
-  const Event* e = FindEvent(r, EventType::kMilitaryOperation);
+  const Event* e = FindEvent(r, EventType::kAttack);
   ASSERT_NE(e, nullptr);
   EXPECT_THAT(e->agents, ElementsAre("al_shabaab"));
 }

@@ -171,7 +171,7 @@ TEST_F(BundledLexiconTest, WordListsTheExtractorNeedsExist) {
 }
 
 TEST_F(BundledLexiconTest, TriggersHaveAnEventTypeAndAPartOfSpeech) {
-  const std::set<std::string_view> pos{"verb", "noun", "form", "phrase"};
+  const std::set<std::string_view> pos{"verb", "noun", "form", "noun-form", "phrase"};
   std::set<std::string_view> types_seen;
   for (const Word& w : lex().WordList("trigger")) {
     auto type = vocab::ParseEventType(w.Attr("type"));

@@ -123,6 +123,10 @@ bool TriggerFrame::ActorBeforeNoun() {
       ev.agents.push_back(f);
       break;
     }
+    if (std::string o = ctx.OccupierAt(j); !o.empty()) {  // الاحتلال نفذ غارات، طائرات الاحتلال نفذت غارات
+      ev.agents.push_back(o);
+      break;
+    }
   }
   return true;
 }

@@ -42,6 +42,12 @@ bool TriggerFrame::VerbSubject() {
     } else if (!force_after.empty()) {
       ev.agents.push_back(force_after);  // سيطرت قواتها
       after_agent = j + 1;
+    } else if (std::string o = j < n && sent[j] == s ? ctx.OccupierAt(j) : ""; !o.empty()) {
+      ev.agents.push_back(o);  // قصفت قوات الاحتلال
+      after_agent = j + 1;
+    } else if (std::string ob = tr.clitics == 0 && tr.first > 0 ? ctx.OccupierAt(tr.first - 1) : "";
+               !ob.empty() && ClauseStart(tr.first - 1)) {
+      ev.agents.push_back(ob);  // أن الاحتلال قصف
     } else if (j < n && sent[j] == s && ctx.ActorAt(j) && Agrees(*ctx.ActorAt(j)) &&
                !(coordinated_verb && tr.type == EventType::kAccusation && AccusedOf(j))) {
       Take(j);

@@ -39,6 +39,15 @@ std::string EventContext::PronounForce(std::size_t i) const {
   return {};
 }
 
+std::string EventContext::OccupierAt(std::size_t i) const {
+  if (occupier.empty() || i >= n || mention_at[i] != SIZE_MAX) return {};
+  if (x.WordAt(t, i, kOccupier, true, true)) return occupier;
+  bool head =
+      x.WordAt(t, i, kForceHead, false, true).has_value() || x.WordAt(t, i, kInstrument, false, true).has_value();
+  if (head && i + 1 < n && mention_at[i + 1] == SIZE_MAX && x.WordAt(t, i + 1, kOccupier, true, false)) return occupier;
+  return {};
+}
+
 // The latest place of that subtype before it, else the article's most mentioned one; a region's anaphor
 // also accepts a polity's territory.
 std::string EventContext::SalientPlace(const std::string& subtype, std::size_t before) const {

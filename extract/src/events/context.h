@@ -104,6 +104,10 @@ struct EventContext {
   // A force noun with a possessive pronoun (قواتها، جيشه، وجنودها): the armed force of the nearest
   // state-bound actor before it, or "".
   std::string PronounForce(std::size_t i) const;
+  // The state that الاحتلال / العدو at token i (alone, or after a force or weapon head: جيش الاحتلال،
+  // طائرات العدو) stands for: `occupier`, when the article names it; else empty.
+  std::string OccupierAt(std::size_t i) const;
+  std::string occupier;  // the state the article names as الاحتلال + nisba (pass "occupier")
   // The place an anaphor (المنطقة, الممر) of this subtype at token `before` stands for, or "".
   std::string SalientPlace(const std::string& subtype, std::size_t before) const;
 };
@@ -124,6 +128,7 @@ void FindTriggers(const Extractor::Impl& x, EventContext& ctx);
 void FindReports(const Extractor::Impl& x, EventContext& ctx);
 void FindTimexes(const Extractor::Impl& x, EventContext& ctx);
 void FindOpeners(const Extractor::Impl& x, EventContext& ctx);
+void FindOccupier(const Extractor::Impl& x, EventContext& ctx);
 void BuildEvents(const Extractor::Impl& x, EventContext& ctx);
 void AddDualTriggers(const Extractor::Impl& x, EventContext& ctx);
 void AttachFigures(const Extractor::Impl& x, EventContext& ctx);
