@@ -33,6 +33,8 @@ constexpr TriggerStep kSteps[] = {
      "the nearest actor before a verb in its clause, or a weapon with a nisba"},
     {"actor-before-noun", &TriggerFrame::ActorBeforeNoun,
      "the nearest actor before a noun, past asides and prepositions"},
+    {"possessor", &TriggerFrame::Possessor,
+     "زيارته، لقائهما، زيارة له: a visit, meeting or pledge's possessor is the discourse subject"},
     {"reception", &TriggerFrame::Reception, "a reception: the guest is the visitor, the host the one visited"},
     {"talks-object", &TriggerFrame::TalksObject, "talks by a verb: the party met"},
     {"parties", &TriggerFrame::Parties, "بين X و Y، مع X: the parties of a war, talks or truce"},

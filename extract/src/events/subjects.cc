@@ -142,4 +142,22 @@ bool TriggerFrame::PronounSubject() {
   return true;
 }
 
+// زيارته، لقائهما، تعهدها، زيارة له: a visit, meeting or pledge noun whose possessor is a pronoun (a suffix,
+// or له/لها right after it) is done by the one the discourse is about.
+bool TriggerFrame::Possessor() {
+  bool kind = tr.type == EventType::kVisit || tr.type == EventType::kNegotiation || tr.type == EventType::kPledge;
+  if (!ev.agents.empty() || tr.verb || !kind || d.subject.empty() || tr.last - tr.first != 1) return true;
+  std::u32string_view k = std::u32string_view(t[tr.first].key).substr(tr.clitics);
+  std::u32string stem = K(tr.word->text);
+  if (!stem.empty() && stem.back() == kHeh) stem.back() = kTeh;  // ة: زيارة → زيارته
+  static const std::u32string kSuffixes[] = {U"\u0647", U"\u0647\u0627", U"\u0647\u0645", U"\u0647\u0645\u0627"};
+  bool suffixed = false;
+  for (const auto& suffix : kSuffixes)
+    suffixed |=
+        k.size() == stem.size() + suffix.size() && k.substr(0, stem.size()) == stem && k.substr(stem.size()) == suffix;
+  bool lahu = tr.last < n && (t[tr.last].key == U"\u0644\u0647" || t[tr.last].key == U"\u0644\u0647\u0627");  // له لها
+  if (suffixed || lahu) ev.agents.push_back(d.subject);
+  return true;
+}
+
 }  // namespace khabar::extract::events

@@ -56,6 +56,7 @@ class TriggerFrame {
   bool Reception();
   bool TalksObject();
   bool Parties();
+  bool Possessor();
   std::vector<std::string> LastTwoActors(std::size_t j) const;  // بين الجانبين: the last two actors named
   bool TalkParties();
   bool Echo();
