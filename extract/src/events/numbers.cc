@@ -54,8 +54,9 @@ bool ReadValue(const Extractor::Impl& x, const EventContext& ctx, std::size_t i,
   if (j < n) {
     if (auto m = x.WordAt(t, j, kNumberWord, false, false)) {
       std::string_view kind = x.WordOf(*m).Attr("kind");
-      if (kind == "thousand" || kind == "million" || kind == "hundred") {
-        std::int64_t scale = std::stoll(std::string(x.WordOf(*m).Attr("value")));
+      std::string_view multiplier = x.WordOf(*m).Attr("multiplier");  // 18 ألفا: the accusative of ألف
+      if (kind == "thousand" || kind == "million" || kind == "hundred" || !multiplier.empty()) {
+        std::int64_t scale = std::stoll(std::string(multiplier.empty() ? x.WordOf(*m).Attr("value") : multiplier));
         v = v * scale + frac * scale / frac_scale;
         frac = 0;
         j = m->last;

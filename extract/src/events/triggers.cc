@@ -34,6 +34,15 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
 // a trigger of that type that is not weak.
 bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
   const Tokens& t = ctx.t;
+  // A count of people moving (1050 شخصا عبروا، دخل 300 شخص): their number is the cue of a displacement.
+  if (w.Attr("type") == "Displacement") {
+    auto near = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), at > 4 ? at - 4 : 0,
+                                 [](const NumberExpr& ne, std::size_t tok) { return ne.first < tok; });
+    for (; near != ctx.numbers.end() && near->first <= at + 3; ++near) {
+      bool people = near->noun_kind == "person" || near->noun_kind == "displaced";
+      if (people && ctx.sent[near->first] == ctx.sent[at]) return true;
+    }
+  }
   const std::vector<std::size_t>& mention_at = ctx.mention_at;
   const std::vector<std::size_t>& sent = ctx.sent;
   const std::vector<std::size_t>& sent_first = ctx.sent_first;
