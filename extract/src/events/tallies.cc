@@ -20,13 +20,17 @@ void MergeTallies(const Extractor::Impl&, EventContext& ctx) {
       coordinated |= t[j].key == U"\u0628\u064A\u0646\u0645\u0627";  // بينما
       if (j == 0) break;
     }
-    if (!coordinated) continue;
+    // "قتل شخصان"، مضيفا أن "54 أصيبوا": the toll's other kind, counted, in the same sentence.
+    bool counted = std::any_of(ctx.out[e].figures.begin(), ctx.out[e].figures.end(),
+                               [](const Figure& f) { return f.kind != vocab::FigureKind::kOther; });
+    if (!coordinated && !counted) continue;
     for (std::size_t p = e; p-- > 0;) {
       if (ctx.drop[p]) continue;
       const Trig& prev = ctx.trigs[ctx.trig_of_event[p]];
       if (sent[prev.first] != sent[cur.first]) break;
       if (prev.type != EventType::kCasualties) continue;  // the tally's first casualty word, further back
       bool other_kind = prev.word->Attr("kind", "killed") != cur.word->Attr("kind", "killed");
+      if (!coordinated && !(other_kind && !ctx.out[p].figures.empty())) break;
       if (cur.first - prev.last <= 20 && (!ctx.out[p].figures.empty() || other_kind)) {
         for (auto& f : ctx.out[e].figures) ctx.out[p].figures.push_back(f);
         ctx.drop[e] = 1;
