@@ -180,6 +180,16 @@ std::optional<EventType> ScaledType(const Extractor::Impl& x, const EventContext
   return std::nullopt;
 }
 
+// مفاوضات وقف إطلاق النار، محادثات السلام: a truce that is the genitive of a talks noun is what the talks
+// are about, not a truce that holds.
+bool TopicOfTalks(const Extractor::Impl& x, const EventContext& ctx, std::size_t start, EventType type) {
+  if (type != EventType::kCeasefire || start == 0 || ctx.t[start - 1].kind != Token::Kind::kWord) return false;
+  for (const Hit& h : ctx.t.triggers.At(start - 1, true)) {
+    if (h.last == start && x.WordOf(h).Attr("type") == "Negotiation" && x.WordOf(h).Attr("pos") == "noun") return true;
+  }
+  return false;
+}
+
 bool AfterDemonstrative(const Tokens& t, std::size_t start) {
   static const std::u32string kDem[] = {U"\u0647\u0630\u0627", U"\u0647\u0630\u0647", U"\u0630\u0644\u0643",
                                         U"\u062A\u0644\u0643"};  // هذا هذه ذلك تلك
@@ -228,6 +238,7 @@ void FindTriggers(const Extractor::Impl& x, EventContext& ctx) {
     }
     if (UngovernedLam(x, ctx, start, *best, verb)) continue;
     if (CalledFor(x, ctx, start, *best, *type)) continue;
+    if (TopicOfTalks(x, ctx, start, *type)) continue;
     if (auto scaled = ScaledType(x, ctx, w, *best)) type = scaled;
 
     bool definite = !verb && best->article;
