@@ -49,7 +49,7 @@ bool TriggerFrame::VerbSubject() {
                !ob.empty() && ClauseStart(tr.first - 1)) {
       ev.agents.push_back(ob);  // أن الاحتلال قصف
     } else if (j < n && sent[j] == s && ctx.ActorAt(j) && Agrees(*ctx.ActorAt(j)) &&
-               !(coordinated_verb && tr.type == EventType::kAccusation && AccusedOf(j))) {
+               !(tr.type == EventType::kAccusation && AccusedOf(j))) {
       Take(j);
     } else if (before) {
       ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause

@@ -84,8 +84,8 @@ bool TriggerFrame::Parties() {
 // بين الجانبين، بين البلدين: the two sides are the last two states, forces or bodies named before token j
 // (within the article's last 40 mentions); fewer than two, none.
 std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {
-  std::vector<std::string> sides;
-  std::size_t m = SIZE_MAX;
+  std::vector<std::string> sides, keys;  // keys: the state of each side, so that two bodies of one state
+  std::size_t m = SIZE_MAX;              // (a state and its ministry) are one side
   for (std::size_t k = j; k-- > 0 && j - k <= 400;) {
     if (mention_at[k] != SIZE_MAX) {
       m = mention_at[k];
@@ -96,7 +96,12 @@ std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {
     const Mention& mention = mentions[m];
     bool side = mention.type == EntityType::kState || mention.type == EntityType::kArmedForce ||
                 mention.type == EntityType::kPolity || mention.type == EntityType::kOrganization;
-    if (side && std::find(sides.begin(), sides.end(), mention.entity) == sides.end()) sides.push_back(mention.entity);
+    std::string key = side ? ctx.StateOf(mention) : "";
+    if (key.empty()) key = mention.entity;
+    if (side && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(key);
+      sides.push_back(mention.entity);
+    }
     if (m == 0) break;
     --m;
   }
