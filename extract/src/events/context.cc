@@ -73,6 +73,9 @@ void EventContext::BuildIndexes() {
     if (mention_at[j] != SIZE_MAX && (j == 0 || mention_at[j - 1] != mention_at[j])) mention_starts.push_back(j);
     if (x.WordAt(t, j, kPlaceAnaphor)) place_anaphors.push_back(j);
   }
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::kGroup) group_entities.insert(m.entity);
+  }
   nisbas_by_tok = nisbas;
   std::stable_sort(nisbas_by_tok.begin(), nisbas_by_tok.end(),
                    [](const NisbaHit& a, const NisbaHit& b) { return a.tok < b.tok; });

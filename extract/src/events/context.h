@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -113,8 +114,9 @@ struct EventContext {
   std::vector<std::size_t> mention_starts;  // the first token of each mention, in text order
   std::vector<std::size_t> place_anaphors;  // the tokens where a place anaphor (المنطقة، الممر) starts
   std::vector<NisbaHit> nisbas_by_tok;      // `nisbas` stably sorted by token
-  std::vector<std::size_t> last_according;  // sentence -> its last "according to" report, or SIZE_MAX
-  std::size_t max_timex_len = 0;            // tokens of the longest time expression
+  std::unordered_set<std::string> group_entities;  // the entities of the mentions of groups
+  std::vector<std::size_t> last_according;         // sentence -> its last "according to" report, or SIZE_MAX
+  std::size_t max_timex_len = 0;                   // tokens of the longest time expression
   // Punctuation that ends a clause: , ، ; ؛ :
   bool IsClauseBreak(std::size_t i) const {
     return t[i].kind == Token::Kind::kPunct &&

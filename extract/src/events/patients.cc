@@ -143,10 +143,7 @@ bool TriggerFrame::UpdateDiscourseSubject() {
 // The people killed or displaced (25 فلسطينيا استشهدوا، فر آلاف الأرمن) are the victims, not the doers.
 bool TriggerFrame::Victims() {
   if (tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement) {
-    auto group = [&](const std::string& id) {
-      return std::any_of(mentions.begin(), mentions.end(),
-                         [&](const Mention& m) { return m.entity == id && m.type == EntityType::kGroup; });
-    };
+    auto group = [&](const std::string& id) { return ctx.group_entities.count(id) > 0; };
     for (auto it = ev.agents.begin(); it != ev.agents.end();) {
       if (group(*it)) {
         ev.patients.push_back(*it);
