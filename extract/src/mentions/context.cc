@@ -140,10 +140,11 @@ bool MentionContext::TiedToPolity(std::size_t k) const {
                        [&](std::size_t ci) { return InLand(cands[ci].m.entity); });
   };
   auto boundary = [&](std::size_t j) { return t[j].kind == Token::Kind::kNewline || t[j].key == U"."; };
-  for (std::size_t j = k; j < t.size() && !boundary(j); ++j) {
+  // The sentence, at most kWindow tokens either side (a sentence with no punctuation can be the article).
+  for (std::size_t j = k; j < t.size() && j <= k + kWindow && !boundary(j); ++j) {
     if (tie_at(j)) return true;
   }
-  for (std::size_t j = k; j-- > 0 && !boundary(j);) {
+  for (std::size_t j = k; j-- > 0 && k - j <= kWindow && !boundary(j);) {
     if (tie_at(j)) return true;
   }
   return false;
