@@ -76,6 +76,11 @@ void EventContext::BuildIndexes() {
   for (const Mention& m : mentions) {
     if (m.type == EntityType::kGroup) group_entities.insert(m.entity);
   }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (mention_at[k] == SIZE_MAX) continue;
+    const Mention& m = mentions[mention_at[k]];
+    if (m.begin == t[k].begin && IsActorType(m.type)) actor_starts[t[k].key].push_back(k);
+  }
   nisbas_by_tok = nisbas;
   std::stable_sort(nisbas_by_tok.begin(), nisbas_by_tok.end(),
                    [](const NisbaHit& a, const NisbaHit& b) { return a.tok < b.tok; });

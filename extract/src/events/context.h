@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -115,8 +116,10 @@ struct EventContext {
   std::vector<std::size_t> place_anaphors;  // the tokens where a place anaphor (المنطقة، الممر) starts
   std::vector<NisbaHit> nisbas_by_tok;      // `nisbas` stably sorted by token
   std::unordered_set<std::string> group_entities;  // the entities of the mentions of groups
-  std::vector<std::size_t> last_according;         // sentence -> its last "according to" report, or SIZE_MAX
-  std::size_t max_timex_len = 0;                   // tokens of the longest time expression
+  // Token key -> the tokens with that key where an actor's mention begins, in text order.
+  std::unordered_map<std::u32string, std::vector<std::size_t>> actor_starts;
+  std::vector<std::size_t> last_according;  // sentence -> its last "according to" report, or SIZE_MAX
+  std::size_t max_timex_len = 0;            // tokens of the longest time expression
   // Punctuation that ends a clause: , ، ; ؛ :
   bool IsClauseBreak(std::size_t i) const {
     return t[i].kind == Token::Kind::kPunct &&

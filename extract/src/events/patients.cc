@@ -95,7 +95,7 @@ bool TriggerFrame::TalkParties() {
 // الناتو" or "وهو ما أكده X": those who repeated, confirmed or endorsed it said it too.
 bool TriggerFrame::Echo() {
   if (statement) {
-    for (std::size_t j = tr.last; j + 3 < n && sent[j] == s; ++j) {
+    for (std::size_t j = tr.last; j + 3 < n && sent[j] == s && j < ctx.WindowEnd(s, tr.last); ++j) {
       if (t[j].key != U"\u0648\u0647\u0648" && t[j].key != U"\u0647\u0648") continue;  // وهو، هو
       std::size_t k = j + 1;
       if (t[k].key == U"\u0627\u0644\u0645\u0648\u0642\u0641") ++k;  // الموقف

@@ -65,13 +65,12 @@ bool TriggerFrame::BareGovernmentSubject() {
     std::size_t j = SkipAdverbs(tr.last);
     if (j < n && sent[j] == s && mention_at[j] == SIZE_MAX && x.WordAt(t, j, kGovHead, false, false)) {
       bare_head_subject = true;
-      for (std::size_t k = j; k-- > 0;) {
-        if (mention_at[k] == SIZE_MAX || t[k].key != t[j].key) continue;
-        const Mention& m = mentions[mention_at[k]];
-        if (m.begin == t[k].begin && IsActorType(m.type)) {
-          ev.agents.push_back(m.entity);
+      // The latest actor named with it before (EventContext::actor_starts: the tokens that start an actor).
+      if (auto it = ctx.actor_starts.find(t[j].key); it != ctx.actor_starts.end()) {
+        auto k = std::lower_bound(it->second.begin(), it->second.end(), j);
+        if (k != it->second.begin()) {
+          ev.agents.push_back(mentions[mention_at[*std::prev(k)]].entity);
           after_agent = j + 1;
-          break;
         }
       }
     }
