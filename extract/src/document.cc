@@ -350,9 +350,40 @@ const Manifest::Entry* Manifest::Lookup(const std::filesystem::path& article) co
 }
 
 Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest, Document* out) {
+  return ReadArticle(path, id, manifest, out, ReadOptions{});
+}
+
+Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest, Document* out,
+                   const ReadOptions& options) {
   std::string bytes;
   KHABAR_RETURN_IF_ERROR(ReadFileBytes(path, &bytes));
-  return DecodeArticle(bytes, path, id, manifest, out);
+  KHABAR_RETURN_IF_ERROR(DecodeArticle(bytes, path, id, manifest, out));
+  LimitArticleSize(out, options.max_article_bytes);
+  return Status::Ok();
+}
+
+bool LimitArticleSize(Document* doc, std::size_t max_bytes) {
+  auto utf8_size = [](char32_t c) -> std::size_t { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; };
+  std::size_t size = 0, fit = 0;  // fit: code points within the limit
+  for (char32_t c : doc->text) {
+    if (size + utf8_size(c) <= max_bytes) ++fit;
+    size += utf8_size(c);
+  }
+  if (max_bytes == 0 || size <= max_bytes) return false;
+  // The last line break or sentence end within the limit, else the last space, else the limit.
+  std::size_t cut = 0, space = 0;
+  for (std::size_t i = fit; i > 0 && cut == 0; --i) {
+    char32_t c = doc->text[i - 1];
+    if (c == U'\n' || c == U'.' || c == U'!' || c == U'?' || c == U'\u061F') cut = i;
+    if (space == 0 && (c == U' ' || c == U'\t')) space = i;
+  }
+  if (cut == 0) cut = space != 0 ? space : fit;
+  doc->text.resize(cut);
+  doc->diagnostics.push_back({Diagnostic::Severity::kWarning, doc->path, 0, 0,
+                              "article of " + std::to_string(size) + " bytes is over the size limit of " +
+                                  std::to_string(max_bytes) + " bytes; cut to its first " + std::to_string(cut) +
+                                  " characters"});
+  return true;
 }
 
 Status DecodeArticle(std::string_view bytes, const std::filesystem::path& path, std::string_view id,

@@ -460,5 +460,26 @@ TEST_F(ReadArticleTest, ManifestErrors) {
   EXPECT_FALSE(Manifest::Load(dir_ / "none.xml", &m).ok());
 }
 
+// The size guard of issue 14: a text over the limit is cut at a line or sentence end, with a warning.
+TEST(LimitArticleSizeTest, CutsAtSentenceEnd) {
+  Document doc;
+  doc.path = "big.txt";
+  doc.text = DecodeUtf8("قال الوزير.\nوصل الوفد. ثم غادر", nullptr);
+  Document copy = doc;
+  EXPECT_FALSE(LimitArticleSize(&copy, 1000));
+  EXPECT_EQ(copy.text, doc.text);
+  EXPECT_TRUE(copy.diagnostics.empty());
+  ASSERT_TRUE(LimitArticleSize(&doc, 40));  // "قال الوزير.\nوصل الوفد." is 39 bytes
+  EXPECT_EQ(EncodeUtf8(doc.text), "قال الوزير.\nوصل الوفد.");
+  ASSERT_EQ(doc.diagnostics.size(), 1u);
+  EXPECT_EQ(doc.diagnostics[0].severity, Diagnostic::Severity::kWarning);
+  EXPECT_EQ(doc.diagnostics[0].file, "big.txt");
+  EXPECT_NE(doc.diagnostics[0].message.find("over the size limit of 40 bytes"), std::string::npos);
+  Document word;  // no sentence end, no space: cut at the limit, on a character boundary
+  word.text = DecodeUtf8("الحربالحرب", nullptr);
+  ASSERT_TRUE(LimitArticleSize(&word, 5));
+  EXPECT_EQ(EncodeUtf8(word.text), "ال");
+}
+
 }  // namespace
 }  // namespace khabar::extract

@@ -26,7 +26,8 @@ bool TriggerFrame::ActorBeforeVerb() {
 bool TriggerFrame::StatementObject() const {
   bool statement_object = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;  // victims'
                                                                                                      // events
-  for (const Trig& p : ctx.trigs) {
+  for (std::size_t pi = ti; pi-- > 0 && ctx.trigs[pi].last + 8 >= tr.first;) {
+    const Trig& p = ctx.trigs[pi];
     statement_object |= vocab::IsStatement(p.type) && p.last <= tr.first && tr.first - p.last <= 3;
     // نددت السفارة الأمريكية في طرابلس بالاشتباكات: what is condemned or denied in the clause.
     if ((p.type == EventType::kCondemnation || p.type == EventType::kDenial) && p.last <= tr.first &&

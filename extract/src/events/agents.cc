@@ -25,7 +25,7 @@ bool TriggerFrame::VerbSubject() {
     if (j + 1 < n && sent[j] == s && (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627")) {
       std::size_t k = j + 1 + (t[j + 1].key == U"\u0645\u0646" ? 1 : 0);  // من
       if (k < n && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) sender = k;
-      for (const NisbaHit& nh : ctx.nisbas) {
+      for (const NisbaHit& nh : ctx.NisbasAt(j + 1)) {
         if (sender == SIZE_MAX && nh.tok == j + 1 && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
       }
     }
@@ -97,8 +97,9 @@ bool TriggerFrame::NounGenitive() {
       break;
     }
     // After one adjective only a nisba may follow: القصف الصاروخي الروسي.
-    bool nisba_next = std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
-                                  [&](const NisbaHit& nh) { return nh.tok == j && !nh.demonym; });
+    std::span<const NisbaHit> at_j = ctx.NisbasAt(j);
+    bool nisba_next =
+        std::any_of(at_j.begin(), at_j.end(), [&](const NisbaHit& nh) { return nh.tok == j && !nh.demonym; });
     if (j > tr.last && !nisba_next) break;
     auto definite = [](std::u32string_view k) {
       if (k.size() > 3 && (k[0] == kWaw || k[0] == 0x0641 || k[0] == 0x0628 || k[0] == 0x0643)) k.remove_prefix(1);
@@ -111,7 +112,7 @@ bool TriggerFrame::NounGenitive() {
       break;
     }
     bool nisba_here = false;
-    for (const NisbaHit& nh : ctx.nisbas) {
+    for (const NisbaHit& nh : ctx.NisbasAt(j)) {
       if (nh.tok == j && !nh.demonym) {
         ev.agents.push_back(x.entities[nh.entity].id);
         nisba_here = true;

@@ -60,6 +60,7 @@ std::span<const TriggerStep> TriggerSteps() { return kSteps; }
 
 // For each trigger in text order, the steps of a TriggerFrame; an event unless a step says no.
 void BuildEvents(const Extractor::Impl& x, EventContext& ctx) {
+  ctx.BuildIndexes();
   Discourse discourse;
   for (std::size_t ti = 0; ti < ctx.trigs.size(); ++ti) {
     TriggerFrame frame(x, ctx, discourse, ti);

@@ -51,25 +51,69 @@ std::string EventContext::OccupierAt(std::size_t i) const {
 // The latest place of that subtype before it, else the article's most mentioned one; a region's anaphor
 // also accepts a polity's territory.
 std::string EventContext::SalientPlace(const std::string& subtype, std::size_t before) const {
-  std::string latest;
-  std::map<std::string, int> freq;
-  for (const Mention& m : mentions) {
-    if (m.type != EntityType::kPlace) continue;
-    bool fits = m.subtype == subtype || (subtype == "Region" && x.polity_of_place.count(m.entity));
-    if (!fits) continue;
-    ++freq[m.entity];
-    if (m.begin < t[before].begin) latest = m.entity;
-  }
-  if (!latest.empty()) return latest;
-  std::string top;
-  int best = 0;
-  for (const auto& [e, c] : freq) {
-    if (c > best) {
-      best = c;
-      top = e;
+  auto [it, fresh] = salient_places.try_emplace(subtype);
+  SubtypePlaces& places = it->second;
+  if (fresh) {  // once per subtype: the places that fit, in text order, and the most mentioned
+    std::map<std::string, int> freq;
+    for (const Mention& m : mentions) {
+      if (m.type != EntityType::kPlace) continue;
+      bool fits = m.subtype == subtype || (subtype == "Region" && x.polity_of_place.count(m.entity));
+      if (!fits) continue;
+      ++freq[m.entity];
+      places.begin.push_back(m.begin);
+      places.entity.push_back(&m.entity);
+    }
+    int best = 0;
+    for (const auto& [e, c] : freq) {
+      if (c > best) {
+        best = c;
+        places.top = e;
+      }
     }
   }
-  return top;
+  // The latest of them before the anaphor (mentions are in text order).
+  std::size_t k = std::lower_bound(places.begin.begin(), places.begin.end(), t[before].begin) - places.begin.begin();
+  if (k > 0 && !places.entity[k - 1]->empty()) return *places.entity[k - 1];
+  return places.top;
+}
+
+void EventContext::BuildIndexes() {
+  for (std::size_t j = 0; j < n; ++j) {
+    if (mention_at[j] != SIZE_MAX && (j == 0 || mention_at[j - 1] != mention_at[j])) mention_starts.push_back(j);
+    if (x.WordAt(t, j, kPlaceAnaphor)) place_anaphors.push_back(j);
+  }
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::kGroup) group_entities.insert(m.entity);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (mention_at[k] == SIZE_MAX) continue;
+    const Mention& m = mentions[mention_at[k]];
+    if (m.begin == t[k].begin && IsActorType(m.type)) actor_starts[t[k].key].push_back(k);
+  }
+  nisbas_by_tok = nisbas;
+  std::stable_sort(nisbas_by_tok.begin(), nisbas_by_tok.end(),
+                   [](const NisbaHit& a, const NisbaHit& b) { return a.tok < b.tok; });
+  last_according.assign(sent_first.size(), SIZE_MAX);
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    if (reports[r].according_to) last_according[sent[reports[r].verb_tok]] = r;
+  }
+  for (const Timex& tx : timexes) max_timex_len = std::max(max_timex_len, tx.last - tx.first);
+}
+
+std::span<const NisbaHit> EventContext::NisbasAt(std::size_t tok) const {
+  auto [lo, hi] = std::equal_range(nisbas_by_tok.begin(), nisbas_by_tok.end(), NisbaHit{tok},
+                                   [](const NisbaHit& a, const NisbaHit& b) { return a.tok < b.tok; });
+  return {lo, hi};
+}
+
+std::size_t EventContext::ReportsFrom(std::size_t tok) const {
+  return std::partition_point(reports.begin(), reports.end(), [&](const Report& r) { return r.verb_tok < tok; }) -
+         reports.begin();
+}
+
+std::size_t EventContext::TimexesFrom(std::size_t tok) const {
+  return std::partition_point(timexes.begin(), timexes.end(), [&](const Timex& tx) { return tx.first < tok; }) -
+         timexes.begin();
 }
 
 }  // namespace khabar::extract::events

@@ -3,9 +3,13 @@
 // ordered table of the passes. Not installed.
 #pragma once
 
+#include <algorithm>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -87,6 +91,35 @@ struct EventContext {
 
   // One past the last token of sentence s.
   std::size_t SentEnd(std::size_t s) const { return s + 1 < sent_first.size() ? sent_first[s + 1] : n; }
+  // A rule that scans the sentence of token i scans at most kWindow tokens either side of i: a sentence with
+  // no punctuation can be as long as the article. Real sentences (under 100 tokens) fit whole in the window.
+  static constexpr std::size_t kWindow = 256;
+  std::size_t WindowFirst(std::size_t s, std::size_t i) const {
+    return std::max(sent_first[s], i > kWindow ? i - kWindow : 0);
+  }
+  std::size_t WindowEnd(std::size_t s, std::size_t i) const { return std::min(SentEnd(s), i + kWindow); }
+
+  // Indexes over the input and the passes before BuildEvents, made by BuildIndexes at its start; they keep
+  // the per-trigger rules from scanning the whole article.
+  void BuildIndexes();
+  // The nisbas at token `tok`, in the order of `nisbas`.
+  std::span<const NisbaHit> NisbasAt(std::size_t tok) const;
+  // The index of the first report whose verb is at or after token `tok` (reports are in text order).
+  std::size_t ReportsFrom(std::size_t tok) const;
+  // The index of the first time expression starting at or after token `tok` (timexes are in text order).
+  std::size_t TimexesFrom(std::size_t tok) const;
+  // The index of the first of `toks` (tokens in text order) at or after token `tok`.
+  static std::size_t From(const std::vector<std::size_t>& toks, std::size_t tok) {
+    return std::lower_bound(toks.begin(), toks.end(), tok) - toks.begin();
+  }
+  std::vector<std::size_t> mention_starts;  // the first token of each mention, in text order
+  std::vector<std::size_t> place_anaphors;  // the tokens where a place anaphor (المنطقة، الممر) starts
+  std::vector<NisbaHit> nisbas_by_tok;      // `nisbas` stably sorted by token
+  std::unordered_set<std::string> group_entities;  // the entities of the mentions of groups
+  // Token key -> the tokens with that key where an actor's mention begins, in text order.
+  std::unordered_map<std::u32string, std::vector<std::size_t>> actor_starts;
+  std::vector<std::size_t> last_according;  // sentence -> its last "according to" report, or SIZE_MAX
+  std::size_t max_timex_len = 0;            // tokens of the longest time expression
   // Punctuation that ends a clause: , ، ; ؛ :
   bool IsClauseBreak(std::size_t i) const {
     return t[i].kind == Token::Kind::kPunct &&
@@ -110,6 +143,13 @@ struct EventContext {
   std::string occupier;  // the state the article names as الاحتلال + nisba (pass "occupier")
   // The place an anaphor (المنطقة, الممر) of this subtype at token `before` stands for, or "".
   std::string SalientPlace(const std::string& subtype, std::size_t before) const;
+  // SalientPlace's places of one subtype: their begins and entities in text order, the most mentioned.
+  struct SubtypePlaces {
+    std::vector<std::uint32_t> begin;
+    std::vector<const std::string*> entity;
+    std::string top;
+  };
+  mutable std::map<std::string, SubtypePlaces> salient_places;
 };
 
 // An article-level pass: reads the context, adds what it finds.

@@ -8,18 +8,18 @@ namespace khabar::extract::events {
 bool TriggerFrame::ReMention() {
   if (tr.definite) {
     bool seen = false;
-    for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+    // The events are in text order: back to the previous sentence, until one is seen.
+    for (std::size_t e = ctx.out.size(); !seen && e-- > 0 && sent[ctx.trigs[ctx.trig_of_event[e]].first] + 1 >= s;) {
       std::size_t es = sent[ctx.trigs[ctx.trig_of_event[e]].first];
       // Reported in this or the previous sentence; an attack and an operation are one family
       // (قصف … ثم أدان الاتحاد الهجوم).
       auto family = [](EventType ty) { return ty == EventType::kAttack ? EventType::kMilitaryOperation : ty; };
       seen |= family(ctx.out[e].type) == family(tr.type) && es + 1 >= s;
     }
-    bool own = tr.last < n &&
-               (mention_at[tr.last] != SIZE_MAX ||
-                std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(), [&](const NisbaHit& h) { return h.tok == tr.last; }));
+    bool own = tr.last < n && (mention_at[tr.last] != SIZE_MAX || !ctx.NisbasAt(tr.last).empty());
     bool own_time = false;
-    for (const Timex& tx : ctx.timexes) own_time |= tx.first >= tr.last && tx.first <= tr.last + 2;
+    std::size_t xi = ctx.TimexesFrom(tr.last);
+    own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;
     if ((seen || tr.demonstrative) && !own && !own_time) return false;
   }
   return true;

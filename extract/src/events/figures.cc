@@ -1,4 +1,6 @@
 // Figures: the counts that go with the events (27 قتيلا، نزوح 100 ألف).
+#include <ranges>
+
 #include "events/context.h"
 
 namespace khabar::extract::events {
@@ -31,7 +33,12 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
     // Counts of people go to counting events; populations and other counts to any event.
     bool any_type = ne.noun_kind == "population" || ne.noun_kind == "other" || ne.noun_kind == "aid_tonnes";
     bool subset = ne.phrase_first > 0 && x.WordEndingAt(t, ne.phrase_first, kSubset).has_value();
-    for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+    // The events of its sentence (at most ctx.kWindow tokens away): the events are in text order.
+    std::size_t lo = ctx.WindowFirst(sent[ne.first], ne.first), hi = ctx.WindowEnd(sent[ne.first], ne.first);
+    auto first_of = [&](std::size_t e) { return ctx.trigs[ctx.trig_of_event[e]].first; };
+    auto events = std::views::iota(std::size_t{0}, ctx.out.size());
+    std::size_t e0 = *std::ranges::partition_point(events, [&](std::size_t e) { return first_of(e) < lo; });
+    for (std::size_t e = e0; e < ctx.out.size() && first_of(e) < hi; ++e) {
       const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
       if ((!any_type && !counts(tr.type)) || sent[tr.first] != sent[ne.first]) continue;
       // The object of a verb or the complement of a noun follows it (قتل 27 شخصا، مقتل 68): a number

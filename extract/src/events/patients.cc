@@ -125,7 +125,7 @@ bool TriggerFrame::TalkParties() {
 // الناتو" or "وهو ما أكده X": those who repeated, confirmed or endorsed it said it too.
 bool TriggerFrame::Echo() {
   if (statement) {
-    for (std::size_t j = tr.last; j + 3 < n && sent[j] == s; ++j) {
+    for (std::size_t j = tr.last; j + 3 < n && sent[j] == s && j < ctx.WindowEnd(s, tr.last); ++j) {
       if (t[j].key != U"\u0648\u0647\u0648" && t[j].key != U"\u0647\u0648") continue;  // وهو، هو
       std::size_t k = j + 1;
       if (t[k].key == U"\u0627\u0644\u0645\u0648\u0642\u0641") ++k;  // الموقف
@@ -173,10 +173,7 @@ bool TriggerFrame::UpdateDiscourseSubject() {
 // The people killed or displaced (25 فلسطينيا استشهدوا، فر آلاف الأرمن) are the victims, not the doers.
 bool TriggerFrame::Victims() {
   if (tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement) {
-    auto group = [&](const std::string& id) {
-      return std::any_of(mentions.begin(), mentions.end(),
-                         [&](const Mention& m) { return m.entity == id && m.type == EntityType::kGroup; });
-    };
+    auto group = [&](const std::string& id) { return ctx.group_entities.count(id) > 0; };
     for (auto it = ev.agents.begin(); it != ev.agents.end();) {
       if (group(*it)) {
         ev.patients.push_back(*it);

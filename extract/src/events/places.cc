@@ -21,7 +21,10 @@ bool TriggerFrame::AfterMin(std::size_t k) const {
 bool TriggerFrame::Place() {
   if (!statement) {
     std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
-    for (std::size_t j = ctx.sent_first[s]; j < ctx.SentEnd(s); ++j) {
+    const std::vector<std::size_t>& starts = ctx.mention_starts;  // the mentions of the window
+    for (std::size_t mi = ctx.From(starts, ctx.WindowFirst(s, tr.first));
+         mi < starts.size() && starts[mi] < ctx.WindowEnd(s, tr.last); ++mi) {
+      std::size_t j = starts[mi];
       if (mention_at[j] == SIZE_MAX) continue;
       if (j > 0 && mention_at[j - 1] == mention_at[j]) continue;  // one candidate per mention
       const Mention& m = mentions[mention_at[j]];
@@ -64,7 +67,7 @@ bool TriggerFrame::Place() {
       }
     }
     // حيث: the place named just before it (وصل إلى بورتسودان، حيث التقى).
-    for (std::size_t j = tr.first - 1; where_clause && j-- > ctx.sent_first[s];) {
+    for (std::size_t j = tr.first - 1; where_clause && j-- > ctx.WindowFirst(s, tr.first);) {
       if (mention_at[j] != SIZE_MAX && mentions[mention_at[j]].type == EntityType::kPlace) {
         best = mention_at[j];
         break;
@@ -73,7 +76,10 @@ bool TriggerFrame::Place() {
     if (best != SIZE_MAX) {
       ev.place = mentions[best].entity;
     } else {
-      for (std::size_t j = ctx.sent_first[s]; j < ctx.SentEnd(s) && ev.place.empty(); ++j) {
+      const std::vector<std::size_t>& anaphors = ctx.place_anaphors;
+      for (std::size_t ai = ctx.From(anaphors, ctx.WindowFirst(s, tr.first));
+           ai < anaphors.size() && anaphors[ai] < ctx.WindowEnd(s, tr.last) && ev.place.empty(); ++ai) {
+        std::size_t j = anaphors[ai];
         if (auto an = x.WordAt(t, j, kPlaceAnaphor))
           ev.place = ctx.SalientPlace(std::string(x.WordOf(*an).Attr("subtype")), j);
       }

@@ -7,7 +7,10 @@ namespace khabar::extract::events {
 std::size_t TriggerFrame::SkipAdverbs(std::size_t j) const {
   while (j < n && sent[j] == s) {
     bool in_timex = false;
-    for (const Timex& tx : ctx.timexes) {
+    // Only those starting from a time expression's length before j.
+    std::size_t xi = ctx.TimexesFrom(j > ctx.max_timex_len ? j - ctx.max_timex_len : 0);
+    for (; xi < ctx.timexes.size() && ctx.timexes[xi].first <= j; ++xi) {
+      const Timex& tx = ctx.timexes[xi];
       if (j >= tx.first && j < tx.last) {
         in_timex = true;
         j = tx.last;
@@ -145,7 +148,7 @@ void TriggerFrame::WeaponNisba(std::size_t j, bool with_bi) {
   auto in = x.WordAt(t, j, kInstrument);
   if (!in || (in->clitics > 0) != with_bi) return;
   for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
-    for (const NisbaHit& nh : ctx.nisbas) {
+    for (const NisbaHit& nh : ctx.NisbasAt(k)) {
       if (nh.tok == k && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
     }
   }
@@ -158,7 +161,7 @@ void TriggerFrame::WeaponBefore() {
     auto in = x.WordAt(t, b, kInstrument);
     if (!in || in->clitics > 0 || in->last >= tr.first) continue;
     for (std::size_t k = in->last; k < tr.first; ++k) {
-      for (const NisbaHit& nh : ctx.nisbas) {
+      for (const NisbaHit& nh : ctx.NisbasAt(k)) {
         if (nh.tok == k && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
       }
       if (k == in->last || t[k].key[0] != kWaw) continue;

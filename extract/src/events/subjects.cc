@@ -47,9 +47,11 @@ bool TriggerFrame::InnaPronounSubject() {
       (t[tr.first - 1].key == U"\u0627\u0646\u0647" || t[tr.first - 1].key == U"\u0627\u0646\u0647\u0627" ||
        t[tr.first - 1].key == U"\u0627\u0646\u0647\u0645")) {
     // قال الجيش إنه استهدف: the pronoun on إن is the speaker of the report.
-    for (const Report& r : ctx.reports) {
-      if (sent[r.verb_tok] == s && r.verb_tok < tr.first && !r.speaker.empty() && !r.according_to) {
+    for (std::size_t ri = ctx.ReportsFrom(tr.first); ri-- > 0 && sent[ctx.reports[ri].verb_tok] == s;) {
+      const Report& r = ctx.reports[ri];
+      if (!r.speaker.empty() && !r.according_to) {
         ev.agents.assign(1, r.speaker);
+        break;
       }
     }
   }
@@ -63,13 +65,12 @@ bool TriggerFrame::BareGovernmentSubject() {
     std::size_t j = SkipAdverbs(tr.last);
     if (j < n && sent[j] == s && mention_at[j] == SIZE_MAX && x.WordAt(t, j, kGovHead, false, false)) {
       bare_head_subject = true;
-      for (std::size_t k = j; k-- > 0;) {
-        if (mention_at[k] == SIZE_MAX || t[k].key != t[j].key) continue;
-        const Mention& m = mentions[mention_at[k]];
-        if (m.begin == t[k].begin && IsActorType(m.type)) {
-          ev.agents.push_back(m.entity);
+      // The latest actor named with it before (EventContext::actor_starts: the tokens that start an actor).
+      if (auto it = ctx.actor_starts.find(t[j].key); it != ctx.actor_starts.end()) {
+        auto k = std::lower_bound(it->second.begin(), it->second.end(), j);
+        if (k != it->second.begin()) {
+          ev.agents.push_back(mentions[mention_at[*std::prev(k)]].entity);
           after_agent = j + 1;
-          break;
         }
       }
     }
@@ -81,15 +82,19 @@ bool TriggerFrame::BareGovernmentSubject() {
 // addressed.
 bool TriggerFrame::ProtestAppeal() {
   if (ev.agents.empty() && speaker_form && tr.type == EventType::kAppeal) {
-    for (const Trig& p : ctx.trigs) {
+    // The protests of the sentence before it, nearest first: the nearest with an actor after it names it.
+    bool named = false;
+    for (std::size_t pi = ti; pi-- > 0 && ctx.trigs[pi].first >= ctx.WindowFirst(s, tr.first);) {
+      const Trig& p = ctx.trigs[pi];
       if (p.type != EventType::kProtest || sent[p.first] != s || p.last > tr.first) continue;
       protest_appeal = true;
-      for (std::size_t k = p.last; k < tr.first; ++k) {
+      for (std::size_t k = p.last; k < tr.first && !named; ++k) {
         if (const Mention* m = ctx.ActorAt(k)) {
           ev.agents.assign(1, m->entity);
-          break;
+          named = true;
         }
       }
+      if (named) break;
     }
   }
   return true;
@@ -130,9 +135,8 @@ bool TriggerFrame::PronounSubject() {
       (statement || (coordinated_verb && !crowd_event))) {
     // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
     std::string speaker;
-    for (const Report& r : ctx.reports) {
-      if (sent[r.verb_tok] == s && r.verb_tok < tr.first) speaker = r.speaker;
-    }
+    if (std::size_t r = ctx.ReportsFrom(tr.first); r > 0 && sent[ctx.reports[r - 1].verb_tok] == s)
+      speaker = ctx.reports[r - 1].speaker;
     if (!speaker.empty()) {
       ev.agents.push_back(speaker);
     } else if (!d.subject.empty() && (coordinated_verb || statement)) {

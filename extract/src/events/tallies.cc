@@ -1,4 +1,6 @@
 // Casualty tallies: one event per tally.
+#include <ranges>
+
 #include "events/context.h"
 
 namespace khabar::extract::events {
@@ -51,7 +53,12 @@ void TallyDoers(const Extractor::Impl&, EventContext& ctx) {
     while (sent[ctx.trigs[ctx.trig_of_event[first_of_sentence]].first] != sent[cur.first]) ++first_of_sentence;
     if (ctx.drop[e] || ctx.out[e].type != EventType::kCasualties || !ctx.out[e].agents.empty()) continue;
     std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
-    for (std::size_t a = first_of_sentence; a < ctx.out.size(); ++a) {
+    // At most ctx.kWindow tokens away (a sentence with no punctuation can be the article).
+    std::size_t lo = ctx.WindowFirst(sent[cur.first], cur.first), hi = ctx.WindowEnd(sent[cur.first], cur.first);
+    auto events = std::views::iota(first_of_sentence, ctx.out.size());
+    std::size_t a0 = *std::ranges::partition_point(
+        events, [&](std::size_t a) { return ctx.trigs[ctx.trig_of_event[a]].first < lo; });
+    for (std::size_t a = a0; a < ctx.out.size() && ctx.trigs[ctx.trig_of_event[a]].first < hi; ++a) {
       const Trig& at = ctx.trigs[ctx.trig_of_event[a]];
       if (sent[at.first] != sent[cur.first]) break;
       EventType ty = ctx.out[a].type;

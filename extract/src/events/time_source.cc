@@ -8,7 +8,10 @@ bool TriggerFrame::Time() {
   {
     const Timex* best = nullptr;
     std::size_t best_dist = SIZE_MAX;
-    for (const Timex& tx : ctx.timexes) {
+    // Only those starting from 10 tokens (and a time expression's length) before the trigger to 10 after.
+    std::size_t lo = tr.first > 10 + ctx.max_timex_len ? tr.first - 10 - ctx.max_timex_len : 0;
+    for (std::size_t xi = ctx.TimexesFrom(lo); xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 10; ++xi) {
+      const Timex& tx = ctx.timexes[xi];
       if (sent[tx.first] != s) continue;
       std::size_t dist = tx.first >= tr.last ? tx.first - tr.last : tr.first - tx.last;
       if (dist > 10) continue;  // a date further away belongs to another clause
@@ -28,9 +31,12 @@ bool TriggerFrame::Time() {
 
 // Source: the speaker of the sentence's reporting verb before the trigger.
 bool TriggerFrame::Source() {
-  for (const Report& r : ctx.reports) {
-    if (sent[r.verb_tok] == s && (r.verb_tok < tr.first || r.according_to)) ev.source = r.speaker;
-  }
+  // The last report of the sentence before the trigger, or its last "according to" if that comes later.
+  std::size_t last = ctx.ReportsFrom(tr.first);
+  last = last > 0 && sent[ctx.reports[last - 1].verb_tok] == s ? last - 1 : SIZE_MAX;
+  std::size_t according = ctx.last_according[s];
+  if (according != SIZE_MAX && (last == SIZE_MAX || according > last)) last = according;
+  if (last != SIZE_MAX) ev.source = ctx.reports[last].speaker;
   if (statement && !ev.agents.empty() && ev.source == ev.agents.front()) ev.source.clear();
   return true;
 }

@@ -45,8 +45,7 @@ bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::W
   }
   const std::vector<std::size_t>& mention_at = ctx.mention_at;
   const std::vector<std::size_t>& sent = ctx.sent;
-  const std::vector<std::size_t>& sent_first = ctx.sent_first;
-  for (std::size_t j = sent_first[sent[at]]; j < ctx.SentEnd(sent[at]); ++j) {
+  for (std::size_t j = ctx.WindowFirst(sent[at], at); j < ctx.WindowEnd(sent[at], at); ++j) {
     if (j == at || mention_at[j] != SIZE_MAX) continue;  // a name's words (the UN's refugee agency) are no cue
     if (auto c = x.WordAt(t, j, kEventCue, true, true); c && x.WordOf(*c).Attr("type") == w.Attr("type")) return true;
     for (const Hit& h : t.triggers.At(j, true)) {
@@ -141,7 +140,10 @@ bool CalledFor(const Extractor::Impl& x, const EventContext& ctx, std::size_t st
     // What a blockade keeps out (منعت دخول 50 شاحنة مساعدات) did not get through: no delivery.
     bool kept_out =
         type == EventType::kAidDelivery || type == EventType::kDisplacement || type == EventType::kEvacuation;
-    for (const Trig& p : ctx.trigs) {
+    // Only the triggers ending at most 10 tokens before it can govern it (the triggers so far are in text
+    // order, disjoint).
+    for (std::size_t pi = ctx.trigs.size(); pi-- > 0 && ctx.trigs[pi].last + 10 >= start;) {
+      const Trig& p = ctx.trigs[pi];
       // What is pledged is to come (تعهد بمواصلة القتال), like what is called for.
       bool governs =
           p.type == EventType::kAppeal || p.type == EventType::kPledge || (p.type == EventType::kBlockade && kept_out);

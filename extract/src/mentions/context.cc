@@ -1,6 +1,8 @@
 // The helpers the mention passes share.
 #include "mentions/context.h"
 
+#include <algorithm>
+
 namespace khabar::extract {
 
 std::string MentionContext::SpanText(std::uint32_t b, std::uint32_t e) const {
@@ -50,10 +52,24 @@ std::string MentionContext::PersonKey(std::size_t a, std::size_t b) const {
   return "~Person:" + EncodeUtf8(key);
 }
 
+std::span<const NisbaHit> MentionContext::NisbasAt(std::size_t tok) const {
+  auto [lo, hi] = std::equal_range(nisbas.begin(), nisbas.end(), NisbaHit{tok},
+                                   [](const NisbaHit& a, const NisbaHit& b) { return a.tok < b.tok; });
+  return {lo, hi};
+}
+
+const std::vector<std::size_t>& MentionContext::CandsAt(std::size_t first) const {
+  for (; cands_indexed < cands.size(); ++cands_indexed) cands_at[cands[cands_indexed].first].push_back(cands_indexed);
+  static const std::vector<std::size_t> kNone;
+  auto it = cands_at.find(first);
+  return it != cands_at.end() ? it->second : kNone;
+}
+
 std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool place_owner) const {
   if (at < t.size() && (t[at].key == U"\u0628\u0627\u0633\u0645")) ++at;  // باسم
   if (auto mc = x.WordAt(t, at, kMediaClassifier)) {  // مراسل شبكة سي إن إن: the classifier stays in the role
-    for (const Candidate& c : cands) {
+    for (std::size_t ci : CandsAt(mc->last)) {
+      const Candidate& c = cands[ci];
       if (c.first == mc->last && c.m.type == EntityType::kOrganization) {
         at = mc->last;
         break;
@@ -64,7 +80,8 @@ std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool 
     // The longest non-person, non-place candidate starting here: a name (الكرملين) or an institution
     // found by the nisba rules (وزارة الصحة السودانية).
     const Candidate* best = nullptr;
-    for (const Candidate& c : cands) {
+    for (std::size_t ci : CandsAt(at)) {
+      const Candidate& c = cands[ci];
       if (c.first == at && c.m.type != EntityType::kPerson && (c.m.type != EntityType::kPlace || place_owner) &&
           (!best || c.last > best->last)) {
         best = &c;
@@ -74,7 +91,7 @@ std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool 
       *owner = best->m.entity;
       return best->last;
     }
-    for (const NisbaHit& n : nisbas) {
+    for (const NisbaHit& n : NisbasAt(at)) {
       if (n.tok == at && !n.demonym) {
         *owner = x.entities[n.entity].id;
         return at + 1;
@@ -123,10 +140,11 @@ bool MentionContext::TiedToPolity(std::size_t k) const {
                        [&](std::size_t ci) { return InLand(cands[ci].m.entity); });
   };
   auto boundary = [&](std::size_t j) { return t[j].kind == Token::Kind::kNewline || t[j].key == U"."; };
-  for (std::size_t j = k; j < t.size() && !boundary(j); ++j) {
+  // The sentence, at most kWindow tokens either side (a sentence with no punctuation can be the article).
+  for (std::size_t j = k; j < t.size() && j <= k + kWindow && !boundary(j); ++j) {
     if (tie_at(j)) return true;
   }
-  for (std::size_t j = k; j-- > 0 && !boundary(j);) {
+  for (std::size_t j = k; j-- > 0 && k - j <= kWindow && !boundary(j);) {
     if (tie_at(j)) return true;
   }
   return false;

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extractor_impl.h"
@@ -51,6 +53,16 @@ struct MentionContext {
   // Owner of a title starting at `at`: returns the token after it and sets the owner entity. A municipal
   // or provincial title (takes="place": رئيس بلدية خاركيف، محافظ خان يونس) may be owned by a place.
   std::size_t ParseOwner(std::size_t at, std::string* owner, bool place_owner = false) const;
+  // How far (in tokens) a rule that scans the sentence around a token looks either side: a sentence with no
+  // punctuation can be as long as the article. Real sentences (under 100 tokens) fit whole.
+  static constexpr std::size_t kWindow = 256;
+  // The nisbas at token `tok` (`nisbas` is in token order).
+  std::span<const NisbaHit> NisbasAt(std::size_t tok) const;
+  // The indices in `cands` of the candidates starting at token `first`, in order; the candidates added since
+  // the last call are indexed first (a candidate's first token never changes).
+  const std::vector<std::size_t>& CandsAt(std::size_t first) const;
+  mutable std::unordered_map<std::size_t, std::vector<std::size_t>> cands_at;
+  mutable std::size_t cands_indexed = 0;
 
   // Separatists (الانفصاليون, القوات الانفصالية, السلطات الانفصالية) at token k.
   bool IsSeparatist(std::size_t k) const;

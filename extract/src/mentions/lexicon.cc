@@ -26,9 +26,7 @@ bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size
   // في العاصمة مقديشو: a capital named as the capital is the city; and العاصمة الليبية طرابلس, with the
   // state's nisba between.
   bool as_capital =
-      i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) &&
-                                          std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
-                                                      [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
+      i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) && !ctx.NisbasAt(i - 1).empty()));
   return ctx.PrecededByLocative(i, h.clitics) || visited || dateline || as_capital;
 }
 

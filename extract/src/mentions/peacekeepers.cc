@@ -32,7 +32,7 @@ void FindPeacekeepers(const Extractor::Impl& x, MentionContext& ctx) {
     auto h = x.WordAt(t, i, kForceHead);
     if (!h || x.WordOf(*h).Attr("code") != "peacekeepers") continue;
     bool owned_here = false;  // followed by a nisba: the nisba rule made the span
-    for (const NisbaHit& nh : ctx.nisbas) owned_here |= nh.tok == h->last;
+    for (const NisbaHit& nh : ctx.NisbasAt(h->last)) owned_here |= nh.tok == h->last;
     if (owned_here) continue;
     std::string id = article_pk.size() == 1 ? *article_pk.begin() : "~ArmedForce:peacekeepers";
     Candidate c = ctx.Make(h->first, h->last, h->begin, id, EntityType::kArmedForce, "peacekeepers",

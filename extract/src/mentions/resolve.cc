@@ -2,6 +2,7 @@
 #include "mentions/resolve.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "mentions/passes.h"
 
@@ -11,13 +12,20 @@ void TrimPersonsToLexiconNames(const Extractor::Impl& /*x*/, MentionContext& ctx
   // A person found by rule that ends with a lexicon person's full name (خارجيته ماركو روبيو: a title word
   // with a pronoun the title rule did not know) is that person: the rule's extra words go.
   std::vector<Candidate>& cands = ctx.cands;
+  // End -> the latest begin of a lexicon person of two words or more ending there (a lexicon id never starts
+  // with '~', so no such candidate is trimmed below).
+  std::unordered_map<std::uint32_t, std::uint32_t> lex_begin;
+  for (const Candidate& lex : cands) {
+    if (lex.m.type == EntityType::kPerson && lex.m.rule == "lexicon" && lex.last - lex.first >= 2) {
+      auto [it, fresh] = lex_begin.try_emplace(lex.m.end, lex.m.begin);
+      if (!fresh) it->second = std::max(it->second, lex.m.begin);
+    }
+  }
   for (Candidate& c : cands) {
     if (c.m.type != EntityType::kPerson || c.m.entity.rfind('~', 0) != 0) continue;
-    for (const Candidate& lex : cands) {
-      if (lex.m.type == EntityType::kPerson && lex.m.rule == "lexicon" && lex.m.end == c.m.end &&
-          lex.m.begin > c.m.begin && lex.last - lex.first >= 2) {
-        c.m.end = c.m.begin;  // dropped by ResolveOverlaps (an empty span is never accepted)
-      }
+    auto it = lex_begin.find(c.m.end);
+    if (it != lex_begin.end() && it->second > c.m.begin) {
+      c.m.end = c.m.begin;  // dropped by ResolveOverlaps (an empty span is never accepted)
     }
   }
 }

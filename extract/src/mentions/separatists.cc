@@ -9,10 +9,14 @@ namespace {
 // Whether the sentence around token i names a negotiation.
 bool SentenceAboutTalks(const Extractor::Impl& x, const Tokens& t, std::size_t i) {
   bool talks = false;
-  for (std::size_t j = i; j-- > 0 && t[j].kind != Token::Kind::kNewline && t[j].key != U".";) {
+  // The sentence, at most MentionContext::kWindow tokens either side.
+  for (std::size_t j = i;
+       j-- > 0 && i - j <= MentionContext::kWindow && t[j].kind != Token::Kind::kNewline && t[j].key != U".";) {
     for (const Hit& th : t.triggers.At(j, true)) talks |= x.WordOf(th).Attr("type") == "Negotiation";
   }
-  for (std::size_t j = i + 1; j < t.size() && t[j].kind != Token::Kind::kNewline && t[j].key != U"."; ++j) {
+  for (std::size_t j = i + 1;
+       j < t.size() && j - i <= MentionContext::kWindow && t[j].kind != Token::Kind::kNewline && t[j].key != U".";
+       ++j) {
     for (const Hit& th : t.triggers.At(j, true)) talks |= x.WordOf(th).Attr("type") == "Negotiation";
   }
   return talks;

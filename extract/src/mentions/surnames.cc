@@ -1,4 +1,7 @@
 // Pass "surname": surname-only mentions of people seen in this article (full name first).
+#include <algorithm>
+#include <unordered_map>
+
 #include "mentions/passes.h"
 
 namespace khabar::extract {
@@ -26,17 +29,27 @@ void FindSurnames(const Extractor::Impl& x, MentionContext& ctx) {
   const Tokens& t = ctx.t;
   std::vector<std::pair<std::u32string, std::string>> surnames = Surnames(x, ctx);
   if (surnames.empty()) return;
+  // Key -> the indices of its surnames, in order, each person once: a person named again would give the
+  // same candidate again (a copy that ResolveOverlaps drops), as many times as the article names them.
+  std::unordered_map<std::u32string, std::vector<std::size_t>> by_key;
+  for (std::size_t k = 0; k < surnames.size(); ++k) {
+    std::vector<std::size_t>& same_key = by_key[surnames[k].first];
+    if (std::none_of(same_key.begin(), same_key.end(),
+                     [&](std::size_t o) { return surnames[o].second == surnames[k].second; })) {
+      same_key.push_back(k);
+    }
+  }
   std::vector<Candidate> extra;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i].kind != Token::Kind::kWord) continue;
     for (const auto& v : Matcher::Variants(t[i], false)) {
       if (v.key.size() < 4) continue;
-      for (const auto& [key, entity] : surnames) {
-        if (key == v.key) {
-          Candidate c = ctx.Make(i, i + 1, v.begin, entity, EntityType::kPerson, "surname");
-          c.priority = 0;  // the link to the full name beats a one-word name found by another rule
-          extra.push_back(std::move(c));
-        }
+      auto found = by_key.find(v.key);
+      if (found == by_key.end()) continue;
+      for (std::size_t k : found->second) {
+        Candidate c = ctx.Make(i, i + 1, v.begin, surnames[k].second, EntityType::kPerson, "surname");
+        c.priority = 0;  // the link to the full name beats a one-word name found by another rule
+        extra.push_back(std::move(c));
       }
     }
   }

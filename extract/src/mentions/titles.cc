@@ -27,7 +27,7 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
       t[after_title].key[1] == kLam &&
       (EndsWith(t[after_title].key, U"\u064A") || EndsWith(t[after_title].key, U"\u064A\u0647"))) {
     bool state_nisba = false;
-    for (const NisbaHit& nh : ctx.nisbas) state_nisba |= nh.tok == after_title;
+    for (const NisbaHit& nh : ctx.NisbasAt(after_title)) state_nisba |= nh.tok == after_title;
     if (!state_nisba) ++after_title;
   }
   std::size_t at =

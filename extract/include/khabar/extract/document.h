@@ -76,12 +76,30 @@ class Manifest {
   std::unordered_map<std::string, std::vector<std::string>> by_name_;
 };
 
+// The size limit of an article's text by default (issue 14): 4 MiB of UTF-8.
+inline constexpr std::size_t kDefaultMaxArticleBytes = std::size_t{4} << 20;
+
+struct ReadOptions {
+  // An article whose text is longer (in bytes of UTF-8) is cut by LimitArticleSize; 0: no limit.
+  std::size_t max_article_bytes = kDefaultMaxArticleBytes;
+};
+
 // Reads one article (.txt as UTF-8, UTF-8 with BOM or UTF-16 with BOM; .xml as NITF). Invalid UTF-8
 // sequences are replaced by U+FFFD and reported as a warning with their position; a file that is not
 // text at all (NUL bytes), empty, unreadable or malformed XML gives an error status naming the reason,
-// and the caller skips it. `id` becomes Document::id.
+// and the caller skips it. `id` becomes Document::id. A text over options.max_article_bytes is cut
+// (LimitArticleSize), with a warning.
+[[nodiscard]] Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest,
+                                 Document* out, const ReadOptions& options);
+// The same with the default options (a limit of kDefaultMaxArticleBytes).
 [[nodiscard]] Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest,
                                  Document* out);
+
+// If doc->text is longer than `max_bytes` bytes of UTF-8 (0: no limit), cuts it after the last line break
+// or sentence end (. ! ? ؟) that keeps it within the limit (failing one, after the last space; failing that,
+// at the limit), and adds a warning to doc->diagnostics naming the file, its size and the limit. Offsets
+// into the text kept are unchanged. Returns whether it cut.
+bool LimitArticleSize(Document* doc, std::size_t max_bytes = kDefaultMaxArticleBytes);
 
 // Decodes UTF-8 bytes (after a BOM check) to code points; invalid sequences become U+FFFD (one per
 // maximal invalid subpart, as Unicode recommends) and their byte offsets are appended to `bad`.
