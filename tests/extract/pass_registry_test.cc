@@ -151,8 +151,8 @@ TEST_F(PassRegistryTest, WithTallyDoersOffATallyKeepsNoDoer) {
   EXPECT_THAT(attack->agents, ::testing::ElementsAre("israel"));  // the attack keeps its own
 }
 
-// Every pass and step switched off alone, over every sentence case and bundled article: the results keep their invariants
-// and a mention pass switched off names no mention.
+// Every pass and step switched off alone, over every sentence case and bundled article: the results keep their
+// invariants and a mention pass switched off names no mention.
 TEST_F(PassRegistryTest, AnyPassOffBreaksNothingElse) {
   const std::vector<std::string> texts = ArticleTexts();
   ASSERT_GT(texts.size(), 20u);
