@@ -1,6 +1,11 @@
 #include "khabar/extract/extractor.h"
 
+#include <span>
+
+#include "events/context.h"
+#include "events/trigger_frame.h"
 #include "extractor_impl.h"
+#include "mentions/passes.h"
 #include "mentions/resolve.h"
 
 namespace khabar::extract {
@@ -185,8 +190,61 @@ void Extractor::Impl::Build() {
 Extractor::Extractor(Key, std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
 
+std::string RecognisedBy(const Mention& m) {
+  if (m.pass.empty() || m.pass == m.rule) return m.rule;
+  return m.pass + "/" + m.rule;
+}
+
+std::vector<PassInfo> ListPasses() {
+  std::vector<PassInfo> out;
+  for (const MentionPass& p : MentionPasses()) out.push_back({"mentions", p.name, p.what, false});
+  for (const events::EventPass& p : events::EventPasses()) out.push_back({"events", p.name, p.what, p.required});
+  for (const events::TriggerStep& p : events::TriggerSteps()) out.push_back({"trigger", p.name, p.what, false});
+  return out;
+}
+
+namespace {
+
+// Whether each entry of `table` is named in `names`.
+template <typename Table>
+std::vector<bool> SwitchedOff(Table table, const std::vector<std::string>& names) {
+  std::vector<bool> off(table.size(), false);
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    off[i] = std::find(names.begin(), names.end(), table[i].name) != names.end();
+  }
+  return off;
+}
+
+}  // namespace
+
 Status Extractor::Create(const ontology::Lexicon& lexicon, std::unique_ptr<Extractor>* out) {
+  return Create(lexicon, ExtractorOptions{}, out);
+}
+
+Status Extractor::Create(const ontology::Lexicon& lexicon, const ExtractorOptions& options,
+                         std::unique_ptr<Extractor>* out) {
+  std::string valid;
+  for (const PassInfo& p : ListPasses()) {
+    if (p.required) continue;
+    valid += valid.empty() ? "" : ", ";
+    valid += p.name;
+  }
+  for (const std::string& name : options.disabled_passes) {
+    bool known = false;
+    for (const PassInfo& p : ListPasses()) {
+      if (p.name != name) continue;
+      known = true;
+      if (p.required) {
+        return Status::InvalidArgument("pass '" + name + "' is required (the passes after it index what it " +
+                                       "builds) and cannot be switched off; passes that can: " + valid);
+      }
+    }
+    if (!known) return Status::InvalidArgument("no pass named '" + name + "'; the passes are: " + valid);
+  }
   auto impl = std::make_unique<Impl>();
+  impl->mention_pass_off = SwitchedOff(MentionPasses(), options.disabled_passes);
+  impl->event_pass_off = SwitchedOff(events::EventPasses(), options.disabled_passes);
+  impl->trigger_step_off = SwitchedOff(events::TriggerSteps(), options.disabled_passes);
   impl->entities = lexicon.entities();
   for (std::size_t l = 0; l < kListCount; ++l) {
     impl->lists[l] = lexicon.WordList(kListNames[l]);

@@ -120,6 +120,9 @@ struct Extractor::Impl {
   std::unordered_map<std::string, std::uint32_t> owned;                        // "<owner>|<type>|<subtype>" -> entity
   std::unordered_map<std::u32string, std::set<std::uint32_t>> surname_owners;  // last name -> lexicon persons
   std::set<std::u32string> nisba_keys;  // every nisba's key, and its feminine (ـيه)
+  // Switched off by ExtractorOptions::disabled_passes; by position in MentionPasses(), EventPasses() and
+  // TriggerSteps() (each as long as its table).
+  std::vector<bool> mention_pass_off, event_pass_off, trigger_step_off;
 
   std::size_t ListOf(const Hit& h) const { return h.payload.list; }
   const ontology::Word& WordOf(const Hit& h) const { return lists[h.payload.list][h.payload.word]; }

@@ -223,7 +223,7 @@ void Graph::AddArticle(const ArticleResult& r) {
     if (std::find(rules.begin(), rules.end(), m.rule) == rules.end()) rules.push_back(m.rule);
     TermId ph = phrase(m.begin, m.end, m.text);
     add(ph, v.ta_ident_ref, x.ref_terms[k]);
-    add(ph, v.recognised_by, lit(m.rule));
+    add(ph, v.recognised_by, lit(extract::RecognisedBy(m)));
     if (m.nominal) add(ph, v.nominal, typed("true", v.xsd_boolean));
   }
 

@@ -58,15 +58,18 @@ constexpr TriggerStep kSteps[] = {
 
 std::span<const TriggerStep> TriggerSteps() { return kSteps; }
 
-// For each trigger in text order, the steps of a TriggerFrame; an event unless a step says no.
+// For each trigger in text order, the steps of a TriggerFrame (but those switched off); an event unless a
+// step says no.
 void BuildEvents(const Extractor::Impl& x, EventContext& ctx) {
   ctx.BuildIndexes();
   Discourse discourse;
+  std::span<const TriggerStep> steps = TriggerSteps();
   for (std::size_t ti = 0; ti < ctx.trigs.size(); ++ti) {
     TriggerFrame frame(x, ctx, discourse, ti);
     bool event = true;
-    for (const TriggerStep& step : TriggerSteps()) {
-      if (!(frame.*step.run)()) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (x.trigger_step_off[i]) continue;
+      if (!(frame.*steps[i].run)()) {
         event = false;
         break;
       }

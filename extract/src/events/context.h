@@ -157,6 +157,7 @@ struct EventPass {
   std::string_view name;
   void (*run)(const Extractor::Impl&, EventContext&);
   std::string_view what;
+  bool required = false;  // the others index what it builds: it cannot be switched off
 };
 // The passes in the order they run.
 std::span<const EventPass> EventPasses();

@@ -5,8 +5,12 @@ namespace khabar::extract::events {
 
 namespace {
 
+// A pass switched off (ExtractorOptions) leaves empty what it would have found, and the passes after it
+// find less: the events read the numbers, triggers, reports, time expressions and openers; the dual
+// triggers, figures, tallies and tally doers read the events. Every pass indexes the sentences: they are
+// required.
 constexpr EventPass kPasses[] = {
-    {"sentences", SplitSentences, "split the text at line breaks and sentence punctuation"},
+    {"sentences", SplitSentences, "split the text at line breaks and sentence punctuation", true},
     {"numbers", FindNumbers, "counts: digits, number words, multipliers, the qualifier before and the noun after"},
     {"dual-nouns", FindDualNouns, "dual nouns as counts of two (بينهم مدنيان)"},
     {"triggers", FindTriggers, "event words and phrases, minus those not asserted, governed or called for"},

@@ -1,4 +1,4 @@
-// Pass "apposition/reporting-verb": people not in the lexicon named before a comma and a title (name، title:
+// Pass "apposition-speaker": people not in the lexicon named before a comma and a title (name، title:
 // "apposition") or after a reporting verb and before إن/،/: ("reporting-verb").
 #include "mentions/passes.h"
 

@@ -5,6 +5,9 @@
 
 namespace khabar::extract {
 
+// A pass switched off (ExtractorOptions) adds nothing, and the passes after it find less: most read the
+// names of "lexicon" and "latin-name" (ctx.names_at), "nisba", "peacekeepers" and "title" its nisbas;
+// "separatists" and "nisba" read the "polity"; "surname" and "person-suffix" read the persons found before.
 std::span<const MentionPass> MentionPasses() {
   static constexpr std::array kPasses{
       MentionPass{"lexicon", &FindLexiconNames,
@@ -20,7 +23,7 @@ std::span<const MentionPass> MentionPasses() {
       MentionPass{"peacekeepers", &FindPeacekeepers, "peacekeepers without their state: the article's one force"},
       MentionPass{"title", &FindTitledPersons,
                   "a person after a title (+ owner, posting, rank); roles of lexicon persons"},
-      MentionPass{"apposition/reporting-verb", &FindAppositionsAndSpeakers,
+      MentionPass{"apposition-speaker", &FindAppositionsAndSpeakers,
                   "a person before a comma and a title, or after a reporting verb"},
       MentionPass{"outlet+name", &FindOutletJournalists, "a journalist named right after their outlet"},
       MentionPass{"surname", &FindSurnames, "a surname alone names a person found earlier in the article"},

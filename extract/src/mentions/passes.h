@@ -9,7 +9,8 @@
 namespace khabar::extract {
 
 // One rule (or a family of rules sharing one scan) of the mention finder: it reads the article context and
-// adds candidates. `name` is the Mention::rule value of what it adds (or the family's name).
+// adds candidates. `name` is the Mention::pass of what it adds, and the kh:recognisedBy value (before a '/'
+// and the rule, when the rule is named otherwise: "nisba/force+nisba"); FindMentions records it.
 struct MentionPass {
   std::string_view name;
   void (*run)(const Extractor::Impl&, MentionContext&);

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "khabar/extract/document.h"
@@ -37,7 +38,8 @@ struct Mention {
   vocab::EntityType type = vocab::EntityType::kPlace;
   std::string subtype;  // ontology subclass, may be empty
   bool nominal = false;
-  std::string rule;  // the rule that found it (lexicon, nisba, title, apposition, classifier, …)
+  std::string rule;  // the rule that found it (lexicon, force+nisba, title, apposition, classifier, …)
+  std::string pass;  // the mention pass whose rule it is (ListPasses(): lexicon, nisba, title, …)
   std::string en;    // English label for a derived entity (empty for lexicon entities)
   std::string of;    // owning entity of a derived entity (its state), may be empty
 };
@@ -71,11 +73,38 @@ struct Event {
   std::string source;  // who reported it: entity key or empty
 };
 
+// The kh:recognisedBy value of a mention: its pass, and the rule after a slash when the rule's name is not
+// the pass's ("lexicon", "lexicon/capital-metonymy", "nisba/force+nisba", "title").
+std::string RecognisedBy(const Mention& m);
+
 struct ArticleResult {
   Document document;
   std::vector<Mention> mentions;  // sorted by begin, never overlapping
   std::vector<Role> roles;
   std::vector<Event> events;  // sorted by trigger begin
+};
+
+// One pass of the extractor, as the registry lists it (docs/passes.md).
+struct PassInfo {
+  // "mentions" (a pass over the article's words that adds mention candidates), "events" (a pass over the
+  // article that builds events), "trigger" (a step of the "events" pass, run on each trigger in turn).
+  std::string_view stage;
+  // Unique over all stages: what ExtractorOptions::disabled_passes takes, and the kh:recognisedBy value
+  // (or its part before '/') of what the pass finds.
+  std::string_view name;
+  std::string_view what;  // one line: what it finds
+  // A pass the others index into (the "sentences" split): it cannot be switched off.
+  bool required = false;
+};
+
+// Every pass and per-trigger step in the order it runs: the mention passes, the event passes, then the
+// steps the "events" pass runs on each trigger. The views point into static tables. Thread-safe.
+std::vector<PassInfo> ListPasses();
+
+struct ExtractorOptions {
+  // Passes and per-trigger steps to skip, by name (ListPasses()): what they would find is not found, and
+  // the passes after them see nothing of it. Create() refuses an unknown or a required name.
+  std::vector<std::string> disabled_passes;
 };
 
 class Extractor {
@@ -84,6 +113,10 @@ class Extractor {
   // The extractor keeps no reference to `lexicon` after Create returns... except entity entries it
   // copies; it is safe to destroy the lexicon afterwards.
   [[nodiscard]] static Status Create(const ontology::Lexicon& lexicon, std::unique_ptr<Extractor>* out);
+  // The same with options: InvalidArgument (naming it and listing the valid names) for a disabled pass
+  // that ListPasses() does not list or marks as required.
+  [[nodiscard]] static Status Create(const ontology::Lexicon& lexicon, const ExtractorOptions& options,
+                                     std::unique_ptr<Extractor>* out);
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
