@@ -341,6 +341,21 @@ TEST_F(ReadArticleTest, NitfHeadlineParagraphsDateAndOutlet) {
   EXPECT_EQ(doc.outlet, "صحيفة الاختبار");
 }
 
+TEST_F(ReadArticleTest, DeeplyNestedMarkupIsReadWithoutRecursion) {
+  // 100,000 nested <b> in one paragraph overflowed the stack of the recursive text walk (SIGSEGV).
+  constexpr int kDepth = 100000;
+  std::string deep = "<nitf><body><body.content><p>قبل ";
+  for (int i = 0; i < kDepth; ++i) deep += "<b>";
+  deep += "عميق";
+  for (int i = 0; i < kDepth; ++i) deep += "</b>";
+  deep += " بعد</p><p>فقرة <i>ثانية</i></p></body.content></body></nitf>";
+  auto p = Write("deep.xml", deep);
+  Document doc;
+  Status s = ReadArticle(p, "deep.xml", nullptr, &doc);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(EncodeUtf8(doc.text), "قبل عميق بعد\nفقرة ثانية\n");
+}
+
 TEST_F(ReadArticleTest, MalformedXmlIsAnErrorWithItsLine) {
   auto p = Write("broken.xml", "<nitf>\n<body>\n<body.content>\n<p>نص</b>\n</body.content>\n</body>\n</nitf>\n");
   Document doc;
