@@ -26,6 +26,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "khabar/export/dot.h"
 #include "khabar/export/endpoint.h"
@@ -70,16 +71,12 @@ bool IsArticleFile(const fs::path& p) {
 }
 
 // Expands files and directories (recursively, symlinked directories not followed, so loops cannot
-// trap the walk) into a sorted list of articles with stable ids.
+// trap the walk) into a list of articles with stable ids, sorted by id then path whatever the order of
+// the arguments: two articles with the same id get "~2", "~3" … in path order, so the graph is the
+// same for any order of the same inputs.
 std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs::path& manifest, int* problems) {
-  std::vector<Input> out;
-  std::set<std::string> ids;
-  auto add = [&](const fs::path& p, const std::string& id0) {
-    std::string id = id0;
-    for (int k = 2; ids.count(id); ++k) id = id0 + "~" + std::to_string(k);
-    ids.insert(id);
-    out.push_back({p, id});
-  };
+  std::vector<Input> raw;  // path and id before duplicates are told apart
+  auto add = [&](const fs::path& p, const std::string& id0) { raw.push_back({p, id0}); };
   for (const auto& a : args) {
     fs::path root(a);
     std::error_code ec;
@@ -124,6 +121,17 @@ std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs:
     } else {
       add(root, root.filename().string());
     }
+  }
+  std::sort(raw.begin(), raw.end(), [](const Input& a, const Input& b) {
+    return std::tie(a.id, a.path.native()) < std::tie(b.id, b.path.native());
+  });
+  std::vector<Input> out;
+  std::set<std::string> ids;
+  for (auto& in : raw) {
+    std::string id = in.id;
+    for (int k = 2; ids.count(id); ++k) id = in.id + "~" + std::to_string(k);
+    ids.insert(id);
+    out.push_back({std::move(in.path), std::move(id)});
   }
   return out;
 }
