@@ -387,6 +387,7 @@ struct QueryOptions {
   std::string endpoint;       // a SPARQL endpoint on this machine instead of a graph file
   std::string default_graph;  // default-graph-uri sent with --endpoint
   int timeout_s = 120;
+  bool allow_service = false;  // let SERVICE / FROM read URLs or local files
 };
 
 fs::path FindQuery(const std::string& q) {
@@ -430,11 +431,14 @@ int RunQuery(QueryOptions o) {
   exporter::QueryResult r;
   Status s;
   if (o.endpoint.empty()) {
-    s = exporter::RunQuery(o.graph, ss.str(), &r);
+    exporter::LocalQueryOptions lo;
+    lo.allow_service = o.allow_service;
+    s = exporter::RunQuery(o.graph, ss.str(), lo, &r);
   } else {
     exporter::EndpointOptions eo;
     eo.default_graph = o.default_graph;
     eo.timeout_ms = o.timeout_s * 1000;
+    eo.allow_service = o.allow_service;
     s = exporter::RunEndpointQuery(o.endpoint, ss.str(), eo, &r);
   }
   if (!s.ok()) {
@@ -560,6 +564,9 @@ int main(int argc, char** argv) {
       ->default_val("https://w3id.org/khabar/graph");
   query->add_option("--timeout", q.timeout_s, "With --endpoint: seconds to wait for the answer (default 120)")
       ->check(CLI::PositiveNumber);
+  query->add_flag("--allow-service", q.allow_service,
+                  "Let the query's SERVICE (and, on a graph file, FROM / FROM NAMED) read other data: a URL on "
+                  "any host or a local file. Refused without it, as --endpoint is refused off this machine");
   query->footer(kExitCodes);
 
   auto* queries = app.add_subcommand("queries", "List the bundled SPARQL queries.");

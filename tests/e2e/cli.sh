@@ -47,6 +47,38 @@ grep -qi "syntax\|line" "$WORK/err" || fail "query syntax error: no clear messag
 printf 'INSERT DATA { <http://a> <http://b> <http://c> }\n' >"$WORK/upd.rq"
 expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/upd.rq"
 grep -q "SPARQL Update" "$WORK/err" || fail "update not refused clearly"
+# Update forms the old pattern missed (issue 16): decided on SPARQL tokens, not patterns.
+for upd in 'INSERT INTO <http://g> { <http://a> <http://b> <http://c> }' \
+  'DELETE FROM <http://g> { <http://a> <http://b> <http://c> }' 'LOAD<file:///etc/hostname>' \
+  'SELECT ?s WHERE { ?s ?p ?o } ;DROP ALL' 'insert{<http://a> <http://b> <http://c>}where{}'; do
+  printf '%s\n' "$upd" >"$WORK/upd.rq"
+  expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/upd.rq"
+  grep -q "SPARQL Update" "$WORK/err" || fail "update not refused: $upd"
+done
+# ... and words that only look like updates are no updates: in a comment, a string, an IRI, a name.
+printf '# INSERT DATA\nPREFIX ex: <http://example.org/delete/>\nSELECT ?load WHERE { ?load ex:drop "LOAD <x>" }\n' \
+  >"$WORK/notupd.rq"
+expect_rc 0 "$KHABAR" query "$WORK/prev.ttl" "$WORK/notupd.rq"
+# SERVICE and FROM read URLs and local files: refused unless --allow-service (issue 16).
+printf 'secret-line\n' >"$WORK/secret.txt"
+for q in "SELECT * WHERE { SERVICE <file://$WORK/secret.txt> { ?s ?p ?o } }" \
+  "SELECT * WHERE { SERVICE <http://192.0.2.1:9/sparql> { ?s ?p ?o } }" \
+  "SELECT * FROM <file://$WORK/secret.txt> WHERE { ?s ?p ?o }" \
+  "SELECT * FROM NAMED <file://$WORK/secret.txt> WHERE { GRAPH ?g { ?s ?p ?o } }" \
+  "select * where { service<file://$WORK/secret.txt>{?s ?p ?o} }"; do
+  printf '%s\n' "$q" >"$WORK/svc.rq"
+  expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/svc.rq"
+  grep -q -- "--allow-service" "$WORK/err" || fail "SERVICE/FROM not refused clearly: $q"
+  grep -q "secret-line" "$WORK/out" "$WORK/err" && fail "a local file was read: $q"
+done
+# Rasqal 0.9.33 aborts while parsing three signed numbers in a sum: a clear error, exit 2, no core dump.
+for q in 'SELECT * WHERE { ?s ?p ?o FILTER(1+1+1+1 > 0) }' 'SELECT * WHERE { ?s ?p ?x FILTER(?x-1-1-1-1 > 0) }'; do
+  printf '%s\n' "$q" >"$WORK/abort.rq"
+  expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/abort.rq"
+  grep -q "Rasqal.*crashes.*signed numbers" "$WORK/err" || fail "Rasqal abort not explained: $q"
+done
+printf 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(1 + 1 + 1 + 1 > 0) }\n' >"$WORK/spaced.rq"
+expect_rc 0 "$KHABAR" query "$WORK/prev.ttl" "$WORK/spaced.rq"
 expect_rc 1 "$KHABAR" query "$WORK/missing.ttl" "$SRC/queries/eval/mentions.rq"
 grep -q "missing.ttl" "$WORK/err" || fail "missing graph not named"
 printf 'not turtle at all <<<\n' >"$WORK/broken.ttl"

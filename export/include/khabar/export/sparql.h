@@ -33,9 +33,20 @@ struct QueryResult {
   std::optional<bool> boolean;  // ASK
 };
 
+struct LocalQueryOptions {
+  // Let SERVICE, FROM and FROM NAMED read other data: Rasqal fetches any URL (connecting to any host)
+  // and reads local files (SERVICE <file:///…>). Off: such queries are refused.
+  bool allow_service = false;
+};
+
 // Runs `query` (SPARQL 1.1 text) over the RDF file at `graph` (Turtle .ttl or N-Triples .nt).
+// The query is first parsed by Rasqal in a child process: a query that crashes Rasqal 0.9.33's parser
+// (docs/queries.md) gives an error instead of taking the caller down.
 // Errors: NotFound (no such file), ParseError (invalid graph, or a query syntax error with its line),
-// Unsupported (SPARQL Update).
+// Unsupported (SPARQL Update; SERVICE or FROM without allow_service; a query that crashes Rasqal).
+[[nodiscard]] Status RunQuery(const std::filesystem::path& graph, const std::string& query,
+                              const LocalQueryOptions& options, QueryResult* out);
+// The same with the default options.
 [[nodiscard]] Status RunQuery(const std::filesystem::path& graph, const std::string& query, QueryResult* out);
 
 enum class ResultFormat { kTable, kCsv, kTsv, kJson };
