@@ -76,7 +76,13 @@ bool IsArticleFile(const fs::path& p) {
 // same for any order of the same inputs.
 std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs::path& manifest, int* problems) {
   std::vector<Input> raw;  // path and id before duplicates are told apart
-  auto add = [&](const fs::path& p, const std::string& id0) { raw.push_back({p, id0}); };
+  auto add = [&](const fs::path& p, const std::string& id0) {
+    // Ids go into the graph: valid UTF-8 (a Latin-1 file name's byte becomes U+FFFD, reported when the
+    // article is read), made valid before duplicates are told apart.
+    std::vector<std::size_t> bad;
+    std::u32string cps = extract::DecodeUtf8(id0, &bad);
+    raw.push_back({p, bad.empty() ? id0 : extract::EncodeUtf8(cps)});
+  };
   for (const auto& a : args) {
     fs::path root(a);
     std::error_code ec;
@@ -247,6 +253,7 @@ int RunBuild(const BuildOptions& o) {
       return kExitFatal;
     }
     mp = &manifest;
+    for (const auto& d : manifest.diagnostics()) Note(d.ToString());
   }
   int problems = 0;
   std::vector<Input> inputs = CollectInputs(o.inputs, o.manifest, &problems);

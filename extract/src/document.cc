@@ -76,6 +76,16 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian, std::size_t* ba
   return EncodeUtf8(cps);
 }
 
+// An attribute value or a name as written into the graph: valid UTF-8, each invalid sequence replaced
+// by U+FFFD (as in the article text), their number added to *bad.
+std::string ToValidUtf8(std::string_view s, std::size_t* bad) {
+  std::vector<std::size_t> where;
+  std::u32string cps = DecodeUtf8(s, &where);
+  if (where.empty()) return std::string(s);
+  *bad += where.size();
+  return EncodeUtf8(cps);
+}
+
 // The text below `root`, in document order. A walk along first-child / next-sibling / parent links,
 // not recursion: a paragraph of 100,000 nested <b> overflowed the stack (SIGSEGV, the whole run lost).
 // pugixml's parser and XPath are iterative too, so markup depth costs time and memory, never stack.
@@ -142,6 +152,13 @@ Status ParseNitf(const std::string& bytes, const std::string& path, Document* do
   if (auto pub = head.child("pubdata"); pub && pub.attribute("name")) doc->outlet = pub.attribute("name").value();
   if (doc->outlet.empty()) {
     if (auto cr = head.child("docdata").child("doc.copyright"); cr) doc->outlet = cr.attribute("holder").value();
+  }
+  std::size_t bad = 0;
+  doc->outlet = ToValidUtf8(doc->outlet, &bad);
+  if (bad > 0) {
+    doc->diagnostics.push_back({Diagnostic::Severity::kWarning, path, 0, 0,
+                                "the outlet name (pubdata/@name) is not valid UTF-8: " + std::to_string(bad) +
+                                    " invalid sequence(s) replaced by U+FFFD"});
   }
   for (pugi::xml_node hl : body.child("body.head").child("hedline").children()) {
     if (hl.type() == pugi::node_element) AppendBlock(hl, text);
@@ -332,7 +349,14 @@ Status Manifest::Load(const std::filesystem::path& file, Manifest* out) {
       return Status::ParseError(file.string() + ": <article> without a file attribute");
     }
     Entry e;
-    e.outlet = a.attribute("outlet").value();
+    std::size_t bad = 0;
+    e.outlet = ToValidUtf8(a.attribute("outlet").value(), &bad);
+    if (bad > 0) {
+      std::string msg = "article ";
+      msg += ToValidUtf8(rel, &bad);
+      msg += ": the outlet is not valid UTF-8: invalid sequence(s) replaced by U+FFFD";
+      m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
+    }
     if (e.outlet == "unknown") e.outlet.clear();
     std::string pub = a.attribute("published").value();
     if (!pub.empty()) {
@@ -373,9 +397,16 @@ Status DecodeArticle(std::string_view bytes, const std::filesystem::path& path, 
                      const Manifest* manifest, Document* out) {
   Document doc;
   doc.path = path.string();
-  doc.file_name = path.filename().string();
-  doc.id = std::string(id);
+  std::size_t bad_name = 0;
+  doc.file_name = ToValidUtf8(path.filename().string(), &bad_name);
+  doc.id = ToValidUtf8(id, &bad_name);
   if (bytes.empty()) return Status::InvalidArgument(doc.path + ": empty file");
+  if (bad_name > 0) {
+    // The name becomes kh:sourceFile, kh:sourcePath and the article IRI: RDF needs valid UTF-8.
+    doc.diagnostics.push_back({Diagnostic::Severity::kWarning, doc.path, 0, 0,
+                               "the file name is not valid UTF-8: " + std::to_string(bad_name) +
+                                   " invalid sequence(s) replaced by U+FFFD in the graph"});
+  }
 
   std::string utf8;
   std::string_view view = bytes;

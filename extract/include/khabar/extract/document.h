@@ -70,14 +70,18 @@ class Manifest {
   // has that base name; nullptr when none.
   const Entry* Lookup(const std::filesystem::path& article) const;
   std::size_t size() const { return by_path_.size(); }
+  // Problems met while loading that did not stop it (an outlet that is not valid UTF-8, replaced).
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
  private:
+  std::vector<Diagnostic> diagnostics_;
   std::unordered_map<std::string, Entry> by_path_;
   std::unordered_map<std::string, std::vector<std::string>> by_name_;
 };
 
 // Reads one article (.txt as UTF-8, UTF-8 with BOM or UTF-16 with BOM; .xml as NITF). Invalid UTF-8
-// sequences are replaced by U+FFFD and reported as a warning with their position; a file that is not
+// sequences are replaced by U+FFFD and reported as a warning with their position (in the text, and in
+// the file name, id and outlet, which the graph writes too); a file that is not
 // text at all (NUL bytes), empty, unreadable or malformed XML gives an error status naming the reason,
 // and the caller skips it. `id` becomes Document::id.
 [[nodiscard]] Status ReadArticle(const std::filesystem::path& path, std::string_view id, const Manifest* manifest,
