@@ -56,7 +56,27 @@ fs::path DataDir() {
   return KHABAR_INSTALL_DATA;
 }
 
-void Note(const std::string& msg) { std::cerr << "khabar: " << msg << "\n"; }
+// Messages name files and quote data: on a terminal, control characters in them (an ESC sequence in a
+// file name) are shown as \xNN rather than acted on.
+void Note(const std::string& msg) {
+  static const bool tty = isatty(STDERR_FILENO) != 0;
+  if (!tty) {
+    std::cerr << "khabar: " << msg << "\n";
+    return;
+  }
+  std::string shown;
+  for (char c : msg) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n') || u == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", u);
+      shown += buf;
+    } else {
+      shown.push_back(c);
+    }
+  }
+  std::cerr << "khabar: " << shown << "\n";
+}
 
 struct Input {
   fs::path path;

@@ -168,6 +168,10 @@ std::string Compact(const std::string& v) {
   return v;
 }
 
+// A cell of the table: the compacted value, every control character (line breaks too: a cell is one
+// line) made visible.
+std::string Shown(const Binding& b) { return internal::EscapeControls(Compact(b.display)); }
+
 bool IsCombining(char32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
          (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
@@ -215,7 +219,7 @@ std::string JsonEscape(const std::string& s) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7F) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
@@ -224,7 +228,21 @@ std::string JsonEscape(const std::string& s) {
         }
     }
   }
-  return out;
+  // C1 controls (U+0080-U+009F; U+009B is a CSI to some terminals) as \u escapes too.
+  if (out.find('\xC2') == std::string::npos) return out;
+  std::string esc;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9F &&
+        static_cast<unsigned char>(out[i + 1]) >= 0x80) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(out[++i]));
+      esc += buf;
+    } else {
+      esc.push_back(static_cast<char>(c));
+    }
+  }
+  return esc;
 }
 
 }  // namespace
@@ -357,7 +375,10 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       break;
     }
     case ResultFormat::kCsv: {
-      auto cell = [](const std::string& s) {
+      auto cell = [](const std::string& raw) {
+        // Controls other than tab and line breaks (which the quotes keep) made visible: no ESC sequence
+        // from the data reaches a terminal or a spreadsheet.
+        std::string s = internal::EscapeControls(raw, "\t\n\r");
         if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
         std::string q = "\"";
         for (char c : s) {
@@ -413,7 +434,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       for (std::size_t i = 0; i < r.columns.size(); ++i) width[i] = Width(r.columns[i], &rtl);
       for (const auto& row : r.rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-          if (row[i]) width[i] = std::max(width[i], Width(Compact(row[i]->display), &rtl));
+          if (row[i]) width[i] = std::max(width[i], Width(Shown(*row[i]), &rtl));
         }
       }
       auto rule = [&]() {
@@ -437,7 +458,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       rule();
       for (const auto& row : r.rows) {
         std::vector<std::string> cells;
-        for (const auto& b : row) cells.push_back(b ? Compact(b->display) : "");
+        for (const auto& b : row) cells.push_back(b ? Shown(*b) : "");
         line(cells);
       }
       rule();
@@ -585,11 +606,41 @@ bool HitsRasqalSignedNumberAbort(const std::string& query) {
   return false;
 }
 
+std::string EscapeControls(std::string_view s, std::string_view keep) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    char buf[8];
+    if ((c < 0x20 || c == 0x7F) && keep.find(static_cast<char>(c)) == std::string_view::npos) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+               static_cast<unsigned char>(s[i + 1]) >= 0x80) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[i + 1]));
+      out += buf;
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
 std::string EscapeNTriplesString(std::string_view s) {
   std::string esc;
   esc.reserve(s.size());
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t' && c != '\r') || u == 0x7F ||
+        (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9F)) {
+      char buf[8];
+      unsigned code = u == 0xC2 ? static_cast<unsigned char>(s[++i]) : u;
+      std::snprintf(buf, sizeof buf, "\\u%04X", code);
+      esc += buf;
+    } else if (c == '"' || c == '\\') {
       esc.push_back('\\');
       esc.push_back(c);
     } else if (c == '\n') {

@@ -33,8 +33,14 @@ std::string FetchingClause(const std::string& query);
 // numbers in one sum (1+1+1+1, ?x-1-1-1). Only used to explain a crash; over-eager is harmless.
 bool HitsRasqalSignedNumberAbort(const std::string& query);
 
-// The lexical form of a literal escaped for N-Triples: \" \\ \n \r \t; other characters as they are.
+// The lexical form of a literal escaped for N-Triples: \" \\ \n \r \t, other control characters (C0,
+// DEL, C1) as \u00XX; other characters as they are.
 std::string EscapeNTriplesString(std::string_view s);
+
+// `s` with every control character (C0, DEL and C1, U+0080-U+009F) except those in `keep` written as
+// visible text (\x1B, \u009B), for output that may reach a terminal: an ESC sequence from the data
+// (an outlet name, a label) could otherwise clear the screen or set the window title.
+std::string EscapeControls(std::string_view s, std::string_view keep = {});
 
 }  // namespace khabar::exporter::internal
 
