@@ -141,8 +141,20 @@ std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs:
       std::sort(files.begin(), files.end());
       fs::path base = root.lexically_normal();
       if (base.filename().empty()) base = base.parent_path();
+      // "." or "..": the id starts with the directory's own name, never a dot segment (./x.txt in the
+      // IRI and kh:sourcePath).
+      if (base.filename() == "." || base.filename() == ".." || base.empty()) {
+        std::error_code ec2;
+        fs::path name = fs::absolute(base, ec2).lexically_normal();
+        if (name.filename().empty()) name = name.parent_path();
+        if (!ec2 && !name.filename().empty()) {
+          for (const auto& f : files)
+            add(f, (name.filename() / f.lexically_normal().lexically_relative(base)).generic_string());
+          continue;
+        }
+      }
       for (const auto& f : files) {
-        add(f, (base.filename() / f.lexically_relative(base)).generic_string());
+        add(f, (base.filename() / f.lexically_normal().lexically_relative(base)).generic_string());
       }
     } else {
       add(root, root.filename().string());
@@ -246,8 +258,13 @@ int RunBuild(const BuildOptions& o) {
       Note("error: --format must be turtle or ntriples, not '" + o.format + "'");
       return kExitUsage;
     }
-  } else if (fs::path(o.output).extension() == ".nt") {
+  } else if (std::string ext = fs::path(o.output).extension().string(); ext == ".nt" || ext == ".ntriples") {
     format = exporter::Format::kNTriples;
+  } else if (o.output != "-" && !ext.empty() && ext != ".ttl" && ext != ".turtle") {
+    // -o graph.jsonld (or .rdf, .nq) wrote Turtle under that name: say what is written instead.
+    Note("error: -o " + o.output + ": Khabar writes Turtle (.ttl) or N-Triples (.nt), not " + ext +
+         "; name the file .ttl or .nt, or give --format");
+    return kExitUsage;
   }
   Shard shard;
   if (!o.shard.empty() && !ParseShard(o.shard, &shard)) {
@@ -278,8 +295,9 @@ int RunBuild(const BuildOptions& o) {
   int problems = 0;
   std::vector<Input> inputs = CollectInputs(o.inputs, o.manifest, &problems);
   if (inputs.empty()) {
-    Note("error: no articles (.txt, .xml) found in the inputs");
-    return problems ? kExitPartial : kExitUsage;
+    // Nothing is written: never exit 3 ("output written").
+    Note("error: no articles (.txt, .xml) found in the inputs; nothing written");
+    return problems ? kExitFatal : kExitUsage;
   }
   const std::size_t corpus_size = inputs.size();
   if (shard.n) {  // an empty slice of a small corpus is still a valid (empty) graph
@@ -420,6 +438,8 @@ struct QueryOptions {
 fs::path FindQuery(const std::string& q) {
   std::error_code ec;
   if (fs::is_regular_file(q, ec)) return q;
+  // A bundled query is named by a plain name: "../x" or "a/b" never resolves outside the directory.
+  if (q.empty() || q.find('/') != std::string::npos || q.find('\\') != std::string::npos || q[0] == '.') return {};
   for (const fs::path& dir : {DataDir() / "queries", DataDir() / "queries" / "eval"}) {
     fs::path p = dir / (q + ".rq");
     if (fs::is_regular_file(p, ec)) return p;
@@ -442,6 +462,13 @@ int RunQuery(QueryOptions o) {
   if (!exporter::ParseResultFormat(o.format, &rf)) {
     Note("error: --format must be table, csv, tsv or json");
     return kExitUsage;
+  }
+  if (o.endpoint.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(o.graph, ec)) {
+      Note("error: " + o.graph + ": no such graph file");
+      return kExitFatal;
+    }
   }
   fs::path qf = FindQuery(o.query);
   if (qf.empty()) {
@@ -618,6 +645,36 @@ int main(int argc, char** argv) {
   dot->add_flag("-q,--quiet", dc.quiet, "No summary line");
   dot->footer(kExitCodes);
 
+  // A misspelled command (khabar biuld): CLI11 would only say "A subcommand is required".
+  if (argc >= 2 && argv[1][0] != '-') {
+    std::string cmd = argv[1];
+    static const char* const kCommands[] = {"build", "query", "queries", "dot"};
+    if (std::none_of(std::begin(kCommands), std::end(kCommands), [&](const char* c) { return cmd == c; })) {
+      std::string best;
+      std::size_t best_d = 3;  // suggest only a close name
+      for (const char* c : kCommands) {
+        std::string_view t = c;
+        std::vector<std::size_t> row(t.size() + 1);
+        for (std::size_t j = 0; j <= t.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= cmd.size(); ++i) {  // Levenshtein distance, one row
+          std::size_t diag = row[0];
+          row[0] = i;
+          for (std::size_t j = 1; j <= t.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (cmd[i - 1] == t[j - 1] ? 0 : 1)});
+            diag = up;
+          }
+        }
+        if (row[t.size()] < best_d) {
+          best_d = row[t.size()];
+          best = c;
+        }
+      }
+      Note("error: unknown command '" + cmd + "'" + (best.empty() ? "" : "; did you mean '" + best + "'?") +
+           " (commands: build, query, queries, dot; see khabar --help)");
+      return kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

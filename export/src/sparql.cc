@@ -58,6 +58,7 @@ enum PreflightCode : int {
   kPreFetch = 21,     // SERVICE or FROM / FROM NAMED
   kPreNotQuery = 22,  // parsed, but not SELECT, ASK, CONSTRUCT or DESCRIBE
   kPreSetup = 23,     // Rasqal could not start
+  kPreDescribe = 24,  // DESCRIBE, which Rasqal 0.9.33 parses but does not answer
 };
 
 int PreflightChild(const std::string& query) {
@@ -72,9 +73,10 @@ int PreflightChild(const std::string& query) {
   switch (rasqal_query_get_verb(q)) {
     case RASQAL_QUERY_VERB_SELECT:
     case RASQAL_QUERY_VERB_CONSTRUCT:
-    case RASQAL_QUERY_VERB_DESCRIBE:
     case RASQAL_QUERY_VERB_ASK:
       break;
+    case RASQAL_QUERY_VERB_DESCRIBE:
+      return kPreDescribe;
     default:
       return kPreNotQuery;
   }
@@ -121,6 +123,10 @@ Status Preflight(const std::string& query, bool allow_fetch) {
           "unless --allow-service is given");
     case kPreNotQuery:
       return Status::Unsupported("SPARQL Update is not accepted: khabar query only reads the graph");
+    case kPreDescribe:
+      return Status::Unsupported(
+          "DESCRIBE is not implemented by Rasqal 0.9.33 (it answers nothing): write it as CONSTRUCT { <x> ?p ?o } "
+          "WHERE { <x> ?p ?o }");
     default: {
       std::string how =
           WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status)) : "exit status " + std::to_string(code);

@@ -433,6 +433,9 @@ Status DecodeArticle(std::string_view bytes, const std::filesystem::path& path, 
   std::string text_utf8;
   if (ext == ".xml" || ext == ".nitf") {
     KHABAR_RETURN_IF_ERROR(ParseNitf(std::string(view), doc.path, &doc, &text_utf8));
+    if (text_utf8.empty()) {  // no headline, no body, or only empty paragraphs: as an empty .txt
+      return Status::InvalidArgument(doc.path + ": empty article (XML without headline or paragraph text)");
+    }
     view = text_utf8;
   }
   std::vector<std::size_t> bad;

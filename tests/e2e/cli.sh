@@ -86,4 +86,35 @@ expect_rc 1 "$KHABAR" query "$WORK/broken.ttl" "$SRC/queries/eval/mentions.rq"
 grep -q "broken.ttl" "$WORK/err" || fail "invalid graph not named"
 expect_rc 0 "$KHABAR" query "$WORK/prev.ttl" mentions --format table
 grep -q "rows" "$WORK/out" || fail "table format has no row count"
+
+# Papercuts of issue 16.
+expect_rc 2 "$KHABAR" biuld "$SEEDS" -o "$WORK/x.ttl"
+grep -q "unknown command 'biuld'; did you mean 'build'" "$WORK/err" || fail "a misspelled command is not named"
+expect_rc 1 "$KHABAR" build "$WORK/nonexistent" -o "$WORK/none.ttl"  # nothing written: not 3
+[ -e "$WORK/none.ttl" ] && fail "an output was written for no input"
+for ext in jsonld rdf nq; do
+  expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/g.$ext" -q
+  [ -e "$WORK/g.$ext" ] && fail "Turtle written as .$ext"
+done
+expect_rc 1 "$KHABAR" query "$WORK/missing.ttl" statements
+grep -q "^khabar: error: $WORK/missing.ttl: no such graph file" "$WORK/err" || fail "missing graph: the message does not start with it"
+printf 'DESCRIBE <https://w3id.org/khabar/entity/armenia>\n' >"$WORK/describe.rq"
+expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/describe.rq"
+grep -q "DESCRIBE is not implemented" "$WORK/err" || fail "DESCRIBE: no clear message"
+mkdir -p "$WORK/qd/sub" && cp "$SRC/queries/actors.rq" "$WORK/qd/outside.rq"
+(cd "$WORK/qd/sub" && KHABAR_DATA_DIR="$WORK/qd/sub" expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" ../../qd/outside)
+expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" ../queries/actors
+# An NITF file without text is an empty article, skipped like an empty .txt.
+mkdir -p "$WORK/nitf"
+cp "$SEEDS/000_fb48c456d27249a2.txt" "$WORK/nitf/"
+printf '<nitf><head/><body><body.content><p> </p></body.content></body></nitf>\n' >"$WORK/nitf/empty.xml"
+expect_rc 3 "$KHABAR" build "$WORK/nitf" -o "$WORK/nitf.ttl" -q
+grep -q "empty.xml: empty article" "$WORK/err" || fail "an NITF file without text is not reported as empty"
+# "." and "dir/." put no dot segment into IRIs or kh:sourcePath.
+(cd "$SEEDS" && "$KHABAR" build . -o "$WORK/dot.nt" -q)
+"$KHABAR" build "$SEEDS/." -o "$WORK/dot2.nt" -q
+"$KHABAR" build "$SEEDS" -o "$WORK/plain.nt" -q
+cmp -s <(LC_ALL=C sort "$WORK/dot.nt") <(LC_ALL=C sort "$WORK/plain.nt") || fail "'.' gives other IRIs than the directory's name"
+cmp -s <(LC_ALL=C sort "$WORK/dot2.nt") <(LC_ALL=C sort "$WORK/plain.nt") || fail "'dir/.' gives other IRIs than 'dir'"
+grep -q '/\./' "$WORK/dot.nt" && fail "a dot segment in the graph"
 echo "cli: all checks passed"

@@ -4,7 +4,8 @@
 // BY become slow beyond ~100k triples (measured: 56 s at 100k). For larger graphs load the output into
 // Virtuoso (docs/virtuoso.md) and query its endpoint.
 //
-// Only queries are accepted (SELECT, ASK, CONSTRUCT, DESCRIBE); SPARQL Update is refused.
+// Only queries are accepted (SELECT, ASK, CONSTRUCT); SPARQL Update is refused, and so is DESCRIBE,
+// which Rasqal 0.9.33 does not implement.
 //
 // Thread safety: each call builds its own librdf world; calls may run concurrently.
 #ifndef KHABAR_EXPORT_SPARQL_H_
