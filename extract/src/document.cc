@@ -360,16 +360,29 @@ Status Manifest::Load(const std::filesystem::path& file, Manifest* out) {
     if (e.outlet == "unknown") e.outlet.clear();
     std::string pub = a.attribute("published").value();
     if (!pub.empty()) {
-      e.published = Date::Parse(pub);
+      // Exactly YYYY-MM-DD (2023-09-20garbage is no date), a real day. A bad date is reported and the
+      // article kept without one: one typo must not stop the build of the whole corpus.
+      if (pub.size() == 10) e.published = Date::Parse(pub);
       if (!e.published) {
-        return Status::ParseError(file.string() + ": article " + rel + ": published date '" + pub +
-                                  "' is not YYYY-MM-DD");
+        std::string msg = "article ";
+        msg += ToValidUtf8(rel, &bad);
+        msg += ": published date '";
+        msg += ToValidUtf8(pub, &bad);
+        msg += "' is not a date YYYY-MM-DD: the article has no publication date";
+        m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
       }
     }
     std::error_code ec;
     std::string key = std::filesystem::weakly_canonical(base / rel, ec).string();
     if (ec) key = (base / rel).lexically_normal().string();
-    m.by_name_[std::filesystem::path(rel).filename().string()].push_back(key);
+    if (m.by_path_.count(key)) {
+      std::string msg = "article ";
+      msg += ToValidUtf8(rel, &bad);
+      msg += ": listed more than once; the last entry is used";
+      m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
+    } else {
+      m.by_name_[std::filesystem::path(rel).filename().string()].push_back(key);
+    }
     m.by_path_[key] = std::move(e);
   }
   *out = std::move(m);

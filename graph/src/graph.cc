@@ -339,7 +339,9 @@ void Graph::AddArticle(const ArticleResult& r) {
     for (const auto& p : ev.patients) add(e, v.patient, entity_ref(p));
     if (!ev.place.empty()) add(e, v.place, entity_ref(ev.place));
     if (!ev.time_text.empty()) add(e, v.time_text, ar(ev.time_text));
-    if (ev.date) {
+    // A date resolved against an implausible publication date (0001-01-01 minus a week) can fall before
+    // year 1, which xsd:date (XSD 1.0) cannot write: such an event keeps only its time text.
+    if (ev.date && ev.date->Valid() && (!ev.date_to || ev.date_to->Valid())) {
       if (ev.date_to) {
         add(e, kh_iri(vocab::kh::kDateFrom), typed(ev.date->ToString(), v.xsd_date));
         add(e, kh_iri(vocab::kh::kDateTo), typed(ev.date_to->ToString(), v.xsd_date));

@@ -117,4 +117,14 @@ grep -q "empty.xml: empty article" "$WORK/err" || fail "an NITF file without tex
 cmp -s <(LC_ALL=C sort "$WORK/dot.nt") <(LC_ALL=C sort "$WORK/plain.nt") || fail "'.' gives other IRIs than the directory's name"
 cmp -s <(LC_ALL=C sort "$WORK/dot2.nt") <(LC_ALL=C sort "$WORK/plain.nt") || fail "'dir/.' gives other IRIs than 'dir'"
 grep -q '/\./' "$WORK/dot.nt" && fail "a dot segment in the graph"
+# Manifest: a bad date is a warning and the build goes on; year 1 minus a week is never written as year 0.
+mkdir -p "$WORK/man"
+cp "$SEEDS/000_fb48c456d27249a2.txt" "$WORK/man/a.txt"
+cp "$SEEDS/001_a25564347d838f35.txt" "$WORK/man/b.txt"
+printf '<corpus><article file="a.txt" published="0001-01-01"/><article file="b.txt" published="2023-02-30"/></corpus>\n' \
+  >"$WORK/man/m.xml"
+expect_rc 0 "$KHABAR" build "$WORK/man" --manifest "$WORK/man/m.xml" -o "$WORK/man.nt" -q
+grep -q "'2023-02-30' is not a date" "$WORK/err" || fail "a bad manifest date is not reported"
+grep -q '"0000-' "$WORK/man.nt" && fail "a date of year 0 was written"
+serdi -i ntriples -o ntriples "$WORK/man.nt" >/dev/null 2>&1 || fail "serdi rejects the graph"
 echo "cli: all checks passed"

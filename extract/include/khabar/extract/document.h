@@ -64,7 +64,10 @@ class Manifest {
     std::string outlet;
     std::optional<Date> published;
   };
-  // Loads a manifest; file paths inside are relative to the manifest's directory.
+  // Loads a manifest; file paths inside are relative to the manifest's directory. A date that is not
+  // exactly YYYY-MM-DD of a real day, and an article listed twice (the last entry wins), are warnings
+  // (diagnostics()), not errors. An entry whose file does not exist still applies, by base name, to an
+  // article elsewhere with that name when no other entry has it (Lookup).
   [[nodiscard]] static Status Load(const std::filesystem::path& file, Manifest* out);
   // The entry for an article path, matched by canonical path, else by base name when only one entry
   // has that base name; nullptr when none.
