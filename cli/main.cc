@@ -26,6 +26,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "khabar/export/dot.h"
 #include "khabar/export/endpoint.h"
@@ -55,7 +56,27 @@ fs::path DataDir() {
   return KHABAR_INSTALL_DATA;
 }
 
-void Note(const std::string& msg) { std::cerr << "khabar: " << msg << "\n"; }
+// Messages name files and quote data: on a terminal, control characters in them (an ESC sequence in a
+// file name) are shown as \xNN rather than acted on.
+void Note(const std::string& msg) {
+  static const bool tty = isatty(STDERR_FILENO) != 0;
+  if (!tty) {
+    std::cerr << "khabar: " << msg << "\n";
+    return;
+  }
+  std::string shown;
+  for (char c : msg) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n') || u == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", u);
+      shown += buf;
+    } else {
+      shown.push_back(c);
+    }
+  }
+  std::cerr << "khabar: " << shown << "\n";
+}
 
 struct Input {
   fs::path path;
@@ -70,15 +91,17 @@ bool IsArticleFile(const fs::path& p) {
 }
 
 // Expands files and directories (recursively, symlinked directories not followed, so loops cannot
-// trap the walk) into a sorted list of articles with stable ids.
+// trap the walk) into a list of articles with stable ids, sorted by id then path whatever the order of
+// the arguments: two articles with the same id get "~2", "~3" … in path order, so the graph is the
+// same for any order of the same inputs.
 std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs::path& manifest, int* problems) {
-  std::vector<Input> out;
-  std::set<std::string> ids;
+  std::vector<Input> raw;  // path and id before duplicates are told apart
   auto add = [&](const fs::path& p, const std::string& id0) {
-    std::string id = id0;
-    for (int k = 2; ids.count(id); ++k) id = id0 + "~" + std::to_string(k);
-    ids.insert(id);
-    out.push_back({p, id});
+    // Ids go into the graph: valid UTF-8 (a Latin-1 file name's byte becomes U+FFFD, reported when the
+    // article is read), made valid before duplicates are told apart.
+    std::vector<std::size_t> bad;
+    std::u32string cps = extract::DecodeUtf8(id0, &bad);
+    raw.push_back({p, bad.empty() ? id0 : extract::EncodeUtf8(cps)});
   };
   for (const auto& a : args) {
     fs::path root(a);
@@ -118,12 +141,35 @@ std::vector<Input> CollectInputs(const std::vector<std::string>& args, const fs:
       std::sort(files.begin(), files.end());
       fs::path base = root.lexically_normal();
       if (base.filename().empty()) base = base.parent_path();
+      // "." or "..": the id starts with the directory's own name, never a dot segment (./x.txt in the
+      // IRI and kh:sourcePath).
+      if (base.filename() == "." || base.filename() == ".." || base.empty()) {
+        std::error_code ec2;
+        fs::path name = fs::absolute(base, ec2).lexically_normal();
+        if (name.filename().empty()) name = name.parent_path();
+        if (!ec2 && !name.filename().empty()) {
+          for (const auto& f : files)
+            add(f, (name.filename() / f.lexically_normal().lexically_relative(base)).generic_string());
+          continue;
+        }
+      }
       for (const auto& f : files) {
-        add(f, (base.filename() / f.lexically_relative(base)).generic_string());
+        add(f, (base.filename() / f.lexically_normal().lexically_relative(base)).generic_string());
       }
     } else {
       add(root, root.filename().string());
     }
+  }
+  std::sort(raw.begin(), raw.end(), [](const Input& a, const Input& b) {
+    return std::tie(a.id, a.path.native()) < std::tie(b.id, b.path.native());
+  });
+  std::vector<Input> out;
+  std::set<std::string> ids;
+  for (auto& in : raw) {
+    std::string id = in.id;
+    for (int k = 2; ids.count(id); ++k) id = in.id + "~" + std::to_string(k);
+    ids.insert(id);
+    out.push_back({std::move(in.path), std::move(id)});
   }
   return out;
 }
@@ -212,8 +258,13 @@ int RunBuild(const BuildOptions& o) {
       Note("error: --format must be turtle or ntriples, not '" + o.format + "'");
       return kExitUsage;
     }
-  } else if (fs::path(o.output).extension() == ".nt") {
+  } else if (std::string ext = fs::path(o.output).extension().string(); ext == ".nt" || ext == ".ntriples") {
     format = exporter::Format::kNTriples;
+  } else if (o.output != "-" && !ext.empty() && ext != ".ttl" && ext != ".turtle") {
+    // -o graph.jsonld (or .rdf, .nq) wrote Turtle under that name: say what is written instead.
+    Note("error: -o " + o.output + ": Khabar writes Turtle (.ttl) or N-Triples (.nt), not " + ext +
+         "; name the file .ttl or .nt, or give --format");
+    return kExitUsage;
   }
   Shard shard;
   if (!o.shard.empty() && !ParseShard(o.shard, &shard)) {
@@ -239,12 +290,14 @@ int RunBuild(const BuildOptions& o) {
       return kExitFatal;
     }
     mp = &manifest;
+    for (const auto& d : manifest.diagnostics()) Note(d.ToString());
   }
   int problems = 0;
   std::vector<Input> inputs = CollectInputs(o.inputs, o.manifest, &problems);
   if (inputs.empty()) {
-    Note("error: no articles (.txt, .xml) found in the inputs");
-    return problems ? kExitPartial : kExitUsage;
+    // Nothing is written: never exit 3 ("output written").
+    Note("error: no articles (.txt, .xml) found in the inputs; nothing written");
+    return problems ? kExitFatal : kExitUsage;
   }
   const std::size_t corpus_size = inputs.size();
   if (shard.n) {  // an empty slice of a small corpus is still a valid (empty) graph
@@ -379,11 +432,14 @@ struct QueryOptions {
   std::string endpoint;       // a SPARQL endpoint on this machine instead of a graph file
   std::string default_graph;  // default-graph-uri sent with --endpoint
   int timeout_s = 120;
+  bool allow_service = false;  // let SERVICE / FROM read URLs or local files
 };
 
 fs::path FindQuery(const std::string& q) {
   std::error_code ec;
   if (fs::is_regular_file(q, ec)) return q;
+  // A bundled query is named by a plain name: "../x" or "a/b" never resolves outside the directory.
+  if (q.empty() || q.find('/') != std::string::npos || q.find('\\') != std::string::npos || q[0] == '.') return {};
   for (const fs::path& dir : {DataDir() / "queries", DataDir() / "queries" / "eval"}) {
     fs::path p = dir / (q + ".rq");
     if (fs::is_regular_file(p, ec)) return p;
@@ -407,6 +463,13 @@ int RunQuery(QueryOptions o) {
     Note("error: --format must be table, csv, tsv or json");
     return kExitUsage;
   }
+  if (o.endpoint.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(o.graph, ec)) {
+      Note("error: " + o.graph + ": no such graph file");
+      return kExitFatal;
+    }
+  }
   fs::path qf = FindQuery(o.query);
   if (qf.empty()) {
     Note("error: " + o.query + ": no such query file, nor a bundled query of that name (see 'khabar queries')");
@@ -422,11 +485,14 @@ int RunQuery(QueryOptions o) {
   exporter::QueryResult r;
   Status s;
   if (o.endpoint.empty()) {
-    s = exporter::RunQuery(o.graph, ss.str(), &r);
+    exporter::LocalQueryOptions lo;
+    lo.allow_service = o.allow_service;
+    s = exporter::RunQuery(o.graph, ss.str(), lo, &r);
   } else {
     exporter::EndpointOptions eo;
     eo.default_graph = o.default_graph;
     eo.timeout_ms = o.timeout_s * 1000;
+    eo.allow_service = o.allow_service;
     s = exporter::RunEndpointQuery(o.endpoint, ss.str(), eo, &r);
   }
   if (!s.ok()) {
@@ -552,6 +618,9 @@ int main(int argc, char** argv) {
       ->default_val("https://w3id.org/khabar/graph");
   query->add_option("--timeout", q.timeout_s, "With --endpoint: seconds to wait for the answer (default 120)")
       ->check(CLI::PositiveNumber);
+  query->add_flag("--allow-service", q.allow_service,
+                  "Let the query's SERVICE (and, on a graph file, FROM / FROM NAMED) read other data: a URL on "
+                  "any host or a local file. Refused without it, as --endpoint is refused off this machine");
   query->footer(kExitCodes);
 
   auto* queries = app.add_subcommand("queries", "List the bundled SPARQL queries.");
@@ -576,6 +645,36 @@ int main(int argc, char** argv) {
   dot->add_flag("-q,--quiet", dc.quiet, "No summary line");
   dot->footer(kExitCodes);
 
+  // A misspelled command (khabar biuld): CLI11 would only say "A subcommand is required".
+  if (argc >= 2 && argv[1][0] != '-') {
+    std::string cmd = argv[1];
+    static const char* const kCommands[] = {"build", "query", "queries", "dot"};
+    if (std::none_of(std::begin(kCommands), std::end(kCommands), [&](const char* c) { return cmd == c; })) {
+      std::string best;
+      std::size_t best_d = 3;  // suggest only a close name
+      for (const char* c : kCommands) {
+        std::string_view t = c;
+        std::vector<std::size_t> row(t.size() + 1);
+        for (std::size_t j = 0; j <= t.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= cmd.size(); ++i) {  // Levenshtein distance, one row
+          std::size_t diag = row[0];
+          row[0] = i;
+          for (std::size_t j = 1; j <= t.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (cmd[i - 1] == t[j - 1] ? 0 : 1)});
+            diag = up;
+          }
+        }
+        if (row[t.size()] < best_d) {
+          best_d = row[t.size()];
+          best = c;
+        }
+      }
+      Note("error: unknown command '" + cmd + "'" + (best.empty() ? "" : "; did you mean '" + best + "'?") +
+           " (commands: build, query, queries, dot; see khabar --help)");
+      return kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -41,12 +41,33 @@ read_state() {
   DBA_PW=$(cat "$dir/dba-password" 2>/dev/null || echo dba)
 }
 
-isql() {  # isql DIR SQL...: runs SQL statements as dba; fails on any SQL error.
-  local dir=$1; shift
-  local out
-  out=$("$ISQL" "127.0.0.1:$SQL_PORT" dba "$DBA_PW" "VERBOSE=OFF" "PROMPT=OFF" "BANNER=OFF" "ERRORS=STDOUT" \
-        "EXEC=$*" 2>&1) || { echo "$out" >&2; return 1; }
-  if grep -q '^\*\*\* Error' <<<"$out"; then echo "$out" >&2; return 1; fi
+# A quoted SQL string literal: 'it''s'.
+sql_str() { printf "'%s'" "${1//\'/\'\'}"; }
+
+# isql-vt as dba, the password given on its standard input (the answer to its password prompt), never
+# in its arguments, which any local user can read in the process list. Without -P, isql first tries an
+# empty password (the server logs one "Incorrect login"; a later success resets its count of failures)
+# and then prompts; that first "Bad login" is dropped from the output. Extra arguments go to isql.
+isql_dba() {
+  local out rc=0
+  out=$(printf '%s\n' "$DBA_PW" | "$ISQL" -H 127.0.0.1 -S "$SQL_PORT" -U dba "$@" 2>/dev/null) || rc=$?
+  # Drop the first attempt's two lines of error.
+  awk 'skip == 0 && /^\*\*\* Error 28000: .*Bad login/ { skip = 2 } skip > 0 { skip--; next } { print }' <<<"$out"
+  return $rc
+}
+
+# isql DIR SQL: runs SQL statements as dba, from a file of mode 600 (not in the process list either: the
+# first one sets the DBA password); fails on any SQL error.
+isql() {
+  shift
+  local out sql
+  # In the temporary directory: isql's LOAD cannot open a path with a quote in it (DIR may have one).
+  sql=$(umask 077 && mktemp "${TMPDIR:-/tmp}/khabar-isql.XXXXXX.sql")
+  printf '%s\n' "$*" >"$sql"
+  out=$(isql_dba "VERBOSE=OFF" "PROMPT=OFF" "BANNER=OFF" "ERRORS=STDOUT" "EXEC=LOAD $sql;") ||
+    { rm -f "$sql"; echo "$out" >&2; return 1; }
+  rm -f "$sql"
+  if grep -q '^\*\*\* Error\|^[^ ]*isql[^ ]*: ' <<<"$out"; then echo "$out" >&2; return 1; fi
   printf '%s\n' "$out"
 }
 
@@ -137,9 +158,17 @@ INI
     local pw
     # Letters and digits, starting with a letter: Virtuoso's SQL parser reads a leading digit as a number.
     pw=k$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
-    if ! SQL_PORT=$sql_port DBA_PW=dba isql "$dir" "SET PASSWORD dba $pw;" >/dev/null; then
-      "$ISQL" "127.0.0.1:$sql_port" dba dba -K >/dev/null 2>&1 || kill -TERM "$(pid_of "$dir")" 2>/dev/null || true
-      die "cannot set the DBA password (the server was stopped)"
+    # The well-known WebDAV account dav/dav would let any local user PUT files under /DAV/ (and
+    # uploaded .ttl files are loaded as graphs): disabled, its password replaced, and the /DAV
+    # directory of the web server removed. The SPARQL account (anonymous read-only queries) stays.
+    local davpw
+    davpw=k$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+    if ! SQL_PORT=$sql_port DBA_PW=dba isql "$dir" "SET PASSWORD dba $pw;
+        USER_CHANGE_PASSWORD('dav', 'dav', '$davpw');
+        USER_SET_OPTION('dav', 'DISABLED', 1);
+        DB.DBA.VHOST_REMOVE(lhost=>'*ini*', vhost=>'*ini*', lpath=>'/DAV');" >/dev/null; then
+      kill -TERM "$(pid_of "$dir")" 2>/dev/null || true
+      die "cannot set the DBA password or disable the dav account (the server was stopped)"
     fi
     (umask 077 && printf '%s\n' "$pw" >"$dir/dba-password")
   fi
@@ -154,6 +183,12 @@ cmd_load() {
   read_state "$dir"
   [ -n "$(pid_of "$dir")" ] || die "$dir: not running (run: $0 start $dir)"
   [ -f "$file" ] || die "$file: no such graph file"
+  # The IRI goes into SPARQL between < and >, and into SQL strings: only IRI characters.
+  case $graph in
+    *[![:graph:]]* | *[\<\>\"{}\|^\`\\\']* | '') die "$graph: not a usable graph IRI (spaces, quotes, <>{}|^\` or \\)" ;;
+    *:*) ;;
+    *) die "$graph: not an absolute IRI" ;;
+  esac
   local name
   case $file in
     *.ttl) name=graph.ttl ;;
@@ -163,14 +198,16 @@ cmd_load() {
   rm -f "$dir/load"/graph.*
   cp "$file" "$dir/load/$name"
   # The bulk loader: register the file, load it, then check the load list for per-file errors.
+  # DIR may hold any character, a quote too: every value is an SQL string literal, quoted.
+  local load_dir=$dir/load
   isql "$dir" "SPARQL CLEAR GRAPH <$graph>;
-    DELETE FROM DB.DBA.LOAD_LIST WHERE ll_file LIKE '$dir/load/%';
-    ld_dir('$dir/load', '$name', '$graph');
+    DELETE FROM DB.DBA.LOAD_LIST WHERE ll_file IN ($(sql_str "$load_dir/graph.ttl"), $(sql_str "$load_dir/graph.nt"));
+    ld_dir($(sql_str "$load_dir"), $(sql_str "$name"), $(sql_str "$graph"));
     rdf_loader_run();
     checkpoint;" >/dev/null || die "bulk load of $file failed"
   local errors
   errors=$(isql "$dir" "SELECT ll_file, ll_error FROM DB.DBA.LOAD_LIST WHERE ll_error IS NOT NULL;" | grep -v '^$' || true)
-  if grep -q "$dir/load" <<<"$errors"; then
+  if grep -qF "$load_dir" <<<"$errors"; then
     echo "$errors" >&2
     die "the bulk loader reported errors for $file"
   fi
@@ -205,7 +242,7 @@ cmd_stop() {
   [ -n "$pid" ] || { echo "not running"; return 0; }
   read_state "$dir"
   # A clean shutdown (checkpoint) through SQL; a signal if that fails; SIGKILL as a last resort.
-  "$ISQL" "127.0.0.1:$SQL_PORT" dba "$DBA_PW" -K >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+  isql_dba -K >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do
     kill -0 "$pid" 2>/dev/null || { echo "stopped"; return 0; }
     sleep 0.1

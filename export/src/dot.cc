@@ -214,7 +214,28 @@ Status ReadModel(const fs::path& graph, Model* m) {
 // DOT text.
 
 // A quoted DOT string.
-std::string Q(std::string_view s) {
+// Control characters (C0 but a line break, DEL, C1) in a label as U+FFFD: Graphviz rejects them in
+// HTML-like labels (the timeline failed), and they have no business in a picture.
+std::string NoControls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F) {
+      out += "\uFFFD";
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += "\uFFFD";
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+std::string Q(std::string_view raw) {
+  std::string s = NoControls(raw);
   std::string out = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') out.push_back('\\');
@@ -228,7 +249,8 @@ std::string Q(std::string_view s) {
 }
 
 // Text for an HTML-like label.
-std::string H(std::string_view s) {
+std::string H(std::string_view raw) {
+  std::string s = NoControls(raw);
   std::string out;
   for (char c : s) {
     switch (c) {

@@ -610,6 +610,11 @@ Status RunEndpointQuery(std::string_view url, const std::string& query, const En
   if (internal::IsSparqlUpdate(query)) {
     return Status::Unsupported("SPARQL Update is not accepted: khabar query only reads the graph");
   }
+  if (!options.allow_service && internal::FetchingClause(query) == "SERVICE") {
+    return Status::Unsupported(
+        "the query uses SERVICE, which makes the store fetch data from elsewhere: refused unless --allow-service "
+        "is given");
+  }
   static const std::regex kGraphForm(R"(^\s*(PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(CONSTRUCT|DESCRIBE)\b)",
                                      std::regex::icase);
   // Comments stripped line by line so the query form is found after a header comment.

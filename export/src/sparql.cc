@@ -1,7 +1,15 @@
 #include "khabar/export/sparql.h"
 
+#include <fcntl.h>
+#include <rasqal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <regex>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <sstream>
 
 #include "librdf_handles.h"
@@ -41,36 +49,96 @@ std::string Joined(const std::vector<std::string>& v) {
   return s;
 }
 
-// Removes comments and string literals so keyword checks do not see their content.
-std::string StripCommentsAndStrings(const std::string& q) {
-  std::string out;
-  for (std::size_t i = 0; i < q.size(); ++i) {
-    char c = q[i];
-    if (c == '#') {
-      while (i < q.size() && q[i] != '\n') ++i;
-      out.push_back('\n');
-    } else if (c == '"' || c == '\'') {
-      char quote = c;
-      ++i;
-      while (i < q.size() && q[i] != quote) {
-        if (q[i] == '\\') ++i;
-        ++i;
-      }
-      out += "\"\"";
-    } else if (c == '<') {
-      // IRIs may contain words like "delete": skip them.
-      std::size_t j = q.find_first_of(">\n ", i + 1);
-      if (j != std::string::npos && q[j] == '>') {
-        i = j;
-        out += "<>";
-      } else {
-        out.push_back(c);
-      }
-    } else {
-      out.push_back(c);
+// The query checked by Rasqal's own parser, in a child process: Rasqal 0.9.33 aborts on some valid
+// queries (HitsRasqalSignedNumberAbort), and a parse in this process would take the CLI down with a
+// core dump. The child reports what it found in its exit status.
+enum PreflightCode : int {
+  kPreOk = 0,
+  kPreSyntax = 20,    // a syntax error: librdf reports it below, with its message
+  kPreFetch = 21,     // SERVICE or FROM / FROM NAMED
+  kPreNotQuery = 22,  // parsed, but not SELECT, ASK, CONSTRUCT or DESCRIBE
+  kPreSetup = 23,     // Rasqal could not start
+  kPreDescribe = 24,  // DESCRIBE, which Rasqal 0.9.33 parses but does not answer
+};
+
+int PreflightChild(const std::string& query) {
+  rasqal_world* world = rasqal_new_world();
+  if (world == nullptr || rasqal_world_open(world) != 0) return kPreSetup;
+  rasqal_world_set_log_handler(world, nullptr, [](void*, raptor_log_message*) {});
+  rasqal_query* q = rasqal_new_query(world, "sparql11-query", nullptr);
+  raptor_uri* base =
+      raptor_new_uri(rasqal_world_get_raptor(world), reinterpret_cast<const unsigned char*>("file:///khabar/query"));
+  if (q == nullptr || base == nullptr) return kPreSetup;
+  if (rasqal_query_prepare(q, reinterpret_cast<const unsigned char*>(query.c_str()), base) != 0) return kPreSyntax;
+  switch (rasqal_query_get_verb(q)) {
+    case RASQAL_QUERY_VERB_SELECT:
+    case RASQAL_QUERY_VERB_CONSTRUCT:
+    case RASQAL_QUERY_VERB_ASK:
+      break;
+    case RASQAL_QUERY_VERB_DESCRIBE:
+      return kPreDescribe;
+    default:
+      return kPreNotQuery;
+  }
+  if (raptor_sequence* graphs = rasqal_query_get_data_graph_sequence(q); graphs && raptor_sequence_size(graphs) > 0) {
+    return kPreFetch;
+  }
+  std::vector<rasqal_graph_pattern*> todo{rasqal_query_get_query_graph_pattern(q)};
+  while (!todo.empty()) {  // every graph pattern, iteratively
+    rasqal_graph_pattern* gp = todo.back();
+    todo.pop_back();
+    if (gp == nullptr) continue;
+    if (rasqal_graph_pattern_get_operator(gp) == RASQAL_GRAPH_PATTERN_OPERATOR_SERVICE) return kPreFetch;
+    for (int i = 0; rasqal_graph_pattern* sub = rasqal_graph_pattern_get_sub_graph_pattern(gp, i); ++i) {
+      todo.push_back(sub);
     }
   }
-  return out;
+  return kPreOk;  // the child exits without freeing: the process ends here
+}
+
+Status Preflight(const std::string& query, bool allow_fetch) {
+  pid_t pid = ::fork();
+  if (pid < 0) return Status::Internal(std::string("cannot start the query check: fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    // No core file and no glibc abort message from a crash: the parent explains it.
+    struct rlimit none = {0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+    int devnull = ::open("/dev/null", O_WRONLY);
+    if (devnull >= 0) ::dup2(devnull, STDERR_FILENO);
+    ::_exit(PreflightChild(query));
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return Status::Internal(std::string("query check: waitpid: ") + std::strerror(errno));
+  }
+  int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  switch (code) {
+    case kPreOk:
+    case kPreSyntax:
+      return Status::Ok();
+    case kPreFetch:
+      if (allow_fetch) return Status::Ok();
+      return Status::Unsupported(
+          "the query reads data from elsewhere (SERVICE, FROM or FROM NAMED: a URL or a local file): refused "
+          "unless --allow-service is given");
+    case kPreNotQuery:
+      return Status::Unsupported("SPARQL Update is not accepted: khabar query only reads the graph");
+    case kPreDescribe:
+      return Status::Unsupported(
+          "DESCRIBE is not implemented by Rasqal 0.9.33 (it answers nothing): write it as CONSTRUCT { <x> ?p ?o } "
+          "WHERE { <x> ?p ?o }");
+    default: {
+      std::string how =
+          WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status)) : "exit status " + std::to_string(code);
+      std::string msg = "the query was not run: Rasqal 0.9.33's parser crashes on it (" + how + ")";
+      if (internal::HitsRasqalSignedNumberAbort(query)) {
+        msg +=
+            ". Known cause: three or more signed numbers in one sum, as in 1+1+1+1 or ?x-1-1-1 (Rasqal reads "
+            "+1 as a number); write a space after each + and - (1 + 1 + 1 + 1), see docs/queries.md";
+      }
+      return Status::Unsupported(msg);
+    }
+  }
 }
 
 Binding FromNode(librdf_node* node) {
@@ -105,6 +173,10 @@ std::string Compact(const std::string& v) {
   }
   return v;
 }
+
+// A cell of the table: the compacted value, every control character (line breaks too: a cell is one
+// line) made visible.
+std::string Shown(const Binding& b) { return internal::EscapeControls(Compact(b.display)); }
 
 bool IsCombining(char32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
@@ -153,7 +225,7 @@ std::string JsonEscape(const std::string& s) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7F) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
@@ -162,17 +234,44 @@ std::string JsonEscape(const std::string& s) {
         }
     }
   }
-  return out;
+  // C1 controls (U+0080-U+009F; U+009B is a CSI to some terminals) as \u escapes too.
+  if (out.find('\xC2') == std::string::npos) return out;
+  std::string esc;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) <= 0x9F &&
+        static_cast<unsigned char>(out[i + 1]) >= 0x80) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(out[++i]));
+      esc += buf;
+    } else {
+      esc.push_back(static_cast<char>(c));
+    }
+  }
+  return esc;
 }
 
 }  // namespace
 
 Status RunQuery(const std::filesystem::path& graph, const std::string& query, QueryResult* out) {
+  return RunQuery(graph, query, LocalQueryOptions{}, out);
+}
+
+Status RunQuery(const std::filesystem::path& graph, const std::string& query, const LocalQueryOptions& options,
+                QueryResult* out) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(graph, ec)) return Status::NotFound(graph.string() + ": no such graph file");
   if (internal::IsSparqlUpdate(query)) {
     return Status::Unsupported("SPARQL Update is not accepted: khabar query only reads the graph");
   }
+  // Rasqal follows SERVICE <http://any-host/…> and SERVICE <file:///…> (and FROM): reading local files
+  // or reaching other hosts is not what a query of a graph file should do unless asked for.
+  if (std::string clause = internal::FetchingClause(query); !clause.empty() && !options.allow_service) {
+    return Status::Unsupported("the query uses " + clause +
+                               ", which reads data from elsewhere (a URL or a local file): refused unless "
+                               "--allow-service is given");
+  }
+  KHABAR_RETURN_IF_ERROR(Preflight(query, options.allow_service));
 
   LogCollector log;
   World world(librdf_new_world());
@@ -282,7 +381,10 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       break;
     }
     case ResultFormat::kCsv: {
-      auto cell = [](const std::string& s) {
+      auto cell = [](const std::string& raw) {
+        // Controls other than tab and line breaks (which the quotes keep) made visible: no ESC sequence
+        // from the data reaches a terminal or a spreadsheet.
+        std::string s = internal::EscapeControls(raw, "\t\n\r");
         if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
         std::string q = "\"";
         for (char c : s) {
@@ -338,7 +440,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       for (std::size_t i = 0; i < r.columns.size(); ++i) width[i] = Width(r.columns[i], &rtl);
       for (const auto& row : r.rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-          if (row[i]) width[i] = std::max(width[i], Width(Compact(row[i]->display), &rtl));
+          if (row[i]) width[i] = std::max(width[i], Width(Shown(*row[i]), &rtl));
         }
       }
       auto rule = [&]() {
@@ -362,7 +464,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       rule();
       for (const auto& row : r.rows) {
         std::vector<std::string> cells;
-        for (const auto& b : row) cells.push_back(b ? Compact(b->display) : "");
+        for (const auto& b : row) cells.push_back(b ? Shown(*b) : "");
         line(cells);
       }
       rule();
@@ -374,18 +476,177 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
 
 namespace internal {
 
+std::vector<SparqlToken> TokenizeSparql(std::string_view q) {
+  std::vector<SparqlToken> out;
+  auto is_name_byte = [](unsigned char c) {
+    return std::isalnum(c) || c == '_' || c == ':' || c == '-' || c == '.' || c == '%' || c == '\\' || c >= 0x80;
+  };
+  auto is_digit = [&](std::size_t k) { return k < q.size() && std::isdigit(static_cast<unsigned char>(q[k])); };
+  std::size_t i = 0;
+  while (i < q.size()) {
+    auto c = static_cast<unsigned char>(q[i]);
+    std::size_t b = i;
+    if (std::isspace(c)) {
+      ++i;
+    } else if (c == '#') {
+      while (i < q.size() && q[i] != '\n' && q[i] != '\r') ++i;
+    } else if (c == '<' && q.find_first_of("<>\"{}|^`\\ \t\r\n", i + 1) != std::string_view::npos &&
+               q[q.find_first_of("<>\"{}|^`\\ \t\r\n", i + 1)] == '>') {
+      i = q.find('>', i + 1) + 1;  // IRIREF: no space, quote or bracket inside
+      out.push_back({SparqlToken::kIri, std::string(q.substr(b, i - b))});
+    } else if (c == '"' || c == '\'') {
+      bool long_form = q.substr(i, 3) == std::string(3, static_cast<char>(c));
+      i += long_form ? 3 : 1;
+      while (i < q.size()) {
+        if (q[i] == '\\') {
+          i += 2;
+        } else if (long_form ? q.substr(i, 3) == std::string(3, static_cast<char>(c)) : q[i] == static_cast<char>(c)) {
+          i += long_form ? 3 : 1;
+          break;
+        } else {
+          ++i;
+        }
+      }
+      i = std::min(i, q.size());
+      out.push_back({SparqlToken::kString, std::string(q.substr(b, i - b))});
+    } else if ((c == '?' || c == '$') && i + 1 < q.size() && is_name_byte(static_cast<unsigned char>(q[i + 1]))) {
+      ++i;
+      while (i < q.size() && (std::isalnum(static_cast<unsigned char>(q[i])) || q[i] == '_' ||
+                              static_cast<unsigned char>(q[i]) >= 0x80)) {
+        ++i;  // VARNAME: letters, digits, '_' (so ?x-1 is ?x, then -1)
+      }
+      out.push_back({SparqlToken::kVar, std::string(q.substr(b, i - b))});
+    } else if (std::isdigit(c) ||
+               ((c == '.' || c == '+' || c == '-') &&
+                (is_digit(i + 1) || (q[i + 1 < q.size() ? i + 1 : i] == '.' && c != '.' && is_digit(i + 2))))) {
+      // A number; with a sign it is one token (SPARQL's INTEGER_POSITIVE …), as Rasqal's lexer reads it:
+      // "1+1" is 1 then +1, not 1, +, 1.
+      bool sign = c == '+' || c == '-';
+      if (sign) ++i;
+      while (i < q.size() && (std::isdigit(static_cast<unsigned char>(q[i])) || q[i] == '.')) {
+        if (q[i] == '.' && !is_digit(i + 1)) break;
+        ++i;
+      }
+      if (i < q.size() && (q[i] == 'e' || q[i] == 'E')) {
+        std::size_t k = i + 1;
+        if (k < q.size() && (q[k] == '+' || q[k] == '-')) ++k;
+        if (is_digit(k)) {
+          i = k;
+          while (is_digit(i)) ++i;
+        }
+      }
+      out.push_back({sign ? SparqlToken::kSignedNumber : SparqlToken::kNumber, std::string(q.substr(b, i - b))});
+    } else if (std::isalpha(c) || c == '_' || c == ':' || c >= 0x80) {
+      while (i < q.size() && is_name_byte(static_cast<unsigned char>(q[i]))) ++i;
+      while (i > b + 1 && q[i - 1] == '.') --i;  // a name never ends with '.': that is the triple's end
+      std::string word(q.substr(b, i - b));
+      if (word.find(':') == std::string::npos) {
+        std::transform(word.begin(), word.end(), word.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+      }
+      out.push_back({SparqlToken::kWord, std::move(word)});
+    } else {
+      static const char* const kTwo[] = {"^^", "&&", "||", "!=", "<=", ">="};
+      std::size_t len = 1;
+      for (const char* t : kTwo) {
+        if (q.substr(i, 2) == t) len = 2;
+      }
+      i += len;
+      out.push_back({SparqlToken::kPunct, std::string(q.substr(b, len))});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool IsWord(const SparqlToken& t, std::string_view w) { return t.kind == SparqlToken::kWord && t.text == w; }
+
+}  // namespace
+
 bool IsSparqlUpdate(const std::string& query) {
-  static const std::regex kUpdate(
-      R"(\b(INSERT|DELETE)\s*(DATA\b|WHERE\b|\{)|\b(LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\s+(SILENT\s+)?(GRAPH\b|DEFAULT\b|NAMED\b|ALL\b|<)|\bWITH\s*<)",
-      std::regex::icase);
-  return std::regex_search(StripCommentsAndStrings(query), kUpdate);
+  // Update operations are reserved words: as a keyword token (not inside a string, an IRI, a comment,
+  // a prefixed name or a variable) they cannot occur in a query, wherever they stand ("LOAD<file:…>",
+  // "INSERT INTO <g>", "DELETE FROM <g>" and an update after a query's ';' included).
+  static const char* const kUpdate[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP",
+                                        "CREATE", "ADD",    "MOVE", "COPY",  "WITH"};
+  // Every update operation starts with one of them, so a text without any is a query or a syntax error
+  // (which the parser reports; a local query is also parsed by Rasqal, whose verb must be a query's).
+  for (const auto& t : TokenizeSparql(query)) {
+    for (const char* w : kUpdate) {
+      if (IsWord(t, w)) return true;
+    }
+  }
+  return false;
+}
+
+std::string FetchingClause(const std::string& query) {
+  std::string found;
+  for (const auto& t : TokenizeSparql(query)) {
+    if (IsWord(t, "SERVICE")) return t.text;
+    if (IsWord(t, "FROM")) found = t.text;
+  }
+  return found;
+}
+
+bool HitsRasqalSignedNumberAbort(const std::string& query) {
+  // Rasqal 0.9.33 corrupts its heap (abort: "free(): invalid next size") parsing an additive expression
+  // with three or more signed numbers: 1+1+1+1 (1, +1, +1, +1), ?x-1-1-1, ?x+1.5+1.5+1e0. Count them
+  // per parenthesised level, until a token that ends the expression.
+  std::vector<int> count{0};
+  for (const auto& t : TokenizeSparql(query)) {
+    if (t.kind == SparqlToken::kSignedNumber) {
+      if (++count.back() >= 3) return true;
+    } else if (t.kind == SparqlToken::kPunct) {
+      if (t.text == "(") {
+        count.push_back(0);
+      } else if (t.text == ")") {
+        if (count.size() > 1) count.pop_back();
+      } else if (t.text != "+" && t.text != "-" && t.text != "*" && t.text != "/") {
+        count.back() = 0;  // , { } . ; = < > && || …: another expression
+      }
+    } else if (t.kind == SparqlToken::kWord && (t.text == "AS" || t.text == "IN" || t.text == "VALUES")) {
+      count.back() = 0;
+    }
+  }
+  return false;
+}
+
+std::string EscapeControls(std::string_view s, std::string_view keep) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    char buf[8];
+    if ((c < 0x20 || c == 0x7F) && keep.find(static_cast<char>(c)) == std::string_view::npos) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+               static_cast<unsigned char>(s[i + 1]) >= 0x80) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned char>(s[i + 1]));
+      out += buf;
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
 }
 
 std::string EscapeNTriplesString(std::string_view s) {
   std::string esc;
   esc.reserve(s.size());
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t' && c != '\r') || u == 0x7F ||
+        (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9F)) {
+      char buf[8];
+      unsigned code = u == 0xC2 ? static_cast<unsigned char>(s[++i]) : u;
+      std::snprintf(buf, sizeof buf, "\\u%04X", code);
+      esc += buf;
+    } else if (c == '"' || c == '\\') {
       esc.push_back('\\');
       esc.push_back(c);
     } else if (c == '\n') {

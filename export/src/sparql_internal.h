@@ -5,15 +5,42 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace khabar::exporter::internal {
 
-// True if `query` is SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP/CREATE/ADD/MOVE/COPY/WITH), looking
-// past comments, string literals and IRIs. Khabar only reads graphs, locally or at an endpoint.
+// A SPARQL token, as the grammar's lexer reads it: keywords upper-cased (prefixed names and blank node
+// labels, which contain ':', as written); a sign and the number after it are one token (kSignedNumber).
+struct SparqlToken {
+  enum Kind { kWord, kIri, kString, kVar, kNumber, kSignedNumber, kPunct };
+  Kind kind;
+  std::string text;
+};
+// Splits SPARQL text into tokens; comments and white space are dropped. Never fails: what it cannot
+// read becomes kPunct tokens, left for the real parser to refuse.
+std::vector<SparqlToken> TokenizeSparql(std::string_view query);
+
+// True if `query` is SPARQL Update: an update keyword (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD,
+// MOVE, COPY, WITH) as a token anywhere. Decided on tokens, so comments, strings, IRIs, prefixed names and variables
+// never count, and "LOAD<file:…>" or "INSERT INTO <g>" always do. Khabar only reads graphs.
 bool IsSparqlUpdate(const std::string& query);
 
-// The lexical form of a literal escaped for N-Triples: \" \\ \n \r \t; other characters as they are.
+// "SERVICE" when the query has that keyword, else "FROM" when it has that one (clauses that make the
+// engine read a URL or a local file), else empty.
+std::string FetchingClause(const std::string& query);
+
+// True if the query has an expression Rasqal 0.9.33 aborts on while parsing: three or more signed
+// numbers in one sum (1+1+1+1, ?x-1-1-1). Only used to explain a crash; over-eager is harmless.
+bool HitsRasqalSignedNumberAbort(const std::string& query);
+
+// The lexical form of a literal escaped for N-Triples: \" \\ \n \r \t, other control characters (C0,
+// DEL, C1) as \u00XX; other characters as they are.
 std::string EscapeNTriplesString(std::string_view s);
+
+// `s` with every control character (C0, DEL and C1, U+0080-U+009F) except those in `keep` written as
+// visible text (\x1B, \u009B), for output that may reach a terminal: an ESC sequence from the data
+// (an outlet name, a label) could otherwise clear the screen or set the window title.
+std::string EscapeControls(std::string_view s, std::string_view keep = {});
 
 }  // namespace khabar::exporter::internal
 

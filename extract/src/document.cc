@@ -76,14 +76,31 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian, std::size_t* ba
   return EncodeUtf8(cps);
 }
 
-// The article text of an NITF document: headline(s), then each body paragraph, one per line.
-void CollectText(pugi::xml_node node, std::string* out) {
-  for (pugi::xml_node c : node.children()) {
+// An attribute value or a name as written into the graph: valid UTF-8, each invalid sequence replaced
+// by U+FFFD (as in the article text), their number added to *bad.
+std::string ToValidUtf8(std::string_view s, std::size_t* bad) {
+  std::vector<std::size_t> where;
+  std::u32string cps = DecodeUtf8(s, &where);
+  if (where.empty()) return std::string(s);
+  *bad += where.size();
+  return EncodeUtf8(cps);
+}
+
+// The text below `root`, in document order. A walk along first-child / next-sibling / parent links,
+// not recursion: a paragraph of 100,000 nested <b> overflowed the stack (SIGSEGV, the whole run lost).
+// pugixml's parser and XPath are iterative too, so markup depth costs time and memory, never stack.
+void CollectText(pugi::xml_node root, std::string* out) {
+  pugi::xml_node c = root.first_child();
+  while (c) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
       out->append(c.value());
-    } else if (c.type() == pugi::node_element) {
-      CollectText(c, out);
+    } else if (c.type() == pugi::node_element && c.first_child()) {
+      c = c.first_child();
+      continue;
     }
+    while (c != root && !c.next_sibling()) c = c.parent();
+    if (c == root) break;
+    c = c.next_sibling();
   }
 }
 
@@ -135,6 +152,13 @@ Status ParseNitf(const std::string& bytes, const std::string& path, Document* do
   if (auto pub = head.child("pubdata"); pub && pub.attribute("name")) doc->outlet = pub.attribute("name").value();
   if (doc->outlet.empty()) {
     if (auto cr = head.child("docdata").child("doc.copyright"); cr) doc->outlet = cr.attribute("holder").value();
+  }
+  std::size_t bad = 0;
+  doc->outlet = ToValidUtf8(doc->outlet, &bad);
+  if (bad > 0) {
+    doc->diagnostics.push_back({Diagnostic::Severity::kWarning, path, 0, 0,
+                                "the outlet name (pubdata/@name) is not valid UTF-8: " + std::to_string(bad) +
+                                    " invalid sequence(s) replaced by U+FFFD"});
   }
   for (pugi::xml_node hl : body.child("body.head").child("hedline").children()) {
     if (hl.type() == pugi::node_element) AppendBlock(hl, text);
@@ -202,23 +226,30 @@ int Date::Weekday() const {
 }
 
 std::string Diagnostic::ToString() const {
+  // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict overlap in the inlined
+  // `s += ":" + std::to_string(line)` (a temporary built from a literal), which broke Release builds.
   std::string s = file;
   if (line > 0) {
-    s += ":" + std::to_string(line);
-    if (column > 0) s += ":" + std::to_string(column);
+    s.push_back(':');
+    s.append(std::to_string(line));
+    if (column > 0) {
+      s.push_back(':');
+      s.append(std::to_string(column));
+    }
   }
   switch (severity) {
     case Severity::kNote:
-      s += ": note: ";
+      s.append(": note: ");
       break;
     case Severity::kWarning:
-      s += ": warning: ";
+      s.append(": warning: ");
       break;
     case Severity::kError:
-      s += ": error: ";
+      s.append(": error: ");
       break;
   }
-  return s + message;
+  s.append(message);
+  return s;
 }
 
 void AppendUtf8(char32_t c, std::string* out) {
@@ -318,20 +349,40 @@ Status Manifest::Load(const std::filesystem::path& file, Manifest* out) {
       return Status::ParseError(file.string() + ": <article> without a file attribute");
     }
     Entry e;
-    e.outlet = a.attribute("outlet").value();
+    std::size_t bad = 0;
+    e.outlet = ToValidUtf8(a.attribute("outlet").value(), &bad);
+    if (bad > 0) {
+      std::string msg = "article ";
+      msg += ToValidUtf8(rel, &bad);
+      msg += ": the outlet is not valid UTF-8: invalid sequence(s) replaced by U+FFFD";
+      m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
+    }
     if (e.outlet == "unknown") e.outlet.clear();
     std::string pub = a.attribute("published").value();
     if (!pub.empty()) {
-      e.published = Date::Parse(pub);
+      // Exactly YYYY-MM-DD (2023-09-20garbage is no date), a real day. A bad date is reported and the
+      // article kept without one: one typo must not stop the build of the whole corpus.
+      if (pub.size() == 10) e.published = Date::Parse(pub);
       if (!e.published) {
-        return Status::ParseError(file.string() + ": article " + rel + ": published date '" + pub +
-                                  "' is not YYYY-MM-DD");
+        std::string msg = "article ";
+        msg += ToValidUtf8(rel, &bad);
+        msg += ": published date '";
+        msg += ToValidUtf8(pub, &bad);
+        msg += "' is not a date YYYY-MM-DD: the article has no publication date";
+        m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
       }
     }
     std::error_code ec;
     std::string key = std::filesystem::weakly_canonical(base / rel, ec).string();
     if (ec) key = (base / rel).lexically_normal().string();
-    m.by_name_[std::filesystem::path(rel).filename().string()].push_back(key);
+    if (m.by_path_.count(key)) {
+      std::string msg = "article ";
+      msg += ToValidUtf8(rel, &bad);
+      msg += ": listed more than once; the last entry is used";
+      m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
+    } else {
+      m.by_name_[std::filesystem::path(rel).filename().string()].push_back(key);
+    }
     m.by_path_[key] = std::move(e);
   }
   *out = std::move(m);
@@ -390,9 +441,16 @@ Status DecodeArticle(std::string_view bytes, const std::filesystem::path& path, 
                      const Manifest* manifest, Document* out) {
   Document doc;
   doc.path = path.string();
-  doc.file_name = path.filename().string();
-  doc.id = std::string(id);
+  std::size_t bad_name = 0;
+  doc.file_name = ToValidUtf8(path.filename().string(), &bad_name);
+  doc.id = ToValidUtf8(id, &bad_name);
   if (bytes.empty()) return Status::InvalidArgument(doc.path + ": empty file");
+  if (bad_name > 0) {
+    // The name becomes kh:sourceFile, kh:sourcePath and the article IRI: RDF needs valid UTF-8.
+    doc.diagnostics.push_back({Diagnostic::Severity::kWarning, doc.path, 0, 0,
+                               "the file name is not valid UTF-8: " + std::to_string(bad_name) +
+                                   " invalid sequence(s) replaced by U+FFFD in the graph"});
+  }
 
   std::string utf8;
   std::string_view view = bytes;
@@ -419,6 +477,9 @@ Status DecodeArticle(std::string_view bytes, const std::filesystem::path& path, 
   std::string text_utf8;
   if (ext == ".xml" || ext == ".nitf") {
     KHABAR_RETURN_IF_ERROR(ParseNitf(std::string(view), doc.path, &doc, &text_utf8));
+    if (text_utf8.empty()) {  // no headline, no body, or only empty paragraphs: as an empty .txt
+      return Status::InvalidArgument(doc.path + ": empty article (XML without headline or paragraph text)");
+    }
     view = text_utf8;
   }
   std::vector<std::size_t> bad;

@@ -62,7 +62,62 @@ struct KeyInfo {
   std::string merge_rule = "lexicon";  // how this key joined its cluster
   std::string merge_evidence;
   std::size_t mentions = 0;
+  // The readings (type, subtype, English label, owner) the extractor gave the mentions of a key the
+  // lexicon does not define, with their counts. Finish() chooses from all of them (ChooseReading), so
+  // that the choice does not depend on which article came first: taking the first mention's reading
+  // lost the owner and English label of a derived key whenever a nominal mention without them came first.
+  struct Reading {
+    EntityType type;
+    std::string subtype, en, of;
+    std::size_t count;
+  };
+  std::vector<Reading> readings;
 };
+
+namespace {
+
+// The most frequent non-empty value of `field` among `readings` of type `type`; ties go to the
+// bytewise smallest value. Independent of the order of the readings.
+std::string MostFrequent(const std::vector<KeyInfo::Reading>& readings, EntityType type,
+                         std::string KeyInfo::Reading::*field) {
+  std::map<std::string, std::size_t> votes;
+  for (const auto& r : readings) {
+    if (r.type == type && !(r.*field).empty()) votes[r.*field] += r.count;
+  }
+  std::string best;
+  std::size_t best_n = 0;
+  for (const auto& [v, n] : votes) {  // ascending: a later value wins only with more votes
+    if (n > best_n) {
+      best = v;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+// Sets the type, subtype, English label and owner of a key not in the lexicon from its readings: the
+// type of most mentions (ties: the first in EntityType order), then the most frequent non-empty value
+// of each other field among the mentions of that type.
+void ChooseReading(KeyInfo* info) {
+  if (info->readings.empty()) return;
+  std::map<EntityType, std::size_t> types;
+  for (const auto& r : info->readings) types[r.type] += r.count;
+  EntityType type = types.begin()->first;
+  std::size_t n = 0;
+  for (const auto& [t, c] : types) {
+    if (c > n) {
+      type = t;
+      n = c;
+    }
+  }
+  info->type = type;
+  info->subtype = MostFrequent(info->readings, type, &KeyInfo::Reading::subtype);
+  info->en = MostFrequent(info->readings, type, &KeyInfo::Reading::en);
+  info->of = MostFrequent(info->readings, type, &KeyInfo::Reading::of);
+  std::vector<KeyInfo::Reading>().swap(info->readings);
+}
+
+}  // namespace
 
 struct Graph::Impl {
   std::vector<KeyInfo> keys;
@@ -208,12 +263,21 @@ void Graph::AddArticle(const ArticleResult& r) {
     std::size_t k = x.KeyFor(m.entity, &terms_);
     KeyInfo& info = x.keys[k];
     const ontology::EntityEntry* e = lexicon_.Find(m.entity);
-    if (info.mentions == 0) {
-      info.lexicon = e != nullptr;
-      info.type = e ? e->type : m.type;
-      info.subtype = e ? e->subtype : m.subtype;
-      info.en = e ? e->en : m.en;
-      info.of = e ? e->of : m.of;
+    if (info.mentions == 0 && e) {
+      info.lexicon = true;
+      info.type = e->type;
+      info.subtype = e->subtype;
+      info.en = e->en;
+      info.of = e->of;
+    } else if (!e) {  // chosen in Finish() from every mention's reading
+      auto same = std::find_if(info.readings.begin(), info.readings.end(), [&](const KeyInfo::Reading& rd) {
+        return rd.type == m.type && rd.subtype == m.subtype && rd.en == m.en && rd.of == m.of;
+      });
+      if (same != info.readings.end()) {
+        ++same->count;
+      } else {
+        info.readings.push_back({m.type, m.subtype, m.en, m.of, 1});
+      }
     }
     ++info.mentions;
     ++info.forms[m.text];
@@ -275,7 +339,9 @@ void Graph::AddArticle(const ArticleResult& r) {
     for (const auto& p : ev.patients) add(e, v.patient, entity_ref(p));
     if (!ev.place.empty()) add(e, v.place, entity_ref(ev.place));
     if (!ev.time_text.empty()) add(e, v.time_text, ar(ev.time_text));
-    if (ev.date) {
+    // A date resolved against an implausible publication date (0001-01-01 minus a week) can fall before
+    // year 1, which xsd:date (XSD 1.0) cannot write: such an event keeps only its time text.
+    if (ev.date && ev.date->Valid() && (!ev.date_to || ev.date_to->Valid())) {
       if (ev.date_to) {
         add(e, kh_iri(vocab::kh::kDateFrom), typed(ev.date->ToString(), v.xsd_date));
         add(e, kh_iri(vocab::kh::kDateTo), typed(ev.date_to->ToString(), v.xsd_date));
@@ -330,6 +396,7 @@ void Graph::Finish() {
   const std::size_t n = x.keys.size();
   auto enabled = [&](const char* rule) { return options_.no_merge.count(rule) == 0; };
 
+  for (auto& info : x.keys) ChooseReading(&info);
   // Keys referenced only as arguments (an owner state, a role's organisation) still need a type.
   for (auto& info : x.keys) {
     if (info.mentions > 0) continue;
@@ -358,6 +425,9 @@ void Graph::Finish() {
   for (std::size_t i = 0; i < n; ++i) {
     if (x.keys[i].key.rfind("~", 0) == 0) found.push_back(i);
   }
+  // In key order, not in the order the articles brought them: "earlier" below (whose evidence a name
+  // records, which name a partial name is tried against first) must not depend on the input order.
+  std::sort(found.begin(), found.end(), [&](std::size_t a, std::size_t b) { return x.keys[a].key < x.keys[b].key; });
   // Phonetic tier against the lexicon: a found name joins a lexicon entity of the same type.
   std::vector<std::pair<std::size_t, std::size_t>> joins;  // (found key, lexicon key)
   if (enabled("phonetic")) {
@@ -498,6 +568,11 @@ void Graph::Finish() {
   // smallest key), so the IRI does not depend on article order.
   std::map<std::size_t, std::vector<std::size_t>> clusters;
   for (std::size_t i = 0; i < x.keys.size(); ++i) clusters[uf.Find(i)].push_back(i);
+  // Members in key order: alias evidence nodes are numbered in this order (…/alias/1, /2 …).
+  for (auto& [root, members] : clusters) {
+    std::sort(members.begin(), members.end(),
+              [&](std::size_t a, std::size_t b) { return x.keys[a].key < x.keys[b].key; });
+  }
   x.iri.assign(x.keys.size(), {});
   std::vector<TermId> final_term(x.keys.size());
   const std::string rdf_type = std::string(vocab::kRdf) + "type";
@@ -605,6 +680,7 @@ void Graph::Finish() {
           for (const std::string& fr : k.form_rules.at(f)) {
             if (fr != "lexicon") readings.push_back(fr);
           }
+          std::sort(readings.begin(), readings.end());  // listed as met: sorted, so order-free
           if (m == rep && k.lexicon && !readings.empty()) {
             std::string joined;
             for (const std::string& fr : readings) joined += (joined.empty() ? "" : ",") + fr;
@@ -669,8 +745,18 @@ void Graph::Finish() {
       return keys;
     };
     for (const auto& group : internal::MatchHappenings(records, contains, place_keys)) {
-      const auto& first = x.events[group.front()];
-      std::string first_iri = terms_.Get(first.event).value;
+      // Named after the report with the smallest event IRI, not the first read: the same for any input
+      // order.
+      std::size_t first_i = group.front();
+      std::string first_iri = terms_.Get(x.events[first_i].event).value;
+      for (std::size_t i : group) {
+        std::string v(terms_.View(x.events[i].event).value);
+        if (v < first_iri) {
+          first_i = i;
+          first_iri = std::move(v);
+        }
+      }
+      const auto& first = x.events[first_i];
       std::string hap_iri =
           std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);
       TermId hap = terms_.Iri(hap_iri);

@@ -47,6 +47,38 @@ grep -qi "syntax\|line" "$WORK/err" || fail "query syntax error: no clear messag
 printf 'INSERT DATA { <http://a> <http://b> <http://c> }\n' >"$WORK/upd.rq"
 expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/upd.rq"
 grep -q "SPARQL Update" "$WORK/err" || fail "update not refused clearly"
+# Update forms the old pattern missed (issue 16): decided on SPARQL tokens, not patterns.
+for upd in 'INSERT INTO <http://g> { <http://a> <http://b> <http://c> }' \
+  'DELETE FROM <http://g> { <http://a> <http://b> <http://c> }' 'LOAD<file:///etc/hostname>' \
+  'SELECT ?s WHERE { ?s ?p ?o } ;DROP ALL' 'insert{<http://a> <http://b> <http://c>}where{}'; do
+  printf '%s\n' "$upd" >"$WORK/upd.rq"
+  expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/upd.rq"
+  grep -q "SPARQL Update" "$WORK/err" || fail "update not refused: $upd"
+done
+# ... and words that only look like updates are no updates: in a comment, a string, an IRI, a name.
+printf '# INSERT DATA\nPREFIX ex: <http://example.org/delete/>\nSELECT ?load WHERE { ?load ex:drop "LOAD <x>" }\n' \
+  >"$WORK/notupd.rq"
+expect_rc 0 "$KHABAR" query "$WORK/prev.ttl" "$WORK/notupd.rq"
+# SERVICE and FROM read URLs and local files: refused unless --allow-service (issue 16).
+printf 'secret-line\n' >"$WORK/secret.txt"
+for q in "SELECT * WHERE { SERVICE <file://$WORK/secret.txt> { ?s ?p ?o } }" \
+  "SELECT * WHERE { SERVICE <http://192.0.2.1:9/sparql> { ?s ?p ?o } }" \
+  "SELECT * FROM <file://$WORK/secret.txt> WHERE { ?s ?p ?o }" \
+  "SELECT * FROM NAMED <file://$WORK/secret.txt> WHERE { GRAPH ?g { ?s ?p ?o } }" \
+  "select * where { service<file://$WORK/secret.txt>{?s ?p ?o} }"; do
+  printf '%s\n' "$q" >"$WORK/svc.rq"
+  expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/svc.rq"
+  grep -q -- "--allow-service" "$WORK/err" || fail "SERVICE/FROM not refused clearly: $q"
+  grep -q "secret-line" "$WORK/out" "$WORK/err" && fail "a local file was read: $q"
+done
+# Rasqal 0.9.33 aborts while parsing three signed numbers in a sum: a clear error, exit 2, no core dump.
+for q in 'SELECT * WHERE { ?s ?p ?o FILTER(1+1+1+1 > 0) }' 'SELECT * WHERE { ?s ?p ?x FILTER(?x-1-1-1-1 > 0) }'; do
+  printf '%s\n' "$q" >"$WORK/abort.rq"
+  expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/abort.rq"
+  grep -q "Rasqal.*crashes.*signed numbers" "$WORK/err" || fail "Rasqal abort not explained: $q"
+done
+printf 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(1 + 1 + 1 + 1 > 0) }\n' >"$WORK/spaced.rq"
+expect_rc 0 "$KHABAR" query "$WORK/prev.ttl" "$WORK/spaced.rq"
 expect_rc 1 "$KHABAR" query "$WORK/missing.ttl" "$SRC/queries/eval/mentions.rq"
 grep -q "missing.ttl" "$WORK/err" || fail "missing graph not named"
 printf 'not turtle at all <<<\n' >"$WORK/broken.ttl"
@@ -54,4 +86,45 @@ expect_rc 1 "$KHABAR" query "$WORK/broken.ttl" "$SRC/queries/eval/mentions.rq"
 grep -q "broken.ttl" "$WORK/err" || fail "invalid graph not named"
 expect_rc 0 "$KHABAR" query "$WORK/prev.ttl" mentions --format table
 grep -q "rows" "$WORK/out" || fail "table format has no row count"
+
+# Papercuts of issue 16.
+expect_rc 2 "$KHABAR" biuld "$SEEDS" -o "$WORK/x.ttl"
+grep -q "unknown command 'biuld'; did you mean 'build'" "$WORK/err" || fail "a misspelled command is not named"
+expect_rc 1 "$KHABAR" build "$WORK/nonexistent" -o "$WORK/none.ttl"  # nothing written: not 3
+[ -e "$WORK/none.ttl" ] && fail "an output was written for no input"
+for ext in jsonld rdf nq; do
+  expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/g.$ext" -q
+  [ -e "$WORK/g.$ext" ] && fail "Turtle written as .$ext"
+done
+expect_rc 1 "$KHABAR" query "$WORK/missing.ttl" statements
+grep -q "^khabar: error: $WORK/missing.ttl: no such graph file" "$WORK/err" || fail "missing graph: the message does not start with it"
+printf 'DESCRIBE <https://w3id.org/khabar/entity/armenia>\n' >"$WORK/describe.rq"
+expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" "$WORK/describe.rq"
+grep -q "DESCRIBE is not implemented" "$WORK/err" || fail "DESCRIBE: no clear message"
+mkdir -p "$WORK/qd/sub" && cp "$SRC/queries/actors.rq" "$WORK/qd/outside.rq"
+(cd "$WORK/qd/sub" && KHABAR_DATA_DIR="$WORK/qd/sub" expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" ../../qd/outside)
+expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" ../queries/actors
+# An NITF file without text is an empty article, skipped like an empty .txt.
+mkdir -p "$WORK/nitf"
+cp "$SEEDS/000_fb48c456d27249a2.txt" "$WORK/nitf/"
+printf '<nitf><head/><body><body.content><p> </p></body.content></body></nitf>\n' >"$WORK/nitf/empty.xml"
+expect_rc 3 "$KHABAR" build "$WORK/nitf" -o "$WORK/nitf.ttl" -q
+grep -q "empty.xml: empty article" "$WORK/err" || fail "an NITF file without text is not reported as empty"
+# "." and "dir/." put no dot segment into IRIs or kh:sourcePath.
+(cd "$SEEDS" && "$KHABAR" build . -o "$WORK/dot.nt" -q)
+"$KHABAR" build "$SEEDS/." -o "$WORK/dot2.nt" -q
+"$KHABAR" build "$SEEDS" -o "$WORK/plain.nt" -q
+cmp -s <(LC_ALL=C sort "$WORK/dot.nt") <(LC_ALL=C sort "$WORK/plain.nt") || fail "'.' gives other IRIs than the directory's name"
+cmp -s <(LC_ALL=C sort "$WORK/dot2.nt") <(LC_ALL=C sort "$WORK/plain.nt") || fail "'dir/.' gives other IRIs than 'dir'"
+grep -q '/\./' "$WORK/dot.nt" && fail "a dot segment in the graph"
+# Manifest: a bad date is a warning and the build goes on; year 1 minus a week is never written as year 0.
+mkdir -p "$WORK/man"
+cp "$SEEDS/000_fb48c456d27249a2.txt" "$WORK/man/a.txt"
+cp "$SEEDS/001_a25564347d838f35.txt" "$WORK/man/b.txt"
+printf '<corpus><article file="a.txt" published="0001-01-01"/><article file="b.txt" published="2023-02-30"/></corpus>\n' \
+  >"$WORK/man/m.xml"
+expect_rc 0 "$KHABAR" build "$WORK/man" --manifest "$WORK/man/m.xml" -o "$WORK/man.nt" -q
+grep -q "'2023-02-30' is not a date" "$WORK/err" || fail "a bad manifest date is not reported"
+grep -q '"0000-' "$WORK/man.nt" && fail "a date of year 0 was written"
+serdi -i ntriples -o ntriples "$WORK/man.nt" >/dev/null 2>&1 || fail "serdi rejects the graph"
 echo "cli: all checks passed"

@@ -10,7 +10,14 @@ if ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then
   echo "virtuoso: virtuoso-opensource is not installed (scripts/setup.sh), skipped"
   exit 77
 fi
-DB="$WORK/virtuoso"
+# A quote in the data directory: virtuoso.sh must quote it in the SQL it writes (issue 16).
+DB="$WORK/o'virtuoso"
+# isql-vt through a wrapper that records its arguments: the DBA password must never be among them
+# (any local user can read a process's arguments).
+mkdir -p "$WORK/bin"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >>"%s/isql-argv"\nexec isql-vt "$@"\n' "$WORK" >"$WORK/bin/isql-argv"
+chmod +x "$WORK/bin/isql-argv"
+export ISQL="$WORK/bin/isql-argv"
 cleanup() {
   bash "$VT" stop "$DB" >/dev/null 2>&1 || true
   rm -rf "$WORK"
@@ -91,8 +98,22 @@ grep -q "only an endpoint on this machine" "$WORK/err" || fail "a remote endpoin
 expect_rc 2 "$KHABAR" query "$WORK/kg.ttl" --endpoint "$endpoint" statements
 bash "$VT" status "$DB" >/dev/null || fail "status does not see the running server"
 
+# The well-known WebDAV account dav/dav is off: no listing, no upload under /DAV/ (issue 16).
+source "$DB/ports"
+code=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' -u dav:dav -X PROPFIND "http://127.0.0.1:$HTTP_PORT/DAV/" || true)
+case $code in 2*) fail "dav/dav can still list /DAV/ (HTTP $code)" ;; esac
+code=$(curl -s -o /dev/null --max-time 5 -H 'Expect:' -w '%{http_code}' -u dav:dav -X PUT --data-binary '<a:b> <a:b> <a:b> .' \
+  "http://127.0.0.1:$HTTP_PORT/DAV/home/dav/x.ttl" || true)
+case $code in 2*) fail "dav/dav can still upload under /DAV/ (HTTP $code)" ;; esac
+# A graph IRI that would break out of the SQL or SPARQL it is pasted into is refused.
+expect_rc 1 bash "$VT" load "$DB" "$WORK/kg.nt" "https://example.org/g'); DROP TABLE x; --"
+grep -q "not a usable graph IRI" "$WORK/err" || fail "a quote in the graph IRI was not refused"
+
 bash "$VT" stop "$DB" >/dev/null || fail "stop failed"
 kill -0 "$pid" 2>/dev/null && fail "the server is still running after stop"
+[ -s "$WORK/isql-argv" ] || fail "the isql wrapper was not used"
+grep -qxF "$(cat "$DB/dba-password")" "$WORK/isql-argv" && fail "the DBA password was passed in isql's arguments"
+grep -qF "$(cat "$DB/dba-password")" "$WORK/isql-argv" && fail "the DBA password appears in isql's arguments"
 bash "$VT" status "$DB" >/dev/null && fail "status reports a stopped server as running"
 expect_rc 1 "$KHABAR" query --endpoint "$endpoint" statements
 grep -q "cannot connect" "$WORK/err" || fail "stopped server: no clear message"

@@ -26,10 +26,13 @@ struct EndpointOptions {
   std::string default_graph;
   // Limit for connecting, and then for the whole answer.
   int timeout_ms = 120000;
+  // Let a SERVICE clause through (the store would fetch from another endpoint); refused otherwise.
+  bool allow_service = false;
 };
 
 // Runs `query` at `url` (http://127.0.0.1:8890/sparql). Errors: InvalidArgument (not an http:// URL on
-// this machine), Unsupported (SPARQL Update; CONSTRUCT/DESCRIBE), IoError (connection refused, timeout,
+// this machine), Unsupported (SPARQL Update; CONSTRUCT/DESCRIBE; SERVICE without
+// allow_service), IoError (connection refused, timeout,
 // HTTP status other than 2xx, with the server's message), ParseError (query rejected by the endpoint
 // with HTTP 400, or an answer that is not SPARQL JSON results).
 [[nodiscard]] Status RunEndpointQuery(std::string_view url, const std::string& query, const EndpointOptions& options,

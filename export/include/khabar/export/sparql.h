@@ -4,7 +4,8 @@
 // BY become slow beyond ~100k triples (measured: 56 s at 100k). For larger graphs load the output into
 // Virtuoso (docs/virtuoso.md) and query its endpoint.
 //
-// Only queries are accepted (SELECT, ASK, CONSTRUCT, DESCRIBE); SPARQL Update is refused.
+// Only queries are accepted (SELECT, ASK, CONSTRUCT); SPARQL Update is refused, and so is DESCRIBE,
+// which Rasqal 0.9.33 does not implement.
 //
 // Thread safety: each call builds its own librdf world; calls may run concurrently.
 #ifndef KHABAR_EXPORT_SPARQL_H_
@@ -33,9 +34,20 @@ struct QueryResult {
   std::optional<bool> boolean;  // ASK
 };
 
+struct LocalQueryOptions {
+  // Let SERVICE, FROM and FROM NAMED read other data: Rasqal fetches any URL (connecting to any host)
+  // and reads local files (SERVICE <file:///…>). Off: such queries are refused.
+  bool allow_service = false;
+};
+
 // Runs `query` (SPARQL 1.1 text) over the RDF file at `graph` (Turtle .ttl or N-Triples .nt).
+// The query is first parsed by Rasqal in a child process: a query that crashes Rasqal 0.9.33's parser
+// (docs/queries.md) gives an error instead of taking the caller down.
 // Errors: NotFound (no such file), ParseError (invalid graph, or a query syntax error with its line),
-// Unsupported (SPARQL Update).
+// Unsupported (SPARQL Update; SERVICE or FROM without allow_service; a query that crashes Rasqal).
+[[nodiscard]] Status RunQuery(const std::filesystem::path& graph, const std::string& query,
+                              const LocalQueryOptions& options, QueryResult* out);
+// The same with the default options.
 [[nodiscard]] Status RunQuery(const std::filesystem::path& graph, const std::string& query, QueryResult* out);
 
 enum class ResultFormat { kTable, kCsv, kTsv, kJson };

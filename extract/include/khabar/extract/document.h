@@ -64,14 +64,20 @@ class Manifest {
     std::string outlet;
     std::optional<Date> published;
   };
-  // Loads a manifest; file paths inside are relative to the manifest's directory.
+  // Loads a manifest; file paths inside are relative to the manifest's directory. A date that is not
+  // exactly YYYY-MM-DD of a real day, and an article listed twice (the last entry wins), are warnings
+  // (diagnostics()), not errors. An entry whose file does not exist still applies, by base name, to an
+  // article elsewhere with that name when no other entry has it (Lookup).
   [[nodiscard]] static Status Load(const std::filesystem::path& file, Manifest* out);
   // The entry for an article path, matched by canonical path, else by base name when only one entry
   // has that base name; nullptr when none.
   const Entry* Lookup(const std::filesystem::path& article) const;
   std::size_t size() const { return by_path_.size(); }
+  // Problems met while loading that did not stop it (an outlet that is not valid UTF-8, replaced).
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
  private:
+  std::vector<Diagnostic> diagnostics_;
   std::unordered_map<std::string, Entry> by_path_;
   std::unordered_map<std::string, std::vector<std::string>> by_name_;
 };
@@ -85,7 +91,8 @@ struct ReadOptions {
 };
 
 // Reads one article (.txt as UTF-8, UTF-8 with BOM or UTF-16 with BOM; .xml as NITF). Invalid UTF-8
-// sequences are replaced by U+FFFD and reported as a warning with their position; a file that is not
+// sequences are replaced by U+FFFD and reported as a warning with their position (in the text, and in
+// the file name, id and outlet, which the graph writes too); a file that is not
 // text at all (NUL bytes), empty, unreadable or malformed XML gives an error status naming the reason,
 // and the caller skips it. `id` becomes Document::id. A text over options.max_article_bytes is cut
 // (LimitArticleSize), with a warning.

@@ -6,7 +6,8 @@
 // normalised name, so two runs (or two shards) name it the same way.
 //
 // Usage: Graph g(lexicon); for each article in corpus order: g.AddArticle(result); then g.Finish();
-// then read terms()/triples(). Output is deterministic for a given corpus order.
+// then read terms()/triples(). Output is a function of the set of articles: the same triples for any
+// order of AddArticle calls (every merge, label and name choice is made from the whole corpus in Finish).
 //
 // Thread safety: not thread-safe; feed it from one thread (extraction itself runs in parallel).
 #ifndef KHABAR_GRAPH_GRAPH_H_
@@ -135,7 +136,7 @@ class Graph {
   Graph(const Graph&) = delete;
   Graph& operator=(const Graph&) = delete;
 
-  // Adds one article's facts. Call in corpus order (the order decides nothing but tie-breaks).
+  // Adds one article's facts, in any order (the output does not depend on it).
   void AddArticle(const extract::ArticleResult& result);
   // Merges entities across the corpus and writes their triples. Call once, after the last article.
   void Finish();
