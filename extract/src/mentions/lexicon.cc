@@ -29,7 +29,27 @@ bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size
       i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) &&
                                           std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
                                                       [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
-  return ctx.PrecededByLocative(i, h.clitics) || visited || dateline || as_capital;
+  // السلطات في كييف، المسؤولون في باكو: the officials in the capital are its government.
+  if (i > 1 && h.clitics == 0 && t[i - 1].key == U"\u0641\u064A" && x.WordEndingAt(t, i - 1, kGovHead)) return false;
+  // كل من واشنطن وموسكو: "each of", not a place of origin.
+  bool each_of = i > 1 && t[i - 1].key == U"\u0645\u0646" && t[i - 2].key == U"\u0643\u0644";
+  // رئيس بلدية كييف: a municipal title is owned by the city.
+  bool municipal = false;
+  if (auto title = x.WordEndingAt(t, i, kTitle)) municipal = x.WordOf(*title).Attr("takes") == "place";
+  // هجوم صاروخي على كييف: the target of an attack is the city.
+  bool attacked = false;
+  if (i > 1 && t[i - 1].key == U"\u0639\u0644\u064A") {
+    for (std::size_t b = i >= 5 ? i - 5 : 0; b + 1 < i && !attacked; ++b) {
+      for (const Hit& th : t.triggers.At(b, true)) {
+        std::string_view type = x.WordOf(th).Attr("type");
+        attacked |= type == "Attack" || type == "MilitaryOperation";
+      }
+    }
+  }
+  // قمة القاهرة، مؤتمر باريس: a meeting named after the city it is held in.
+  bool venue = i > 0 && x.WordEndingAt(t, i, kVenueHead).has_value();
+  return (ctx.PrecededByLocative(i, h.clitics) && !each_of) || visited || dateline || as_capital || municipal ||
+         attacked || venue;
 }
 
 // مدينة الأبيض، قناة المسيرة، ولاية الجزيرة: a place or outlet listed with its classifier (its name alone is
