@@ -33,6 +33,24 @@ std::size_t ClassifiedNameEnd(const Extractor::Impl& x, const Tokens& t, std::si
   return e;
 }
 
+// Whether the word at `at` after a classifier describes it rather than names it: an adjective of the
+// modifier list without its article (منطقة عسكرية، منطقة انفصالية), or an imperfect verb with its
+// complement (منطقة يغلب عليها …، إقليم يتبع أذربيجان، العاصمة تتعرض لهجوم).
+bool NotAName(const Extractor::Impl& x, const MentionContext& ctx, std::size_t at) {
+  const Tokens& t = ctx.t;
+  const std::u32string& k = t[at].key;
+  for (const auto& w : x.lists[kModifier]) {
+    if (U"\u0627\u0644" + k == K(w.text)) return true;
+  }
+  char32_t first = ctx.text[t[at].begin];
+  if ((first != kYeh && first != kTeh) || k.size() < 4 || at + 1 >= t.size() || !t[at + 1].is_word()) return false;
+  const std::u32string& next = t[at + 1].key;
+  bool preposition = next.rfind(U"\u0639\u0644\u064A", 0) == 0 ||  // على، عليها
+                     next.rfind(U"\u0627\u0644\u064A", 0) == 0 ||  // إلى، إليها
+                     (next.size() > 3 && next[0] == kLam);         // لهجوم
+  return preposition || ctx.names_at.count(at + 1) > 0;
+}
+
 // A classifier of `list` at token i and the name after it.
 void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i, List list) {
   const Tokens& t = ctx.t;
@@ -54,6 +72,7 @@ void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i
        EndsWith(k, U"\u064A\u0646") || EndsWith(k, U"\u064A\u0648\u0646"))) {
     return;  // العاصمة الأمريكية: an adjective agreeing with the head, not a name (مخيم النصيرات is)
   }
+  if (NotAName(x, ctx, at)) return;
   std::size_t e = ClassifiedNameEnd(x, t, at);
   std::string key = EncodeUtf8(t[at].key);
   for (std::size_t j = at + 1; j < e; ++j) key += " " + EncodeUtf8(t[j].key);
