@@ -73,6 +73,10 @@ void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i
     return;  // العاصمة الأمريكية: an adjective agreeing with the head, not a name (مخيم النصيرات is)
   }
   if (NotAName(x, ctx, at)) return;
+  if (x.WordOf(*h).Attr("adjective") == "1" && h->clitics == 0 && !x.WordEndingAt(t, i, kLocative) &&
+      !(k.size() > 2 && k[0] == kAlef && k[1] == kLam)) {
+    return;  // تدابير محلية لمكافحة …: "local", not a district
+  }
   std::size_t e = ClassifiedNameEnd(x, t, at);
   std::string key = EncodeUtf8(t[at].key);
   for (std::size_t j = at + 1; j < e; ++j) key += " " + EncodeUtf8(t[j].key);
