@@ -21,7 +21,8 @@ bool NameFormer(const Tokens& t, std::size_t j) {
 std::size_t ClassifiedNameEnd(const Extractor::Impl& x, const Tokens& t, std::size_t at) {
   std::size_t e = at + 1;
   for (int more = 0; more < 2 && e < t.size(); ++more) {
-    bool after_former = NameFormer(t, e - 1);
+    // A site named after a person (مقبرة محمد علي): a first name takes the next word as a name former does.
+    bool after_former = NameFormer(t, e - 1) || (e - 1 == at && x.first_name_keys.count(t[at].key) > 0);
     if (more == 1 && !after_former) break;  // a third word only after أبو، بيت …
     if (!(x.NameLike(t, e, after_former) && !x.IsTriggerWord(t, e) && t[e].key.size() >= (after_former ? 2u : 3u) &&
           !EndsWith(t[e].key, U"\u064A\u0647") && (after_former || t[e].key.back() != kYeh)) &&
