@@ -68,6 +68,11 @@ void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     auto h = x.WordAt(t, i, kTitle);
     if (!h) continue;
+    // شرم الشيخ: a title word inside a name already found is part of that name.
+    if (std::any_of(ctx.cands.begin(), ctx.cands.end(),
+                    [&](const Candidate& c) { return c.m.type != EntityType::kPerson && c.first < i && c.last > i; })) {
+      continue;
+    }
     TitleRole r = ParseTitleRole(x, ctx, *h);
     std::size_t at = r.name_at;
     std::string role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
@@ -78,6 +83,12 @@ void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
         c.role_of = r.owner;
       }
       continue;
+    }
+    // المتحدث باسم الوزارة محمد علي: an owner named by an anaphoric noun alone.
+    if (at + 1 < t.size() && at > 0 && t[at - 1].key == U"\u0628\u0627\u0633\u0645" && !PersonNameStart(x, t, at) &&
+        t[at].key.size() > 2 && t[at].key[1] == kLam && PersonNameStart(x, t, at + 1)) {
+      r.owner_end = ++at;
+      role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
     }
     std::size_t e = ctx.NameRun(at, 3);
     if (!PersonNameStart(x, t, at)) {
