@@ -67,6 +67,23 @@ bool StartsWithClassifier(const Extractor::Impl& x, const Tokens& t, const Hit& 
          t[name_first].key != U"\u0627\u0644\u0627\u0646\u0628\u0627\u0621" && !x.IsFunction(t[name_first]);
 }
 
+// جنوب وغرب وشمال كردفان: a direction coordinated with others (و + direction after a direction) is a
+// direction of the name after it, not the first word of a name (شمال كردفان).
+bool CoordinatedDirection(const Tokens& t, std::size_t i) {
+  auto direction = [&](std::size_t k, bool waw) {
+    std::u32string_view w = t[k].key;
+    if (waw) {
+      if (w.empty() || w[0] != kWaw) return false;
+      w.remove_prefix(1);
+    } else if (!w.empty() && w[0] == kWaw && w.size() == 4) {
+      w.remove_prefix(1);
+    }
+    return w == U"\u0634\u0645\u0627\u0644" || w == U"\u062C\u0646\u0648\u0628" || w == U"\u0634\u0631\u0642" ||
+           w == U"\u063A\u0631\u0628";
+  };
+  return i > 0 && t[i].is_word() && t[i - 1].is_word() && direction(i, true) && direction(i - 1, false);
+}
+
 }  // namespace
 
 void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
@@ -82,6 +99,7 @@ void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
         continue;
       }
       if (h.article) continue;  // names match as written, never after an added article
+      if (h.last > i + 1 && CoordinatedDirection(t, i)) continue;
       if (!e.capital_of.empty() && !NamesTheCity(x, ctx, i, h)) {
         ctx.names_at[i].push_back(ctx.cands.size());
         ctx.cands.push_back(ctx.Make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy"));
