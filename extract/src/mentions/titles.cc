@@ -90,7 +90,7 @@ void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
       r.owner_end = ++at;
       role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
     }
-    std::size_t e = ctx.NameRun(at, 3);
+    std::size_t e = ctx.NameRun(at, 4);
     if (!PersonNameStart(x, t, at)) {
       // المتحدث باسم مكتب الهيئة (سامي كريم): the person in parentheses after the role.
       std::size_t open = at;
