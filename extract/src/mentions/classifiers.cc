@@ -63,6 +63,19 @@ void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i
     return;  // المنطقة, الإقليم: anaphoric
   }
   std::size_t at = h->last;
+  if (list == kMediaClassifier && ctx.IsPunct(at, U"(\u00AB\"\u201C")) {
+    // وكالة «سبأ»، قناة (الحدث): an outlet's name in quotes or parentheses, closed within three words.
+    std::size_t b = at + 1, e = b;
+    while (e < t.size() && e < b + 3 && x.NameLike(t, e, true)) ++e;
+    if (e == b || ctx.names_at.count(b) || !ctx.IsPunct(e, U")\u00BB\"\u201D")) return;
+    std::string key = EncodeUtf8(t[b].key);
+    for (std::size_t j = b + 1; j < e; ++j) key += " " + EncodeUtf8(t[j].key);
+    Candidate c = ctx.Make(b, e, t[b].begin, "~Organization:" + key, EntityType::kOrganization, "media-classifier");
+    c.m.subtype = "MediaOutlet";
+    c.priority = 2;
+    ctx.cands.push_back(std::move(c));
+    return;
+  }
   if (ctx.names_at.count(at)) return;
   bool article_ok = list == kClassifier;
   if (!x.NameLike(t, at, article_ok)) return;
