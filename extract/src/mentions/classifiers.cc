@@ -76,7 +76,25 @@ void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i
     ctx.cands.push_back(std::move(c));
     return;
   }
-  if (ctx.names_at.count(at)) return;
+  if (auto it = ctx.names_at.find(at); it != ctx.names_at.end()) {
+    // مدرسة أم درمان الفنية، مستشفى الخرطوم التعليمي: a site (a classifier without a subtype) named by a
+    // town and an adjective of its own is one name, the classifier included.
+    const Candidate& town = ctx.cands[it->second.front()];
+    std::size_t k = town.last;
+    if (list != kClassifier || !x.WordOf(*h).Attr("subtype").empty() || town.m.type == EntityType::kPerson ||
+        k >= t.size() || !t[k].is_word() || t[k].key.size() < 5 || t[k].key[0] != kAlef || t[k].key[1] != kLam ||
+        !(EndsWith(t[k].key, U"\u064A") || EndsWith(t[k].key, U"\u064A\u0647")) ||
+        std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(), [&](const NisbaHit& n) { return n.tok == k; }) ||
+        x.IsFunction(t[k]) || x.WordAt(t, k, kModifier)) {
+      return;
+    }
+    std::string key;
+    for (std::size_t j = i; j <= k; ++j) key += (key.empty() ? "" : " ") + EncodeUtf8(t[j].key);
+    Candidate c = ctx.Make(i, k + 1, h->begin, "~Place:" + key, EntityType::kPlace, "classifier");
+    c.priority = 2;
+    ctx.cands.push_back(std::move(c));
+    return;
+  }
   bool article_ok = list == kClassifier;
   if (!x.NameLike(t, at, article_ok)) return;
   const std::u32string& k = t[at].key;
