@@ -90,6 +90,11 @@ void Extractor::Impl::Build() {
       nisba_keys.insert(k + U"\u0647");
     }
   }
+  std::vector<std::pair<std::u32string, Payload>> joined;  // multi-word forms without their spaces
+  std::unordered_set<std::u32string> one_word;             // every one-word form's key
+  for (const auto& e : entities) {
+    for (const auto& f : e.forms) one_word.insert(K(f));
+  }
   for (std::uint32_t i = 0; i < entities.size(); ++i) {
     const auto& e = entities[i];
     index.emplace(e.id, i);
@@ -99,6 +104,11 @@ void Extractor::Impl::Build() {
       p.kind = Payload::Kind::kName;
       p.entity = i;
       names.Add(f, p);
+      // A multi-word name printed without its spaces by careless editing (الأممالمتحدة) is the name.
+      if (std::u32string key = K(f); key.find(U' ') != std::u32string::npos) {
+        std::erase(key, U' ');
+        joined.emplace_back(std::move(key), p);
+      }
       if (e.type == EntityType::kPerson) {
         auto key = K(f);
         auto sp = key.find(U' ');
@@ -136,6 +146,9 @@ void Extractor::Impl::Build() {
     if (!e.of.empty()) {
       owned.emplace(e.of + "|" + std::string(vocab::Name(e.type)) + "|" + e.subtype, i);
     }
+  }
+  for (const auto& [key, p] : joined) {
+    if (key.size() >= 6 && !one_word.count(key) && !nisba_keys.count(key)) names.Add(EncodeUtf8(key), p);
   }
   // A lexicon person's surname alone names them when no other lexicon person shares it and it is long
   // enough not to be a common word (بيسكوف, باشينيان).

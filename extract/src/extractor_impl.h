@@ -77,6 +77,8 @@ enum List : std::uint16_t {
   kScaleModifier,
   kBothSides,
   kOccupier,
+  kVenueHead,
+  kBodyHead,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -85,7 +87,8 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "locative",     "stopword",       "number_word",    "qualifier",       "figure_noun",      "weekday",
     "month",        "relative_time",  "not_asserted",   "trigger",         "event_cue",        "non_event",
     "lam_governor", "subset",         "dual_noun",      "unit_noun",       "place_anaphor",    "masculine_head",
-    "time_of_day",  "instrument",     "scale_modifier", "both_sides",      "occupier"};
+    "time_of_day",  "instrument",     "scale_modifier", "both_sides",      "occupier",         "venue_head",
+    "body_head"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

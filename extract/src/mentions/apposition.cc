@@ -39,7 +39,7 @@ void ReportingVerb(const Extractor::Impl& x, MentionContext& ctx, std::size_t i)
   auto v = x.WordAt(t, i, kReportingVerb);
   if (!v) return;
   std::size_t a = v->last;
-  if (ctx.names_at.count(a)) return;
+  if (ctx.names_at.count(a) || !PersonNameStart(x, t, a)) return;
   std::size_t e = ctx.NameRun(a, 3);
   if (e == a) return;
   bool closed = e >= t.size() || ctx.IsPunct(e, U",\u060C:\"\u201C\u00AB") || t[e].key == U"\u0627\u0646" ||

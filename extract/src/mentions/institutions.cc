@@ -49,6 +49,60 @@ std::string OwnerState(const Extractor::Impl& x, const MentionContext& ctx, cons
   return owner_state;
 }
 
+// The end of the place an institution sits in, written right after it with ب (وزارة الصحة بالخرطوم،
+// إدارة الإعلام بولاية الخرطوم), or `j` if none follows.
+std::size_t SeatEnd(const Extractor::Impl& x, const MentionContext& ctx, std::size_t j) {
+  const Tokens& t = ctx.t;
+  if (j >= t.size() || !t[j].is_word() || t[j].key.size() < 3 || t[j].key[0] != 0x0628) return j;  // ب
+  auto place_end = [&](std::size_t k) -> std::size_t {
+    auto it = ctx.names_at.find(k);
+    if (it == ctx.names_at.end()) return 0;
+    for (std::size_t ci : it->second) {
+      if (ctx.cands[ci].m.type == EntityType::kPlace) return ctx.cands[ci].last;
+    }
+    return 0;
+  };
+  if (auto h = x.WordAt(t, j, kClassifier); h && h->clitics > 0) {
+    std::size_t e = place_end(h->last);
+    return e ? e : j;
+  }
+  std::size_t e = place_end(j);
+  return e ? e : j;
+}
+
+// The words of tokens [a, b) as a key.
+std::string Keys(const Tokens& t, std::size_t a, std::size_t b) {
+  std::string key;
+  for (std::size_t j = a; j < b; ++j) key += (key.empty() ? "" : " ") + EncodeUtf8(t[j].key);
+  return key;
+}
+
+// A public body named by a head noun, its field and its seat: إدارة الإعلام بولاية X، هيئة الطرق والجسور
+// بمدينة X. Without the seat the phrase may be a common noun (إدارة الأزمة), so the seat is required.
+void FindSeatedBodies(const Extractor::Impl& x, MentionContext& ctx) {
+  const Tokens& t = ctx.t;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto h = x.WordAt(t, i, kBodyHead);
+    if (!h || h->article) continue;
+    std::size_t j = h->last;
+    auto definite = [&](std::size_t k) {
+      if (k >= t.size() || !t[k].is_word()) return false;
+      std::u32string_view w = t[k].key;
+      if (w.size() > 3 && w[0] == kWaw) w.remove_prefix(1);
+      return w.size() > 3 && w[0] == kAlef && w[1] == kLam && !ctx.names_at.count(k);
+    };
+    while (j < t.size() && j < h->last + 4 && definite(j)) ++j;
+    if (j == h->last) continue;
+    std::size_t e = SeatEnd(x, ctx, j);
+    if (e == j) continue;
+    Candidate c = ctx.Make(h->first, e, h->begin, "~Organization:" + Keys(t, h->first, e), EntityType::kOrganization,
+                           "seated-body");
+    c.priority = 3;
+    ctx.cands.push_back(std::move(c));
+    i = e - 1;
+  }
+}
+
 }  // namespace
 
 void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx) {
@@ -62,10 +116,13 @@ void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx) {
     std::string subtype(w.Attr("subtype"));
     const ontology::EntityEntry* known =
         owner_state.empty() ? nullptr : x.Owned(owner_state, EntityType::kOrganization, subtype);
+    // An institution without its state but with its seat (وزارة الصحة بالخرطوم) is that place's.
+    std::size_t end = owner_state.empty() ? SeatEnd(x, ctx, h->last) : h->last;
+    if (end > h->last) key += " " + Keys(t, h->last, end);
     std::string id = known                 ? known->id
                      : owner_state.empty() ? "~Organization:" + key
                                            : owner_state + "_" + std::string(w.Attr("code"));
-    Candidate c = ctx.Make(h->first, h->last, h->begin, id, EntityType::kOrganization, "institution");
+    Candidate c = ctx.Make(h->first, end, h->begin, id, EntityType::kOrganization, "institution");
     c.m.subtype = subtype;
     if (!owner_state.empty() && !known) {
       c.m.en = std::string(w.Attr("en")) + " (" + x.entities[x.index.at(owner_state)].en + ")";
@@ -73,8 +130,9 @@ void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx) {
     }
     c.priority = 3;
     ctx.cands.push_back(std::move(c));
-    i = h->last - 1;
+    i = end - 1;
   }
+  FindSeatedBodies(x, ctx);
 }
 
 }  // namespace khabar::extract

@@ -26,8 +26,30 @@ bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size
   // في العاصمة مقديشو: a capital named as the capital is the city; and العاصمة الليبية طرابلس, with the
   // state's nisba between.
   bool as_capital =
-      i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) && !ctx.NisbasAt(i - 1).empty()));
-  return ctx.PrecededByLocative(i, h.clitics) || visited || dateline || as_capital;
+      i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) &&
+                                          std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
+                                                      [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
+  // السلطات في كييف، المسؤولون في باكو: the officials in the capital are its government.
+  if (i > 1 && h.clitics == 0 && t[i - 1].key == U"\u0641\u064A" && x.WordEndingAt(t, i - 1, kGovHead)) return false;
+  // كل من واشنطن وموسكو: "each of", not a place of origin.
+  bool each_of = i > 1 && t[i - 1].key == U"\u0645\u0646" && t[i - 2].key == U"\u0643\u0644";
+  // رئيس بلدية كييف: a municipal title is owned by the city.
+  bool municipal = false;
+  if (auto title = x.WordEndingAt(t, i, kTitle)) municipal = x.WordOf(*title).Attr("takes") == "place";
+  // هجوم صاروخي على كييف: the target of an attack is the city.
+  bool attacked = false;
+  if (i > 1 && t[i - 1].key == U"\u0639\u0644\u064A") {
+    for (std::size_t b = i >= 5 ? i - 5 : 0; b + 1 < i && !attacked; ++b) {
+      for (const Hit& th : t.triggers.At(b, true)) {
+        std::string_view type = x.WordOf(th).Attr("type");
+        attacked |= type == "Attack" || type == "MilitaryOperation";
+      }
+    }
+  }
+  // قمة القاهرة، مؤتمر باريس: a meeting named after the city it is held in.
+  bool venue = i > 0 && x.WordEndingAt(t, i, kVenueHead).has_value();
+  return (ctx.PrecededByLocative(i, h.clitics) && !each_of) || visited || dateline || as_capital || municipal ||
+         attacked || venue;
 }
 
 // مدينة الأبيض، قناة المسيرة، ولاية الجزيرة: a place or outlet listed with its classifier (its name alone is
@@ -45,6 +67,23 @@ bool StartsWithClassifier(const Extractor::Impl& x, const Tokens& t, const Hit& 
          t[name_first].key != U"\u0627\u0644\u0627\u0646\u0628\u0627\u0621" && !x.IsFunction(t[name_first]);
 }
 
+// جنوب وغرب وشمال كردفان: a direction coordinated with others (و + direction after a direction) is a
+// direction of the name after it, not the first word of a name (شمال كردفان).
+bool CoordinatedDirection(const Tokens& t, std::size_t i) {
+  auto direction = [&](std::size_t k, bool waw) {
+    std::u32string_view w = t[k].key;
+    if (waw) {
+      if (w.empty() || w[0] != kWaw) return false;
+      w.remove_prefix(1);
+    } else if (!w.empty() && w[0] == kWaw && w.size() == 4) {
+      w.remove_prefix(1);
+    }
+    return w == U"\u0634\u0645\u0627\u0644" || w == U"\u062C\u0646\u0648\u0628" || w == U"\u0634\u0631\u0642" ||
+           w == U"\u063A\u0631\u0628";
+  };
+  return i > 0 && t[i].is_word() && t[i - 1].is_word() && direction(i, true) && direction(i - 1, false);
+}
+
 }  // namespace
 
 void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
@@ -60,6 +99,7 @@ void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
         continue;
       }
       if (h.article) continue;  // names match as written, never after an added article
+      if (h.last > i + 1 && CoordinatedDirection(t, i)) continue;
       if (!e.capital_of.empty() && !NamesTheCity(x, ctx, i, h)) {
         ctx.names_at[i].push_back(ctx.cands.size());
         ctx.cands.push_back(ctx.Make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy"));

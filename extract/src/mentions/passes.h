@@ -36,4 +36,8 @@ void FindSurnames(const Extractor::Impl& x, MentionContext& ctx);
 void FindClassifiedNames(const Extractor::Impl& x, MentionContext& ctx);
 void TrimPersonsToLexiconNames(const Extractor::Impl& x, MentionContext& ctx);
 
+// Whether a person's name found by rule may start at token `at`: not with the article, not with an
+// organisation's head noun (titles.cc).
+bool PersonNameStart(const Extractor::Impl& x, const Tokens& t, std::size_t at);
+
 }  // namespace khabar::extract

@@ -18,6 +18,7 @@ std::vector<std::pair<std::u32string, std::string>> Surnames(const Extractor::Im
     std::u32string_view last = t[c.last - 1].key;
     if (last.size() > 2 && last[0] == kAlef && last[1] == kLam) last.remove_prefix(2);
     if (x.nisba_keys.count(std::u32string(last))) continue;  // السوداني alone is Sudanese, not the person
+    if (last.size() < 3) continue;  // الله of a compound surname (رحمة الله) is no surname alone
     surnames.emplace_back(t[c.last - 1].key, c.m.entity);
   }
   return surnames;

@@ -55,11 +55,24 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
 
 }  // namespace
 
+bool PersonNameStart(const Extractor::Impl& x, const Tokens& t, std::size_t at) {
+  if (at >= t.size() || !t[at].is_word()) return false;
+  const std::u32string& k = t[at].key;
+  // A first name never carries the article (المفوضية، الوزارة), and an organisation's head noun (مكتب،
+  // مجلس، مركز) opens an organisation's name, not a person's.
+  return !(k.size() > 2 && k[0] == kAlef && k[1] == kLam) && !x.masculine_heads.count(k);
+}
+
 void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
   const Tokens& t = ctx.t;
   for (std::size_t i = 0; i < t.size(); ++i) {
     auto h = x.WordAt(t, i, kTitle);
     if (!h) continue;
+    // شرم الشيخ: a title word inside a name already found is part of that name.
+    if (std::any_of(ctx.cands.begin(), ctx.cands.end(),
+                    [&](const Candidate& c) { return c.m.type != EntityType::kPerson && c.first < i && c.last > i; })) {
+      continue;
+    }
     TitleRole r = ParseTitleRole(x, ctx, *h);
     std::size_t at = r.name_at;
     std::string role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
@@ -71,7 +84,24 @@ void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
       }
       continue;
     }
-    std::size_t e = ctx.NameRun(at, 3);
+    // المتحدث باسم الوزارة محمد علي: an owner named by an anaphoric noun alone.
+    if (at + 1 < t.size() && at > 0 && t[at - 1].key == U"\u0628\u0627\u0633\u0645" && !PersonNameStart(x, t, at) &&
+        t[at].key.size() > 2 && t[at].key[1] == kLam && PersonNameStart(x, t, at + 1)) {
+      r.owner_end = ++at;
+      role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
+    }
+    std::size_t e = ctx.NameRun(at, 4);
+    if (!PersonNameStart(x, t, at)) {
+      // المتحدث باسم مكتب الهيئة (سامي كريم): the person in parentheses after the role.
+      std::size_t open = at;
+      while (open < t.size() && open < at + 4 && t[open].is_word()) ++open;
+      if (!ctx.IsPunct(open, U"(")) continue;
+      r.owner_end = open;
+      at = open + 1;
+      e = ctx.NameRun(at, 3);
+      if (e - at < 2 || !ctx.IsPunct(e, U")")) continue;
+      role = ctx.SpanText(h->begin, t[open - 1].end);
+    }
     if (e == at) continue;
     bool boundary = e >= t.size() || !t[e].is_word() || x.IsFunction(t[e]) || x.WordAt(t, e, kReportingVerb);
     if (e - at == 1 && (!boundary || !x.LooksLikeName(t[at].key))) continue;
