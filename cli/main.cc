@@ -245,6 +245,8 @@ struct BuildOptions {
   std::string format;
   std::string lexicon;
   std::vector<std::string> no_merge;
+  std::vector<std::string> disabled_passes;
+  std::size_t max_article_bytes = extract::kDefaultMaxArticleBytes;
   std::string shard;
   unsigned jobs = 0;
   bool quiet = false;
@@ -278,7 +280,9 @@ int RunBuild(const BuildOptions& o) {
     return kExitFatal;
   }
   std::unique_ptr<extract::Extractor> extractor;
-  if (Status s = extract::Extractor::Create(lexicon, &extractor); !s.ok()) {
+  extract::ExtractorOptions extractor_options;
+  extractor_options.disabled_passes = o.disabled_passes;
+  if (Status s = extract::Extractor::Create(lexicon, extractor_options, &extractor); !s.ok()) {
     Note("error: " + s.ToString());
     return kExitFatal;
   }
@@ -348,7 +352,9 @@ int RunBuild(const BuildOptions& o) {
       }
       Slot s;
       extract::Document doc;
-      Status st = extract::ReadArticle(inputs[k].path, inputs[k].id, mp, &doc);
+      extract::ReadOptions read_options;
+      read_options.max_article_bytes = o.max_article_bytes;
+      Status st = extract::ReadArticle(inputs[k].path, inputs[k].id, mp, &doc, read_options);
       if (!st.ok()) {
         s.error = st.message();
       } else {
@@ -594,6 +600,29 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   build->add_option("--no-merge", b.no_merge, "Switch off an alias-merge rule: phonetic, partial-name (repeatable)")
       ->check(CLI::IsMember({"phonetic", "partial-name"}));
+  std::vector<std::string> pass_names;  // the passes that can be switched off
+  for (const auto& p : extract::ListPasses()) {
+    if (!p.required) pass_names.emplace_back(p.name);
+  }
+  build
+      ->add_option("--disable-pass", b.disabled_passes,
+                   "Switch off an extractor pass or per-trigger step by name (repeatable; --list-passes lists "
+                   "them, docs/passes.md explains them)")
+      ->check(CLI::IsMember(pass_names));
+  build
+      ->add_flag_callback(
+          "--list-passes",
+          [] {
+            for (const auto& p : extract::ListPasses()) {
+              std::cout << p.stage << '\t' << p.name << (p.required ? " (required)" : "") << '\t' << p.what << '\n';
+            }
+            throw CLI::Success();
+          },
+          "List the extractor's passes in the order they run (stage, name, what each finds) and exit")
+      ->trigger_on_parse();
+  build->add_option("--max-article-bytes", b.max_article_bytes,
+                    "Cut an article longer than this many bytes at the last sentence end before it, with a "
+                    "warning naming the file (default 4194304 = 4 MiB; 0: no limit)");
   build->add_option("--shard", b.shard,
                     "Build one slice K/N (1 <= K <= N) of the corpus: the articles whose id hashes to it. The N "
                     "outputs name entities, articles and events alike and load into one store "

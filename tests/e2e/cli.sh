@@ -128,3 +128,19 @@ grep -q "'2023-02-30' is not a date" "$WORK/err" || fail "a bad manifest date is
 grep -q '"0000-' "$WORK/man.nt" && fail "a date of year 0 was written"
 serdi -i ntriples -o ntriples "$WORK/man.nt" >/dev/null 2>&1 || fail "serdi rejects the graph"
 echo "cli: all checks passed"
+
+# The extractor's passes: listed in order, switched off by name (an unknown name is a usage error), and a
+# switched-off pass loses its facts (no person found after a title without the title pass).
+expect_rc 0 "$KHABAR" build --list-passes
+grep -q "^mentions	title	" "$WORK/out" || fail "--list-passes does not list the title pass"
+expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/np.ttl" --disable-pass no-such-pass
+expect_rc 0 "$KHABAR" build "$SEEDS" --manifest "$MANIFEST" -o "$WORK/all.nt" -q
+expect_rc 0 "$KHABAR" build "$SEEDS" --manifest "$MANIFEST" -o "$WORK/notitle.nt" -q --disable-pass title
+grep -q 'recognisedBy> "title' "$WORK/all.nt" || fail "no mention recognised by the title pass"
+grep -q 'recognisedBy> "title' "$WORK/notitle.nt" && fail "--disable-pass title: title mentions still found"
+
+# An article over --max-article-bytes is cut at a sentence end, with a warning naming the file.
+python3 -c "print('قصفت الطائرات السوق. ' * 400)" >"$WORK/long.txt"
+expect_rc 0 "$KHABAR" build "$WORK/long.txt" -o "$WORK/long.ttl" --max-article-bytes 2000
+grep -q "long.txt" "$WORK/err" || fail "a cut article is not named"
+grep -q "size limit" "$WORK/err" || fail "a cut article: no reason given"
