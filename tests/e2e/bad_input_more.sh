@@ -19,7 +19,8 @@ else
 fi
 
 # --- A 50 MB single line: Arabic prose with no line break at all (a scraped page), one name every
-# 1.2 KB. Read, tokenized, matched and written in bounded time and memory, every name found.
+# 1.2 KB. Read, tokenized, matched and written in bounded time and memory, every name found (with the
+# size guard off: by default an article over 4 MiB is cut at a sentence end, which e2e_cli checks).
 # Event-dense text is kept smaller (DENSE_KB) because the event rules are still superlinear in the
 # number of events of one article (see docs/input.md, "Size").
 mkdir -p "$WORK/line"
@@ -34,7 +35,8 @@ EOF
 )
 [ "$(wc -l <"$WORK/line/line.txt")" = 0 ] || fail "the generated line has line breaks"
 t0=$(now)
-timeout 240 "$KHABAR" build "$WORK/line/line.txt" -o "$WORK/line.nt" -q -j2 2>"$WORK/err" && rc=0 || rc=$?
+timeout 240 "$KHABAR" build "$WORK/line/line.txt" -o "$WORK/line.nt" -q -j2 --max-article-bytes 0 2>"$WORK/err" &&
+  rc=0 || rc=$?
 echo "${LINE_MB} MB single line: $(since "$t0") s, exit $rc"
 [ $rc = 0 ] || { cat "$WORK/err" >&2; fail "${LINE_MB} MB single line exited $rc (124: over 240 s)"; }
 found=$(grep -c 'anchorOf> "أرمينيا"' "$WORK/line.nt" || true)

@@ -144,3 +144,10 @@ python3 -c "print('قصفت الطائرات السوق. ' * 400)" >"$WORK/long.
 expect_rc 0 "$KHABAR" build "$WORK/long.txt" -o "$WORK/long.ttl" --max-article-bytes 2000
 grep -q "long.txt" "$WORK/err" || fail "a cut article is not named"
 grep -q "size limit" "$WORK/err" || fail "a cut article: no reason given"
+
+# The README's summary of the bundled corpus is what a build of it prints (counts; timings aside).
+expect_rc 0 "$KHABAR" build "$SEEDS" --manifest "$MANIFEST" -o "$WORK/readme.ttl"
+sed -n '/^  articles:/,/^  triples:/p' "$WORK/err" >"$WORK/summary.now"
+sed -n '/^khabar: built out\/karabakh.ttl/,/^  triples:/p' "$SRC/README.md" | sed -n '/^  articles:/,/^  triples:/p' >"$WORK/summary.readme"
+[ -s "$WORK/summary.now" ] || fail "no build summary printed"
+diff "$WORK/summary.readme" "$WORK/summary.now" >&2 || fail "README's build summary is out of date (copy a fresh run)"
