@@ -127,7 +127,6 @@ struct Extractor::Impl {
   // TriggerSteps() (each as long as its table).
   std::vector<bool> mention_pass_off, event_pass_off, trigger_step_off;
 
-  std::size_t ListOf(const Hit& h) const { return h.payload.list; }
   const ontology::Word& WordOf(const Hit& h) const { return lists[h.payload.list][h.payload.word]; }
 
   // Longest hit of a word list starting at token i.
@@ -188,8 +187,6 @@ struct Extractor::Impl {
     }
     return true;
   }
-
-  const ontology::EntityEntry& E(std::uint32_t i) const { return entities[i]; }
 
   // A single word standing alone as a person's name must look like one: transliterated names carry
   // long vowels (مالينا، جيغام، دولغوف) where Arabic common nouns and verbs of the same length rarely do
