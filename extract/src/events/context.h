@@ -140,6 +140,20 @@ struct EventContext {
   // The state that الاحتلال / العدو at token i (alone, or after a force or weapon head: جيش الاحتلال،
   // طائرات العدو) stands for: `occupier`, when the article names it; else empty.
   std::string OccupierAt(std::size_t i) const;
+  // The first event at or after index `from` whose trigger starts at token `tok` or later (events are in
+  // text order): a binary search, written out because clang 14's ranges reject libstdc++ 12's iota_view.
+  std::size_t FirstEventAtOrAfter(std::size_t from, std::size_t tok) const {
+    std::size_t lo = from, hi = out.size();
+    while (lo < hi) {
+      std::size_t mid = lo + (hi - lo) / 2;
+      if (trigs[trig_of_event[mid]].first < tok) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
   std::string occupier;  // the state the article names as الاحتلال + nisba (pass "occupier")
   // The place an anaphor (المنطقة, الممر) of this subtype at token `before` stands for, or "".
   std::string SalientPlace(const std::string& subtype, std::size_t before) const;

@@ -1,5 +1,4 @@
 // Figures: the counts that go with the events (27 قتيلا، نزوح 100 ألف).
-#include <ranges>
 
 #include "events/context.h"
 
@@ -36,8 +35,7 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
     // The events of its sentence (at most ctx.kWindow tokens away): the events are in text order.
     std::size_t lo = ctx.WindowFirst(sent[ne.first], ne.first), hi = ctx.WindowEnd(sent[ne.first], ne.first);
     auto first_of = [&](std::size_t e) { return ctx.trigs[ctx.trig_of_event[e]].first; };
-    auto events = std::views::iota(std::size_t{0}, ctx.out.size());
-    std::size_t e0 = *std::ranges::partition_point(events, [&](std::size_t e) { return first_of(e) < lo; });
+    std::size_t e0 = ctx.FirstEventAtOrAfter(0, lo);
     for (std::size_t e = e0; e < ctx.out.size() && first_of(e) < hi; ++e) {
       const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
       if ((!any_type && !counts(tr.type)) || sent[tr.first] != sent[ne.first]) continue;

@@ -1,5 +1,4 @@
 // Casualty tallies: one event per tally.
-#include <ranges>
 
 #include "events/context.h"
 
@@ -55,9 +54,7 @@ void TallyDoers(const Extractor::Impl&, EventContext& ctx) {
     std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
     // At most ctx.kWindow tokens away (a sentence with no punctuation can be the article).
     std::size_t lo = ctx.WindowFirst(sent[cur.first], cur.first), hi = ctx.WindowEnd(sent[cur.first], cur.first);
-    auto events = std::views::iota(first_of_sentence, ctx.out.size());
-    std::size_t a0 = *std::ranges::partition_point(
-        events, [&](std::size_t a) { return ctx.trigs[ctx.trig_of_event[a]].first < lo; });
+    std::size_t a0 = ctx.FirstEventAtOrAfter(first_of_sentence, lo);
     for (std::size_t a = a0; a < ctx.out.size() && ctx.trigs[ctx.trig_of_event[a]].first < hi; ++a) {
       const Trig& at = ctx.trigs[ctx.trig_of_event[a]];
       if (sent[at.first] != sent[cur.first]) break;
