@@ -122,7 +122,8 @@ TEST_F(PassRegistryTest, ARequiredPassIsRefused) {
 
 TEST_F(PassRegistryTest, WithTitleOffThePersonAfterATitleIsNotFound) {
   constexpr std::string_view kText = "وقال وزير الدفاع سامي دوركاني إن القوات انسحبت من البلدة.";
-  const Mention* person = FindMention(Run(kText), "سامي دوركاني");
+  ArticleResult all = Run(kText);  // kept alive: the mention points into it
+  const Mention* person = FindMention(all, "سامي دوركاني");
   ASSERT_NE(person, nullptr);
   EXPECT_EQ(RecognisedBy(*person), "title");
   Status s;
