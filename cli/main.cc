@@ -317,6 +317,20 @@ int RunBuild(const BuildOptions& o) {
       return kExitFatal;
     }
   }
+  if (o.output != "-") {  // the graph must never replace an article (or the manifest) it was built from
+    std::error_code ec;
+    auto same = [&](const fs::path& p) { return fs::equivalent(p, out, ec) && !ec; };
+    for (const Input& in : inputs) {
+      if (same(in.path)) {
+        Note("error: -o " + o.output + " is one of the input articles; refusing to overwrite it (nothing written)");
+        return kExitUsage;
+      }
+    }
+    if (!o.manifest.empty() && same(o.manifest)) {
+      Note("error: -o " + o.output + " is the manifest; refusing to overwrite it (nothing written)");
+      return kExitUsage;
+    }
+  }
   exporter::InstallInterruptCleanup();
 
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());

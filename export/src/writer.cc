@@ -1,14 +1,18 @@
 #include "khabar/export/writer.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <numeric>
 
 #include "khabar/ontology/vocab.h"
@@ -305,6 +309,56 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink) {
   return Status::Ok();
 }
 
+namespace {
+
+// The temporary beside `path` is ".<name>.tmp.<pid>.XXXXXX", with <name> cut (at a UTF-8 boundary) so that the
+// whole stays within NAME_MAX even for an output name of 255 bytes.
+std::string TempPrefix(const std::filesystem::path& path) {
+  std::string name = path.filename().string();
+  constexpr std::size_t kMaxName = 255 - 40;  // room for ".", ".tmp.", a pid and ".XXXXXX"
+  if (name.size() > kMaxName) {
+    std::size_t cut = kMaxName;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
+  return "." + name + ".tmp.";
+}
+
+// Removes temporaries of the same output left by a run that was killed (kill -9, a power cut): those whose
+// process is gone and that have not been written to for a minute. A concurrent writer's temporary is kept.
+void RemoveStaleTemporaries(const std::filesystem::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec), end;
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() + 7 || name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string rest = name.substr(prefix.size());  // "<pid>.XXXXXX"
+    std::size_t dot = rest.find('.');
+    if (dot == 0 || dot == std::string::npos || rest.size() - dot != 7) continue;
+    if (!std::all_of(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(dot),
+                     [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    pid_t pid = static_cast<pid_t>(std::strtol(rest.c_str(), nullptr, 10));
+    if (pid <= 0 || (::kill(pid, 0) == 0 || errno == EPERM)) continue;  // its writer still runs
+    std::error_code e2;
+    auto mtime = std::filesystem::last_write_time(it->path(), e2);
+    if (e2 || now - mtime < std::chrono::minutes(1)) continue;
+    std::filesystem::remove(it->path(), e2);
+  }
+}
+
+// The mode the output gets: an existing file's, else what the umask leaves of 0666 (as a plain open would).
+mode_t OutputMode(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return st.st_mode & 07777;
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
 Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesystem::path& path) {
   if (path == "-") {
     FileSink sink(stdout);
@@ -313,7 +367,9 @@ Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesyste
     return Status::Ok();
   }
   std::filesystem::path dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+  const std::string prefix = TempPrefix(path);
+  RemoveStaleTemporaries(dir, prefix);
+  std::string tmpl = (dir / (prefix + std::to_string(::getpid()) + ".XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
@@ -328,6 +384,8 @@ Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesyste
   struct Deactivate {
     ~Deactivate() { g_temp_active = 0; }
   } deactivate;
+  // mkstemp creates 0600; the result gets the mode a plain write would give it.
+  ::fchmod(fd, OutputMode(path));
   FILE* f = fdopen(fd, "wb");
   if (f == nullptr) {
     ::close(fd);
@@ -345,8 +403,6 @@ Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesyste
     return Status::IoError(path.string() + ": " + (err != 0 ? std::strerror(err) : st.message()) +
                            " (previous file left unchanged)");
   }
-  // mkstemp creates 0600; give the result the usual permissions.
-  ::chmod(tmp.c_str(), 0644);
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     int e = errno;
     ::unlink(tmp.c_str());

@@ -40,6 +40,39 @@ wait $pid 2>/dev/null || true
 cmp -s "$WORK/kg.ttl" "$WORK/prev.ttl" || [ "$(tail -c 2 "$WORK/kg.ttl" | head -c 1)" = "." ] || fail "interrupted run left a broken graph"
 ls -a "$WORK" | grep -q "\.tmp\." && fail "interrupted run left a temporary file"
 
+# The output's mode is what the umask gives a new file, and an existing file keeps its own (issue 16).
+rm -f "$WORK/mode.ttl"
+(umask 027 && "$KHABAR" build "$SEEDS" -o "$WORK/mode.ttl" -q)
+[ "$(stat -c %a "$WORK/mode.ttl")" = 640 ] || fail "umask 027: output mode $(stat -c %a "$WORK/mode.ttl"), expected 640"
+chmod 600 "$WORK/mode.ttl"
+"$KHABAR" build "$SEEDS" -o "$WORK/mode.ttl" -q
+[ "$(stat -c %a "$WORK/mode.ttl")" = 600 ] || fail "an existing output's mode 600 was not kept"
+
+# A temporary left by a killed run (its process gone, untouched for long) is removed by the next run to the
+# same output; a fresh one (maybe a concurrent writer's) and other files are left alone.
+stale="$WORK/.mode.ttl.tmp.999999999.Ab12Cd" fresh="$WORK/.mode.ttl.tmp.999999998.Ef34Gh"
+other="$WORK/.mode.ttl.tmp.notes"
+touch "$stale" "$fresh" "$other" && touch -d '2 hours ago' "$stale" "$other"
+"$KHABAR" build "$SEEDS" -o "$WORK/mode.ttl" -q
+[ ! -e "$stale" ] || fail "a stale temporary of a killed run was not removed"
+[ -e "$fresh" ] && [ -e "$other" ] || fail "a fresh temporary or an unrelated file was removed"
+rm -f "$fresh" "$other"
+
+# An output name of 250 bytes (NAME_MAX is 255) is written: the temporary's name is shortened.
+long="$WORK/$(printf 'g%.0s' $(seq 1 246)).ttl"
+"$KHABAR" build "$SEEDS" -o "$long" -q || fail "an output name of 250 bytes was not written"
+[ -s "$long" ] || fail "250-byte output name: nothing written"
+rm -f "$long"
+
+# -o naming one of the input articles (or the manifest) is refused, and the article is left as it was.
+mkdir -p "$WORK/own" && cp "$SEEDS"/002_*.txt "$WORK/own/a.txt" && cp "$WORK/own/a.txt" "$WORK/own.orig"
+expect_rc 2 "$KHABAR" build "$WORK/own" --format turtle -o "$WORK/own/a.txt" -q
+grep -q "is one of the input articles" "$WORK/err" || fail "-o equal to an input: no clear message"
+cmp -s "$WORK/own/a.txt" "$WORK/own.orig" || fail "-o equal to an input overwrote the article"
+cp "$MANIFEST" "$WORK/m.xml"
+expect_rc 2 "$KHABAR" build "$SEEDS" --manifest "$WORK/m.xml" --format turtle -o "$WORK/m.xml" -q
+grep -q "is the manifest" "$WORK/err" || fail "-o equal to the manifest: no clear message"
+
 # Queries: a syntax error names the line; SPARQL Update is refused; a missing graph is an error.
 printf 'SELECT ?s WHERE {\n  ?s ?p \n' >"$WORK/bad.rq"
 expect_rc 1 "$KHABAR" query "$WORK/prev.ttl" "$WORK/bad.rq"
