@@ -387,6 +387,42 @@ std::u32string LastWord(const std::u32string& k) {
   return sp == std::u32string::npos ? k : k.substr(sp + 1);
 }
 
+// The form a clipped span stands for: after the preposition لـ the article's alif is not written (للأمم =
+// لـ + الأمم), so a span that starts inside the word reads لأمم. "ا" + form restores it.
+std::string UnclippedForm(const std::string& form) {
+  static const std::string kLam = "\u0644", kAlif = "\u0627";  // the letters lam and alif
+  return form.compare(0, kLam.size(), kLam) == 0 ? kAlif + form : std::string();
+}
+
+// The Arabic preferred label of an entity seen under `forms` (form -> count); see Graph::Finish.
+std::string PreferredLabel(const std::map<std::string, std::size_t>& forms, bool person,
+                           const ontology::EntityEntry* lex) {
+  auto in_lexicon = [&](const std::string& f) {
+    return lex && std::find(lex->forms.begin(), lex->forms.end(), f) != lex->forms.end();
+  };
+  std::map<std::string, std::size_t> counts;
+  for (const auto& [f, c] : forms) {
+    std::string whole = UnclippedForm(f);
+    counts[!whole.empty() && (forms.count(whole) || in_lexicon(whole)) ? whole : f] += c;
+  }
+  bool want_full = person && std::any_of(counts.begin(), counts.end(),
+                                         [](const auto& fc) { return fc.first.find(' ') != std::string::npos; });
+  bool want_lexicon = std::any_of(counts.begin(), counts.end(), [&](const auto& fc) {
+    return in_lexicon(fc.first) && (!want_full || fc.first.find(' ') != std::string::npos);
+  });
+  std::string pref;
+  std::size_t best = 0;
+  for (const auto& [f, c] : counts) {
+    if (want_full && f.find(' ') == std::string::npos) continue;
+    if (want_lexicon && !in_lexicon(f)) continue;
+    if (c > best || (c == best && f.size() < pref.size())) {
+      pref = f;
+      best = c;
+    }
+  }
+  return pref;
+}
+
 }  // namespace
 
 void Graph::Finish() {
@@ -618,22 +654,13 @@ void Graph::Finish() {
     add(ent, rdf_type, terms_.Iri(Kh(vocab::Name(r.type))));
     if (!r.subtype.empty()) add(ent, rdf_type, terms_.Iri(Kh(r.subtype)));
     ++stats_.entities_by_type[std::string(vocab::Name(r.type))];
-    // prefLabel@ar: the most frequent form (ties: the shorter, then the smaller); a lexicon entity with
-    // no mention uses its first lexicon form.
+    // prefLabel@ar: a whole name. Counts are taken over forms with a clipped article restored (the span of
+    // للأمم المتحدة is لأمم المتحدة: it counts for الأمم المتحدة when that form is known); a lexicon entity
+    // takes the most frequent of its lexicon forms that was seen, any other the most frequent form (ties: the
+    // shorter, then the smaller); a lexicon entity with no mention uses its first lexicon form.
     // A person's label is a full name when one was seen (نيكول باشينيان, not the more frequent
     // باشينيان alone).
-    std::string pref;
-    std::size_t best = 0;
-    bool want_full = r.type == EntityType::kPerson && std::any_of(forms.begin(), forms.end(), [](const auto& fc) {
-                       return fc.first.find(' ') != std::string::npos;
-                     });
-    for (const auto& [f, c] : forms) {
-      if (want_full && f.find(' ') == std::string::npos) continue;
-      if (c > best || (c == best && f.size() < pref.size())) {
-        pref = f;
-        best = c;
-      }
-    }
+    std::string pref = PreferredLabel(forms, r.type == EntityType::kPerson, lex);
     if (pref.empty() && lex) pref = lex->forms.front();
     if (pref.empty()) pref = extract::EncodeUtf8(NamePart(r.key));
     add(ent, skos + "prefLabel", terms_.Intern(Term::LangLit(pref, "ar")));

@@ -335,6 +335,21 @@ TEST_F(GraphTest, NoMergeSwitchesATierOff) {
 // ---------------------------------------------------------------------------------------------------
 // Triples
 
+// A label is a whole name (issue 16): the clipped span of للدعم السريع (لدعم السريع) counts for the whole
+// form, and a lexicon entity is labelled by a lexicon form (السودان, not the more frequent capital الخرطوم).
+TEST_F(GraphTest, LabelsAreWholeNames) {
+  ArticleBuilder a("a.txt");
+  for (int i = 0; i < 3; ++i) a.Mention("لدعم السريع", EntityType::kArmedForce, "rapid_support_forces", "lexicon");
+  a.Mention("الدعم السريع", EntityType::kArmedForce, "rapid_support_forces", "lexicon");
+  for (int i = 0; i < 3; ++i) a.Mention("الخرطوم", EntityType::kState, "sudan", "capital");
+  a.Mention("السودان", EntityType::kState, "sudan", "lexicon");
+  auto g = Build({a.result()});
+  const std::string rsf = EntityIriForId("rapid_support_forces");
+  EXPECT_THAT(Objects(*g, rsf, kSkos + "prefLabel"), Contains("\"الدعم السريع\"@ar"));
+  EXPECT_THAT(Objects(*g, EntityIriForId("sudan"), kSkos + "prefLabel"), Contains("\"السودان\"@ar"));
+  EXPECT_THAT(Objects(*g, rsf, kSkos + "altLabel"), Contains("\"لدعم السريع\"@ar"));
+}
+
 TEST_F(GraphTest, LabelsSameAsAndPartOf) {
   ArticleBuilder a("a.txt");
   a.Mention("السودان", EntityType::kState, "sudan", "lexicon");
