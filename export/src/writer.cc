@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <numeric>
+#include <unordered_map>
 
 #include "khabar/ontology/vocab.h"
 
@@ -64,11 +66,21 @@ void AppendHex(std::string* out, char prefix, unsigned v, int digits) {
   out->append(buf);
 }
 
-bool LiteralCharNeedsEscape(unsigned char c) { return c < 0x20 || c == 0x7F || c == '"' || c == '\\'; }
-bool IriCharNeedsEscape(unsigned char c) {
-  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
-         c == '\\';
-}
+// Which bytes need escaping, as tables: the writer tests every byte of every term it writes.
+constexpr std::array<bool, 256> kLiteralEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  for (unsigned char c : {'\x7F', '"', '\\'}) t[c] = true;
+  return t;
+}();
+constexpr std::array<bool, 256> kIriEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[c] = true;
+  for (unsigned char c : {'<', '>', '"', '{', '}', '|', '^', '`', '\\'}) t[c] = true;
+  return t;
+}();
+bool LiteralCharNeedsEscape(unsigned char c) { return kLiteralEscape[c]; }
+bool IriCharNeedsEscape(unsigned char c) { return kIriEscape[c]; }
 
 void AppendEscapedLiteral(std::string* out, std::string_view s) {
   if (std::none_of(s.begin(), s.end(), [](char c) { return LiteralCharNeedsEscape(static_cast<unsigned char>(c)); })) {
@@ -261,11 +273,26 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink) {
   std::string* o = out.str();
   if (format == Format::kNTriples) {
     TermWriter w(terms, false);
+    // Triples come sorted by subject, and predicates are few: each is rendered once.
+    std::string subject;
+    TermId last_s = 0;
+    bool have_s = false;
+    std::unordered_map<TermId, std::string> predicates;
     for (const auto& t : triples) {
-      w.Append(o, t.s);
-      o->push_back(' ');
-      w.Append(o, t.p);
-      o->push_back(' ');
+      if (!have_s || t.s != last_s) {
+        subject.clear();
+        w.Append(&subject, t.s);
+        subject.push_back(' ');
+        last_s = t.s;
+        have_s = true;
+      }
+      o->append(subject);
+      auto [it, fresh] = predicates.try_emplace(t.p);
+      if (fresh) {
+        w.Append(&it->second, t.p);
+        it->second.push_back(' ');
+      }
+      o->append(it->second);
       w.Append(o, t.o);
       o->append(" .\n");
       out.MaybeFlush();
