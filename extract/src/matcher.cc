@@ -35,6 +35,7 @@ void Matcher::Add(std::string_view phrase_utf8, const Payload& payload) {
   Pattern p;
   p.rest.assign(parts.begin() + 1, parts.end());
   p.payload = payload;
+  Mark(parts.front());
   auto& v = dict_[parts.front()];
   for (const auto& q : v) {
     if (q.rest == p.rest && q.payload.kind == p.payload.kind && q.payload.entity == p.payload.entity &&
@@ -48,6 +49,7 @@ void Matcher::Add(std::string_view phrase_utf8, const Payload& payload) {
 
 void Matcher::Absorb(Matcher&& other, Dict dict) {
   for (auto& [key, patterns] : other.dict_) {
+    Mark(key);
     auto& into = dict_[key];
     for (Pattern& p : patterns) {
       p.payload.dict = dict;
@@ -55,6 +57,11 @@ void Matcher::Absorb(Matcher&& other, Dict dict) {
     }
   }
   other.dict_.clear();
+}
+
+void Matcher::Mark(std::u32string_view key) {
+  std::size_t h = KeyHash{}(key) & (kFilterBits - 1);
+  filter_[h / 64] |= std::uint64_t{1} << (h % 64);
 }
 
 std::size_t Matcher::VariantViews(const Token& token, bool strip_article, std::u32string* scratch,
@@ -120,6 +127,7 @@ std::vector<Hit> Matcher::Match(const std::vector<Token>& tokens, std::size_t i,
   std::size_t n = VariantViews(tokens[i], strip_article, &scratch, views);
   for (std::size_t vi = 0; vi < n; ++vi) {
     const VariantView& v = views[vi];
+    if (!MayStart(v.key)) continue;
     auto it = dict_.find(v.key);
     if (it == dict_.end()) continue;
     for (const Pattern& p : it->second) {
