@@ -342,6 +342,11 @@ Status RunQuery(const std::filesystem::path& graph, const std::string& query, co
     }
   }
   if (!log.errors.empty()) return Status::ParseError("query failed: " + Joined(log.errors));
+  // Rasqal 0.9.33 does not always honour ORDER BY (it ignores DESC(?value) after an unbound key): the
+  // rows are put in the query's order here.
+  if (!r.columns.empty() && !librdf_query_results_is_graph(results.get())) {
+    if (auto keys = internal::ParseOrderBy(query)) internal::SortRows(*keys, &r);
+  }
   *out = std::move(r);
   return Status::Ok();
 }
@@ -563,6 +568,168 @@ namespace {
 bool IsWord(const SparqlToken& t, std::string_view w) { return t.kind == SparqlToken::kWord && t.text == w; }
 
 }  // namespace
+
+namespace {
+
+// The N-Triples form of a literal token ("x", "x"^^xsd:date as written in the query).
+std::string ConstantLiteral(const std::vector<SparqlToken>& t, std::size_t* i) {
+  std::string lit = t[*i].text;
+  ++*i;
+  if (*i + 1 < t.size() && t[*i].text == "^^") *i += 2;  // the datatype does not change the order of
+  return lit;                                            // the bundled constants (dates, as text)
+}
+
+// Parses one ORDER BY condition at t[*i]; false if it is not a supported form.
+bool ParseOrderCondition(const std::vector<SparqlToken>& t, std::size_t* i, OrderKey* key) {
+  auto punct = [&](std::string_view p) {
+    return *i < t.size() && t[*i].kind == SparqlToken::kPunct && t[*i].text == p;
+  };
+  if (t[*i].kind == SparqlToken::kVar) {
+    key->terms.push_back(t[*i].text.substr(1));
+    key->is_var.push_back(true);
+    ++*i;
+    return true;
+  }
+  if (IsWord(t[*i], "ASC") || IsWord(t[*i], "DESC")) {
+    key->descending = IsWord(t[*i], "DESC");
+    ++*i;
+    if (!punct("(")) return false;
+    ++*i;
+    if (*i >= t.size() || !ParseOrderCondition(t, i, key) || !punct(")")) return false;
+    ++*i;
+    return true;
+  }
+  if (IsWord(t[*i], "COALESCE")) {
+    ++*i;
+    if (!punct("(")) return false;
+    ++*i;
+    while (*i < t.size() && !punct(")")) {
+      if (t[*i].kind == SparqlToken::kVar) {
+        key->terms.push_back(t[*i].text.substr(1));
+        key->is_var.push_back(true);
+        ++*i;
+      } else if (t[*i].kind == SparqlToken::kString) {
+        key->terms.push_back(ConstantLiteral(t, i));
+        key->is_var.push_back(false);
+      } else {
+        return false;
+      }
+      if (punct(",")) ++*i;
+    }
+    if (!punct(")")) return false;
+    ++*i;
+    return true;
+  }
+  return false;
+}
+
+// The order class of a value (SPARQL 1.1, 15.1): unbound 0, blank node 1, IRI 2, literal 3.
+int OrderClass(const std::optional<Binding>& b) {
+  if (!b) return 0;
+  if (b->ntriples.rfind("_:", 0) == 0) return 1;
+  if (b->ntriples.rfind("<", 0) == 0) return 2;
+  return 3;
+}
+
+std::optional<double> NumericValue(const Binding& b) {
+  static const char* const kNumeric[] = {"integer",
+                                         "decimal",
+                                         "double",
+                                         "float",
+                                         "nonNegativeInteger",
+                                         "int",
+                                         "long",
+                                         "positiveInteger",
+                                         "short",
+                                         "nonPositiveInteger",
+                                         "negativeInteger"};
+  auto caret = b.ntriples.rfind("^^<http://www.w3.org/2001/XMLSchema#");
+  if (caret == std::string::npos) return std::nullopt;
+  std::string type = b.ntriples.substr(caret + 36);
+  if (!type.empty()) type.pop_back();  // '>'
+  if (std::find(std::begin(kNumeric), std::end(kNumeric), type) == std::end(kNumeric)) return std::nullopt;
+  char* end = nullptr;
+  double v = std::strtod(b.display.c_str(), &end);
+  if (end == b.display.c_str()) return std::nullopt;
+  return v;
+}
+
+// <0, 0, >0 as a orders before, with or after b in ascending order.
+int CompareValues(const std::optional<Binding>& a, const std::optional<Binding>& b) {
+  int ca = OrderClass(a), cb = OrderClass(b);
+  if (ca != cb || ca == 0) return ca - cb;
+  if (ca == 3) {
+    auto na = NumericValue(*a), nb = NumericValue(*b);
+    if (na && nb && *na != *nb) return *na < *nb ? -1 : 1;
+  }
+  if (int c = a->display.compare(b->display); c != 0) return c;
+  return a->ntriples.compare(b->ntriples);
+}
+
+}  // namespace
+
+std::optional<std::vector<OrderKey>> ParseOrderBy(const std::string& query) {
+  std::vector<SparqlToken> t = TokenizeSparql(query);
+  int depth = 0;
+  std::size_t at = t.size();
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].kind == SparqlToken::kPunct && t[i].text == "{") ++depth;
+    if (t[i].kind == SparqlToken::kPunct && t[i].text == "}") --depth;
+    if (depth == 0 && IsWord(t[i], "ORDER") && IsWord(t[i + 1], "BY")) at = i + 2;
+  }
+  if (at >= t.size()) return std::nullopt;
+  std::vector<OrderKey> keys;
+  std::size_t i = at;
+  while (i < t.size() && !IsWord(t[i], "LIMIT") && !IsWord(t[i], "OFFSET") && !IsWord(t[i], "VALUES")) {
+    OrderKey key;
+    if (!ParseOrderCondition(t, &i, &key)) return std::nullopt;
+    keys.push_back(std::move(key));
+  }
+  if (keys.empty()) return std::nullopt;
+  return keys;
+}
+
+void SortRows(const std::vector<OrderKey>& keys, QueryResult* result) {
+  // Resolve each key's terms to column indexes (or constants) once.
+  struct Resolved {
+    std::vector<std::optional<std::size_t>> column;
+    std::vector<std::optional<Binding>> constant;
+    bool descending;
+  };
+  std::vector<Resolved> resolved;
+  for (const OrderKey& k : keys) {
+    Resolved r{{}, {}, k.descending};
+    for (std::size_t j = 0; j < k.terms.size(); ++j) {
+      std::optional<std::size_t> col;
+      std::optional<Binding> constant;
+      if (k.is_var[j]) {
+        auto it = std::find(result->columns.begin(), result->columns.end(), k.terms[j]);
+        if (it == result->columns.end()) return;  // a key the rows do not carry: keep the engine's order
+        col = static_cast<std::size_t>(it - result->columns.begin());
+      } else {
+        std::string lexical = k.terms[j].size() >= 2 ? k.terms[j].substr(1, k.terms[j].size() - 2) : k.terms[j];
+        constant = Binding{"\"" + lexical + "\"", lexical};
+      }
+      r.column.push_back(col);
+      r.constant.push_back(constant);
+    }
+    resolved.push_back(std::move(r));
+  }
+  auto value = [](const Resolved& r, const std::vector<std::optional<Binding>>& row) -> std::optional<Binding> {
+    for (std::size_t j = 0; j < r.column.size(); ++j) {
+      if (r.column[j] && *r.column[j] < row.size() && row[*r.column[j]]) return row[*r.column[j]];
+      if (r.constant[j]) return r.constant[j];
+    }
+    return std::nullopt;
+  };
+  std::stable_sort(result->rows.begin(), result->rows.end(), [&](const auto& a, const auto& b) {
+    for (const Resolved& r : resolved) {
+      int c = CompareValues(value(r, a), value(r, b));
+      if (c != 0) return r.descending ? c > 0 : c < 0;
+    }
+    return false;
+  });
+}
 
 bool IsSparqlUpdate(const std::string& query) {
   // Update operations are reserved words: as a keyword token (not inside a string, an IRI, a comment,

@@ -3,9 +3,12 @@
 #ifndef KHABAR_EXPORT_SPARQL_INTERNAL_H_
 #define KHABAR_EXPORT_SPARQL_INTERNAL_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "khabar/export/sparql.h"
 
 namespace khabar::exporter::internal {
 
@@ -41,6 +44,24 @@ std::string EscapeNTriplesString(std::string_view s);
 // visible text (\x1B, \u009B), for output that may reach a terminal: an ESC sequence from the data
 // (an outlet name, a label) could otherwise clear the screen or set the window title.
 std::string EscapeControls(std::string_view s, std::string_view keep = {});
+
+// One key of a query's top-level ORDER BY: the first bound of `terms` (variable names without '?', or
+// constants as N-Triples literals), ascending unless `descending`.
+struct OrderKey {
+  std::vector<std::string> terms;
+  std::vector<bool> is_var;
+  bool descending = false;
+};
+// The keys of the query's ORDER BY when it is at the top level and made only of variables, ASC(?v),
+// DESC(?v) and COALESCE(?v, …, "literal"^^type); nullopt when there is none or it holds anything else.
+std::optional<std::vector<OrderKey>> ParseOrderBy(const std::string& query);
+
+// Sorts rows by `keys` as SPARQL 1.1 orders solutions (15.1: unbound, then blank nodes, then IRIs, then
+// literals; numbers by value), stably, so that rows equal on every key keep the engine's order. Rows are
+// left as they are when a key names a variable that is not a result column.
+// Rasqal 0.9.33 ignores some keys (DESC(?value) when an earlier key is unbound): the embedded engine's
+// rows are put in order here.
+void SortRows(const std::vector<OrderKey>& keys, QueryResult* result);
 
 }  // namespace khabar::exporter::internal
 
