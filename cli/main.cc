@@ -467,6 +467,58 @@ fs::path FindQuery(const std::string& q) {
   return {};
 }
 
+// Watches a query of a graph file run by the embedded engine (Redland/Rasqal, which has no way to stop a
+// query): after a second it says on stderr that it is still working, every ten seconds after that, and
+// after `timeout_s` seconds (0: never) it ends the process with a message saying what to do instead.
+class QueryWatch {
+ public:
+  QueryWatch(const std::string& graph, int timeout_s) {
+    std::error_code ec;
+    auto bytes = fs::file_size(graph, ec);
+    std::string size = ec                    ? std::string()
+                       : bytes < 1024 * 1024 ? " (" + std::to_string(bytes / 1024) + " KB)"
+                                             : " (" + std::to_string(bytes / (1024 * 1024)) + " MB)";
+    thread_ = std::thread([this, graph, size, timeout_s] {
+      auto start = std::chrono::steady_clock::now();
+      std::unique_lock lock(mu_);
+      int next_note = 1;
+      for (;;) {
+        if (cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; })) return;
+        auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (timeout_s > 0 && secs >= timeout_s) {
+          Note("error: the query of " + graph + " did not finish in " + std::to_string(timeout_s) +
+               " s (--timeout). The embedded engine (Rasqal) is slow on large graphs: load the graph into a "
+               "triple store (scripts/virtuoso.sh start DIR; scripts/virtuoso.sh load DIR " +
+               graph + ") and query it with --endpoint (docs/virtuoso.md), or give a longer --timeout (0: none)");
+          std::_Exit(kExitFatal);
+        }
+        if (secs >= next_note) {
+          Note("still loading and querying " + graph + size +
+               " with the embedded engine: " + std::to_string(static_cast<int>(secs)) + " s" +
+               (timeout_s > 0 ? " of at most " + std::to_string(timeout_s) + " (--timeout)" : std::string()));
+          next_note = next_note == 1 ? 10 : next_note + 10;
+        }
+      }
+    });
+  }
+  ~QueryWatch() {
+    {
+      std::lock_guard lock(mu_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  QueryWatch(const QueryWatch&) = delete;
+  QueryWatch& operator=(const QueryWatch&) = delete;
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  std::thread thread_;
+};
+
 int RunQuery(QueryOptions o) {
   // With --endpoint the graph lives in the triple store: the one positional argument is the query.
   if (!o.endpoint.empty() && o.query.empty()) std::swap(o.graph, o.query);
@@ -507,11 +559,12 @@ int RunQuery(QueryOptions o) {
   if (o.endpoint.empty()) {
     exporter::LocalQueryOptions lo;
     lo.allow_service = o.allow_service;
+    QueryWatch watch(o.graph, o.timeout_s);
     s = exporter::RunQuery(o.graph, ss.str(), lo, &r);
   } else {
     exporter::EndpointOptions eo;
     eo.default_graph = o.default_graph;
-    eo.timeout_ms = o.timeout_s * 1000;
+    eo.timeout_ms = (o.timeout_s > 0 ? o.timeout_s : 24 * 3600) * 1000;  // 0: a day, not "now"
     eo.allow_service = o.allow_service;
     s = exporter::RunEndpointQuery(o.endpoint, ss.str(), eo, &r);
   }
@@ -659,8 +712,12 @@ int main(int argc, char** argv) {
                    "With --endpoint: the named graph to query (default-graph-uri; scripts/virtuoso.sh loads into "
                    "https://w3id.org/khabar/graph)")
       ->default_val("https://w3id.org/khabar/graph");
-  query->add_option("--timeout", q.timeout_s, "With --endpoint: seconds to wait for the answer (default 120)")
-      ->check(CLI::PositiveNumber);
+  query
+      ->add_option("--timeout", q.timeout_s,
+                   "Seconds to wait for the answer (default 120). With --endpoint the server is asked to stop "
+                   "too; on a graph file the embedded engine is stopped with the message what to do instead; 0: "
+                   "no limit (a graph file only)")
+      ->check(CLI::NonNegativeNumber);
   query->add_flag("--allow-service", q.allow_service,
                   "Let the query's SERVICE (and, on a graph file, FROM / FROM NAMED) read other data: a URL on "
                   "any host or a local file. Refused without it, as --endpoint is refused off this machine");

@@ -354,6 +354,7 @@ struct HttpResponse {
   int status = 0;
   std::string reason;
   std::string content_type;
+  std::string sql_state;  // Virtuoso's X-SQL-State (S1TAT: the query was cut short at its timeout)
   std::string body;
 };
 
@@ -407,6 +408,7 @@ Status ParseHttpResponse(const std::string& raw, HttpResponse* out) {
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
     if (name == "content-type") out->content_type = Lower(value);
+    if (name == "x-sql-state") out->sql_state = value;
     if (name == "transfer-encoding" && Lower(value).find("chunked") != std::string::npos) chunked = true;
     if (name == "content-length") {
       try {
@@ -632,13 +634,16 @@ Status RunEndpointQuery(std::string_view url, const std::string& query, const En
   }
   std::string body = "query=" + FormEncode(query);
   if (!options.default_graph.empty()) body += "&default-graph-uri=" + FormEncode(options.default_graph);
+  // Virtuoso stops its own work at this timeout (ms), so a client that gives up leaves no query running on.
+  body += "&timeout=" + std::to_string(options.timeout_ms);
   std::string host_header = u.host.find(':') != std::string::npos ? "[" + u.host + "]" : u.host;
   std::string request = "POST " + u.path + " HTTP/1.1\r\nHost: " + host_header + ":" + std::to_string(u.port) +
                         "\r\nUser-Agent: khabar/0.1\r\nAccept: application/sparql-results+json\r\n"
                         "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\nContent-Length: " +
                         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
   std::string raw;
-  KHABAR_RETURN_IF_ERROR(Exchange(u, request, options.timeout_ms, &raw));
+  // The server gets the timeout, the client 3 s and a tenth more to receive the server's "stopped" answer.
+  KHABAR_RETURN_IF_ERROR(Exchange(u, request, options.timeout_ms + 3000 + options.timeout_ms / 10, &raw));
   HttpResponse response;
   KHABAR_RETURN_IF_ERROR(ParseHttpResponse(raw, &response));
   if (response.status < 200 || response.status > 299) {
@@ -647,6 +652,11 @@ Status RunEndpointQuery(std::string_view url, const std::string& query, const En
     std::string text = std::string(url) + " answered HTTP " + std::to_string(response.status) + " " + response.reason +
                        (message.empty() ? "" : ": " + message);
     return response.status == 400 ? Status::ParseError(text) : Status::IoError(text);
+  }
+  if (response.sql_state == "S1TAT") {  // Virtuoso's "anytime" answer: whatever it had found by the timeout
+    return Status::IoError(std::string(url) + " stopped the query at the timeout (" +
+                           std::to_string(options.timeout_ms / 1000) +
+                           " s, --timeout): its answer would be incomplete, so none is shown");
   }
   if (response.content_type.find("json") == std::string::npos) {
     return Status::ParseError(std::string(url) + " answered with '" + response.content_type +

@@ -73,6 +73,12 @@ cp "$MANIFEST" "$WORK/m.xml"
 expect_rc 2 "$KHABAR" build "$SEEDS" --manifest "$WORK/m.xml" --format turtle -o "$WORK/m.xml" -q
 grep -q "is the manifest" "$WORK/err" || fail "-o equal to the manifest: no clear message"
 
+# A query that does not end is stopped at --timeout with what to do instead, after saying it is working.
+printf 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n' >"$WORK/endless.rq"
+expect_rc 1 timeout 60 "$KHABAR" query "$WORK/prev.ttl" "$WORK/endless.rq" --timeout 2
+grep -q "still loading and querying" "$WORK/err" || fail "a long query: no progress on stderr"
+grep -q "did not finish in 2 s.*virtuoso.sh" "$WORK/err" || fail "--timeout: no message saying what to do"
+
 # Queries: a syntax error names the line; SPARQL Update is refused; a missing graph is an error.
 printf 'SELECT ?s WHERE {\n  ?s ?p \n' >"$WORK/bad.rq"
 expect_rc 1 "$KHABAR" query "$WORK/prev.ttl" "$WORK/bad.rq"

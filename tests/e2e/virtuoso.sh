@@ -110,6 +110,15 @@ case $code in 2*) fail "dav/dav can still upload under /DAV/ (HTTP $code)" ;; es
 expect_rc 1 bash "$VT" load "$DB" "$WORK/kg.nt" "https://example.org/g'); DROP TABLE x; --"
 grep -q "not a usable graph IRI" "$WORK/err" || fail "a quote in the graph IRI was not refused"
 
+# --timeout stops the server's work too (issue 17): an endless query is cut off by Virtuoso at the timeout,
+# reported as such, and the server is idle afterwards.
+printf 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n' >"$WORK/endless.rq"
+expect_rc 1 "$KHABAR" query --endpoint "$endpoint" "$WORK/endless.rq" --timeout 2
+grep -q "stopped the query at the timeout" "$WORK/err" || fail "--timeout: the server's cut-off was not reported"
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+sleep 1; c1=$(cpu); sleep 3; c2=$(cpu)
+[ $((c2 - c1)) -lt 100 ] || fail "the server kept working after the timeout ($((c2 - c1)) ticks in 3 s)"
+
 bash "$VT" stop "$DB" >/dev/null || fail "stop failed"
 kill -0 "$pid" 2>/dev/null && fail "the server is still running after stop"
 [ -s "$WORK/isql-argv" ] || fail "the isql wrapper was not used"
