@@ -532,7 +532,7 @@ int RunQuery(QueryOptions o) {
   }
   exporter::ResultFormat rf;
   if (!exporter::ParseResultFormat(o.format, &rf)) {
-    Note("error: --format must be table, csv, tsv or json");
+    Note("error: --format must be table, csv, tsv, json or ntriples (the RDF of a CONSTRUCT)");
     return kExitUsage;
   }
   if (o.endpoint.empty()) {
@@ -572,6 +572,12 @@ int RunQuery(QueryOptions o) {
     Note("error: " + qf.string() + ": " + s.ToString());
     return s.code() == Status::Code::kUnsupported || s.code() == Status::Code::kInvalidArgument ? kExitUsage
                                                                                                 : kExitFatal;
+  }
+  if (rf == exporter::ResultFormat::kNTriples && !r.graph) {
+    Note(
+        "error: --format ntriples writes the RDF of a CONSTRUCT query; this query gives rows (use table, csv, tsv or "
+        "json)");
+    return kExitUsage;
   }
   exporter::WriteResult(r, rf, std::cout);
   std::cout.flush();
@@ -703,7 +709,9 @@ int main(int argc, char** argv) {
       "Run a SPARQL query over a graph file (librdf/Rasqal; small graphs) or a local triple store (--endpoint).");
   query->add_option("graph", q.graph, "Graph file (.ttl or .nt); left out with --endpoint");
   query->add_option("query", q.query, "A .rq file, or the name of a bundled query (see 'khabar queries')");
-  query->add_option("--format", q.format, "table (default), csv, tsv or json");
+  query->add_option("--format", q.format,
+                    "table (default), csv, tsv or json; a CONSTRUCT query writes its triples as N-Triples "
+                    "(RDF) in table or ntriples form");
   query->add_option("--endpoint", q.endpoint,
                     "Query a SPARQL endpoint on this machine instead of a file, e.g. the Virtuoso started by "
                     "scripts/virtuoso.sh: http://127.0.0.1:PORT/sparql (SELECT and ASK; docs/virtuoso.md)");

@@ -333,6 +333,7 @@ Status RunQuery(const std::filesystem::path& graph, const std::string& query, co
     }
   } else if (librdf_query_results_is_graph(results.get())) {
     r.columns = {"subject", "predicate", "object"};
+    r.graph = true;
     Stream stream(librdf_query_results_as_stream(results.get()));
     while (stream && !librdf_stream_end(stream.get())) {
       librdf_statement* st = librdf_stream_get_object(stream.get());  // borrowed
@@ -360,6 +361,8 @@ bool ParseResultFormat(std::string_view name, ResultFormat* out) {
     *out = ResultFormat::kTsv;
   } else if (name == "json") {
     *out = ResultFormat::kJson;
+  } else if (name == "ntriples" || name == "nt") {
+    *out = ResultFormat::kNTriples;
   } else {
     return false;
   }
@@ -367,6 +370,14 @@ bool ParseResultFormat(std::string_view name, ResultFormat* out) {
 }
 
 void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
+  if (r.graph && (f == ResultFormat::kTable || f == ResultFormat::kNTriples)) {  // RDF: one triple a line
+    for (const auto& row : r.rows) {
+      if (row.size() == 3 && row[0] && row[1] && row[2]) {
+        out << row[0]->ntriples << ' ' << row[1]->ntriples << ' ' << row[2]->ntriples << " .\n";
+      }
+    }
+    return;
+  }
   if (r.boolean) {
     if (f == ResultFormat::kJson) {
       out << "{\"head\":{},\"boolean\":" << (*r.boolean ? "true" : "false") << "}\n";
@@ -439,6 +450,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       out << "\n]}}\n";
       break;
     }
+    case ResultFormat::kNTriples:  // not a graph: refused by the CLI; written as a table otherwise
     case ResultFormat::kTable: {
       std::vector<std::size_t> width(r.columns.size());
       bool rtl = false;

@@ -79,6 +79,16 @@ expect_rc 1 timeout 60 "$KHABAR" query "$WORK/prev.ttl" "$WORK/endless.rq" --tim
 grep -q "still loading and querying" "$WORK/err" || fail "a long query: no progress on stderr"
 grep -q "did not finish in 2 s.*virtuoso.sh" "$WORK/err" || fail "--timeout: no message saying what to do"
 
+# A CONSTRUCT gives RDF: N-Triples that parse, one triple per row the WHERE clause matched (issue 17).
+printf 'PREFIX kh: <https://w3id.org/khabar/ontology#>\nCONSTRUCT { ?e kh:agent ?a } WHERE { ?e kh:agent ?a }\n' \
+  >"$WORK/construct.rq"
+"$KHABAR" query "$WORK/prev.ttl" "$WORK/construct.rq" >"$WORK/sub.nt" || fail "CONSTRUCT failed"
+serdi -i ntriples "$WORK/sub.nt" >/dev/null 2>"$WORK/err" || { cat "$WORK/err"; fail "CONSTRUCT: not N-Triples"; }
+[ "$(wc -l <"$WORK/sub.nt")" = "$(grep -c 'ontology#agent>' "$WORK/sub.nt")" ] || fail "CONSTRUCT: not one triple a line"
+[ -s "$WORK/sub.nt" ] || fail "CONSTRUCT: no triples"
+expect_rc 2 "$KHABAR" query "$WORK/prev.ttl" figures --format ntriples
+grep -q "CONSTRUCT" "$WORK/err" || fail "--format ntriples on a SELECT: no clear message"
+
 # Queries: a syntax error names the line; SPARQL Update is refused; a missing graph is an error.
 printf 'SELECT ?s WHERE {\n  ?s ?p \n' >"$WORK/bad.rq"
 expect_rc 1 "$KHABAR" query "$WORK/prev.ttl" "$WORK/bad.rq"

@@ -32,6 +32,7 @@ struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<std::optional<Binding>>> rows;
   std::optional<bool> boolean;  // ASK
+  bool graph = false;           // CONSTRUCT: rows are triples (subject, predicate, object)
 };
 
 struct LocalQueryOptions {
@@ -50,7 +51,8 @@ struct LocalQueryOptions {
 // The same with the default options.
 [[nodiscard]] Status RunQuery(const std::filesystem::path& graph, const std::string& query, QueryResult* out);
 
-enum class ResultFormat { kTable, kCsv, kTsv, kJson };
+// kNTriples is the RDF of a CONSTRUCT; a CONSTRUCT asked for as a table is written as N-Triples too.
+enum class ResultFormat { kTable, kCsv, kTsv, kJson, kNTriples };
 bool ParseResultFormat(std::string_view name, ResultFormat* out);
 // Writes results; the table format pads by display width (Arabic is one column per character and
 // combining marks take none), suitable for a terminal.
