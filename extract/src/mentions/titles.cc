@@ -29,6 +29,38 @@ std::size_t LamPostingEnd(const MentionContext& ctx, std::size_t k) {
   return 0;
 }
 
+// The field of an office after its owner, a ل-noun and the definite words or names it governs (مساعد وزير
+// الخارجية لشؤون أوروبا والشؤون الأوراسية): part of the role. Returns where the name may start.
+std::size_t RoleFieldEnd(const Extractor::Impl& x, const MentionContext& ctx, std::size_t at) {
+  const Tokens& t = ctx.t;
+  auto definite = [&](std::size_t k) {
+    std::u32string_view w = t[k].key;
+    if (w.size() > 3 && w[0] == kWaw) w.remove_prefix(1);
+    return w.size() > 3 && w[0] == kAlef && w[1] == kLam;
+  };
+  auto place_name = [&](std::size_t k) -> std::size_t {
+    auto it = ctx.names_at.find(k);
+    if (it == ctx.names_at.end()) return 0;
+    const Candidate& c = ctx.cands[it->second.front()];
+    return c.m.type != EntityType::kPerson ? c.last : 0;
+  };
+  if (at + 2 >= t.size() || t[at].kind != Token::Kind::kWord || t[at].key.size() < 4 || t[at].key[0] != kLam ||
+      t[at].key[1] == kAlef || ctx.names_at.count(at) || x.IsFunction(t[at])) {
+    return at;
+  }
+  std::size_t j = at + 1;
+  while (j < t.size() && j < at + 6) {
+    if (std::size_t e = place_name(j)) {
+      j = e;
+    } else if (t[j].kind == Token::Kind::kWord && definite(j)) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  return j > at + 1 ? j : at;
+}
+
 TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, const Hit& h) {
   const Tokens& t = ctx.t;
   TitleRole r;
@@ -56,6 +88,7 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
   } else if (std::size_t e = LamPostingEnd(ctx, at); e > at && at > h.last) {
     at = e;
   }
+  at = RoleFieldEnd(x, ctx, at);
   std::size_t owner_end = at;
   // A rank between the office and the name: المتحدث باسم الجيش السوداني العميد نبيل عبد الله.
   if (at > h.last) {
