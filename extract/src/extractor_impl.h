@@ -184,8 +184,8 @@ struct Extractor::Impl {
     for (const Hit& h : t.words.At(i, false)) {
       if (h.payload.list == kTitle || h.payload.list == kReportingVerb || h.payload.list == kClassifier ||
           h.payload.list == kMonth || h.payload.list == kWeekday || h.payload.list == kNumberWord ||
-          h.payload.list == kTimeOfDay || h.payload.list == kRelativeTime)
-        return false;  // مدينة خاركيف ليل الاثنين: the night is no part of the name
+          h.payload.list == kTimeOfDay || h.payload.list == kRelativeTime || h.payload.list == kFigureNoun)
+        return false;  // مدينة خاركيف ليل الاثنين: the night is no part of the name, nor are civilians
     }
     return true;
   }

@@ -90,6 +90,17 @@ void NamedForce(const Extractor::Impl& x, MentionContext& ctx, const Hit& h) {
   ctx.cands.push_back(std::move(c));
 }
 
+// المنطقة العسكرية الأولى، المنطقة العسكرية المركزية: a military district and its one definite adjective.
+void MilitaryDistrict(const Extractor::Impl& x, MentionContext& ctx, const Hit& h) {
+  const Tokens& t = ctx.t;
+  std::size_t at = h.last;
+  if (!Definite(t, at) || NamedByOthers(ctx, at) || x.IsFunction(t[at]) || x.IsTriggerWord(t, at)) return;
+  Candidate c =
+      ctx.Make(h.first, at + 1, h.begin, ForceKey(x, t, h.first, at + 1), EntityType::kArmedForce, "military-district");
+  c.priority = 1;
+  ctx.cands.push_back(std::move(c));
+}
+
 }  // namespace
 
 void FindForceNames(const Extractor::Impl& x, MentionContext& ctx) {
@@ -98,6 +109,7 @@ void FindForceNames(const Extractor::Impl& x, MentionContext& ctx) {
     std::string_view kind = UnitKind(x, ctx.t, i, &h);
     if (kind == "numbered") NumberedUnit(x, ctx, *h);
     if (kind == "named") NamedForce(x, ctx, *h);
+    if (kind == "district") MilitaryDistrict(x, ctx, *h);
   }
 }
 
