@@ -79,6 +79,8 @@ enum List : std::uint16_t {
   kOccupier,
   kVenueHead,
   kBodyHead,
+  kUnitHead,
+  kPosting,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -88,7 +90,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "month",        "relative_time",  "not_asserted",   "trigger",         "event_cue",        "non_event",
     "lam_governor", "subset",         "dual_noun",      "unit_noun",       "place_anaphor",    "masculine_head",
     "time_of_day",  "instrument",     "scale_modifier", "both_sides",      "occupier",         "venue_head",
-    "body_head"};
+    "body_head",    "unit_head",      "posting"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
@@ -182,8 +184,8 @@ struct Extractor::Impl {
     for (const Hit& h : t.words.At(i, false)) {
       if (h.payload.list == kTitle || h.payload.list == kReportingVerb || h.payload.list == kClassifier ||
           h.payload.list == kMonth || h.payload.list == kWeekday || h.payload.list == kNumberWord ||
-          h.payload.list == kTimeOfDay || h.payload.list == kRelativeTime)
-        return false;  // مدينة خاركيف ليل الاثنين: the night is no part of the name
+          h.payload.list == kTimeOfDay || h.payload.list == kRelativeTime || h.payload.list == kFigureNoun)
+        return false;  // مدينة خاركيف ليل الاثنين: the night is no part of the name, nor are civilians
     }
     return true;
   }

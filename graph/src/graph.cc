@@ -570,7 +570,10 @@ void Graph::Finish() {
       if (nm.find(U' ') != std::u32string::npos) continue;
       auto ph = extract::PhoneticKey(nm);
       std::set<std::size_t> fits;
-      if (auto it = full.find(ph); it != full.end()) {
+      // A key of two sounds (كيم) fits too many names (جيغام) for the whole corpus: only the article's first
+      // names are tried for it.
+      auto it = ph.size() >= 3 ? full.find(ph) : full.end();
+      if (it != full.end()) {
         for (std::size_t idx : it->second) fits.insert(uf.Find(idx));
       }
       if (fits.size() == 1) {

@@ -305,6 +305,22 @@ TEST_F(GraphTest, DifferentTypesNeverMerge) {
   }
 }
 
+TEST_F(GraphTest, AShortLastNameIsNoCorpusWidePartialName) {
+  // كيم and جيغام share a phonetic key of two sounds: a first name of another article is not the only
+  // person whose last name is كيم; a longer last name still merges.
+  ArticleBuilder a("a.txt");
+  a.Found("هيون كيم", EntityType::kPerson);
+  a.Found("سيرافيم دولغوف", EntityType::kPerson);
+  ArticleBuilder b("b.txt");
+  b.Found("جيغام", EntityType::kPerson);
+  b.Found("دولغوف", EntityType::kPerson);
+  auto g = Build({a.result(), b.result()});
+  EXPECT_NE(g->EntityIri(RuleKey(EntityType::kPerson, "جيغام")),
+            g->EntityIri(RuleKey(EntityType::kPerson, "هيون كيم")));
+  EXPECT_EQ(g->EntityIri(RuleKey(EntityType::kPerson, "دولغوف")),
+            g->EntityIri(RuleKey(EntityType::kPerson, "سيرافيم دولغوف")));
+}
+
 TEST_F(GraphTest, NoMergeSwitchesATierOff) {
   ArticleBuilder a("a.txt");
   a.Found("ميخائيل غوردون", EntityType::kPerson);

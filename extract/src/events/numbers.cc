@@ -95,6 +95,8 @@ bool NotAFigure(const Extractor::Impl& x, const EventContext& ctx, std::size_t i
         pk == U"\u0641\u064A\u0639\u0627\u0645" || EndsWith(pk, U"\u0639\u0627\u0645"))
       return true;
   }
+  // A number inside a name (a unit's: the 444th brigade) is no figure.
+  if (i < n && ctx.mention_at[i] != SIZE_MAX && ctx.mentions[ctx.mention_at[i]].begin < t[i].begin) return true;
   if (j < n && (x.WordAt(t, j, kMonth) || x.WordAt(t, j, kUnitNoun, false, false))) return true;
   // Clock times (22:30) and ratios are not figures.
   if ((j < n && t[j].key == U":" && t[j].begin == t[j - 1].end) ||

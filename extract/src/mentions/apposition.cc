@@ -44,7 +44,8 @@ void ReportingVerb(const Extractor::Impl& x, MentionContext& ctx, std::size_t i)
   if (e == a) return;
   bool closed = e >= t.size() || ctx.IsPunct(e, U",\u060C:\"\u201C\u00AB") || t[e].key == U"\u0627\u0646" ||
                 t[e].key == U"\u0627\u0646\u0647";
-  if (!closed) return;
+  // ذكرت مصادر طبية أن، وسائل إعلام دولية: a plural source closed by a feminine adjective is no person.
+  if (!closed || (e - a >= 2 && EndsWith(t[e - 1].key, std::u32string{kYeh, kHeh}))) return;
   // One word is a name only when nothing else could be the subject: not a nisba, not a known word.
   if (e - a == 1 && (!x.LooksLikeName(t[a].key) || x.first_name_keys.count(t[a].key))) return;
   Candidate c = ctx.Make(a, e, t[a].begin, ctx.PersonKey(a, e), EntityType::kPerson, "reporting-verb");

@@ -62,19 +62,24 @@ void ForceOfName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i) {
   auto h = x.WordAt(t, i, kForceHead);
   if (!h) return;
   std::size_t at = h->last;
+  auto fi_named = [&](std::size_t k) { return k != h->last; };
   if (x.WordOf(*h).Attr("construct").empty()) {
     // الجيش في X is a locative (the army in X), but جيش الدفاع في X names X's force.
     if (!(at < t.size() && t[at].key == U"\u0641\u064A" && !x.WordOf(*h).Attr("named").empty())) return;
     ++at;
   }
   const Candidate* owner = NextName(ctx, at);
-  if (!(owner && (owner->m.type == EntityType::kPlace || owner->m.type == EntityType::kPolity))) return;
+  // جيش السودان: a state's army in construct is its armed forces (but قوات باكو is the state itself).
+  bool army_of_state = owner && owner->m.type == EntityType::kState && !x.WordOf(*h).Attr("formal").empty() &&
+                       !x.WordOf(*h).Attr("construct").empty() && !fi_named(at);
+  if (!(owner && (owner->m.type == EntityType::kPlace || owner->m.type == EntityType::kPolity || army_of_state)))
+    return;
   std::string owner_id = owner->m.entity;
   if (auto p = x.polity_of_place.find(owner_id); p != x.polity_of_place.end()) owner_id = x.entities[p->second].id;
   const ontology::EntityEntry* known = x.Owned(owner_id, EntityType::kArmedForce, "");
   if (!known) known = x.Owned(owner->m.entity, EntityType::kArmedForce, "");
   Candidate c = ctx.Make(h->first, owner->last, h->begin, known ? known->id : owner_id + "_armed_forces",
-                         EntityType::kArmedForce, "force+place");
+                         EntityType::kArmedForce, army_of_state ? "army+state" : "force+place");
   if (!known) {
     c.m.en = "Armed forces of " + owner_id;
     c.m.of = owner_id;

@@ -20,13 +20,18 @@ std::string InstitutionKey(const Tokens& t, const Hit& h) {
   return key;
 }
 
+// التابعة، التابع ("belonging to") at token k.
+bool Affiliated(const Tokens& t, std::size_t k) {
+  return t[k].key == U"\u0627\u0644\u062A\u0627\u0628\u0639\u0647" ||
+         t[k].key == U"\u0627\u0644\u062A\u0627\u0628\u0639";
+}
+
 // Whose ministry: "التابعة لـ X" after it, or the state of a known official named right after it
 // (… وزارة الخارجية ماريا زاخاروفا); empty if neither.
 std::string OwnerState(const Extractor::Impl& x, const MentionContext& ctx, const Hit& h) {
   const Tokens& t = ctx.t;
   std::string owner_state;
-  if (h.last + 1 < t.size() && (t[h.last].key == U"\u0627\u0644\u062A\u0627\u0628\u0639\u0647" ||
-                                t[h.last].key == U"\u0627\u0644\u062A\u0627\u0628\u0639")) {
+  if (h.last + 1 < t.size() && Affiliated(t, h.last)) {
     if (auto it = ctx.names_at.find(h.last + 1); it != ctx.names_at.end()) {
       const Candidate& o = ctx.cands[it->second.front()];
       if (o.m.type != EntityType::kPerson && o.m.type != EntityType::kPlace) owner_state = o.m.entity;
@@ -70,6 +75,19 @@ std::size_t SeatEnd(const Extractor::Impl& x, const MentionContext& ctx, std::si
   return e ? e : j;
 }
 
+// The end of "التابعة ل" + an actor after a body's field (إدارة الصحة التابعة للحكومة الانفصالية), which is
+// one name with it; `j` if none follows.
+std::size_t AffiliationEnd(const MentionContext& ctx, std::size_t j) {
+  if (j + 1 >= ctx.t.size() || !Affiliated(ctx.t, j) || ctx.t[j + 1].key[0] != kLam) return j;
+  std::size_t end = j;
+  for (std::size_t ci : ctx.CandsAt(j + 1)) {
+    const Candidate& c = ctx.cands[ci];
+    if (c.first == j + 1 && c.m.type != EntityType::kPerson && c.m.type != EntityType::kPlace)
+      end = std::max(end, c.last);
+  }
+  return end;
+}
+
 // The words of tokens [a, b) as a key.
 std::string Keys(const Tokens& t, std::size_t a, std::size_t b) {
   std::string key;
@@ -89,17 +107,70 @@ void FindSeatedBodies(const Extractor::Impl& x, MentionContext& ctx) {
       if (k >= t.size() || !t[k].is_word()) return false;
       std::u32string_view w = t[k].key;
       if (w.size() > 3 && w[0] == kWaw) w.remove_prefix(1);
-      return w.size() > 3 && w[0] == kAlef && w[1] == kLam && !ctx.names_at.count(k);
+      return w.size() > 3 && w[0] == kAlef && w[1] == kLam && !ctx.names_at.count(k) && !Affiliated(t, k);
     };
     while (j < t.size() && j < h->last + 4 && definite(j)) ++j;
     if (j == h->last) continue;
     std::size_t e = SeatEnd(x, ctx, j);
+    if (e == j) e = AffiliationEnd(ctx, j);
     if (e == j) continue;
     Candidate c = ctx.Make(h->first, e, h->begin, "~Organization:" + Keys(t, h->first, e), EntityType::kOrganization,
                            "seated-body");
     c.priority = 3;
     ctx.cands.push_back(std::move(c));
     i = e - 1;
+  }
+}
+
+// The end of a body's field after its head at `at`: indefinite nouns in construct, then definite ones (طب
+// الطوارئ والدعم، مراقبة وقف إطلاق النار) or a lexicon name (أطباء السودان); `at` if the field ends on no
+// definite word or name.
+std::size_t FieldEnd(const Extractor::Impl& x, const MentionContext& ctx, std::size_t at) {
+  const Tokens& t = ctx.t;
+  auto definite = [&](std::size_t k) {
+    std::u32string_view w = t[k].key;
+    if (w.size() > 3 && w[0] == kWaw) w.remove_prefix(1);
+    return w.size() > 3 && w[0] == kAlef && w[1] == kLam;
+  };
+  std::size_t j = at;
+  bool closed = false;
+  while (j < t.size() && j < at + 6 && t[j].kind == Token::Kind::kWord && !x.IsFunction(t[j])) {
+    if (auto it = ctx.names_at.find(j); it != ctx.names_at.end()) {
+      if (j == at || ctx.cands[it->second.front()].m.begin != t[j].begin) return at;
+      return ctx.cands[it->second.front()].last;
+    }
+    if (definite(j)) {
+      closed = true;
+    } else if (closed || t[j].key[0] == kLam || t[j].key[0] == 0x0628) {
+      break;  // a word after the definite ones, or a preposition (بعمليتها، لدعم): the field has ended
+    }
+    ++j;
+  }
+  return closed && j > at + 1 ? j : at;
+}
+
+// A head with و right after an actor (أبلغت القوات الروسية ومركز مراقبة الهدنة): a body beside it.
+bool AfterActorAnd(const MentionContext& ctx, const Hit& h) {
+  if (h.clitics != 1 || ctx.t[h.first].key[0] != kWaw) return false;
+  return std::any_of(ctx.cands.begin(), ctx.cands.end(), [&](const Candidate& c) {
+    return c.last == h.first && c.m.end > c.m.begin && c.m.type != EntityType::kPerson &&
+           c.m.type != EntityType::kPlace;
+  });
+}
+
+// A body that reports (أكد مركز طب الطوارئ والدعم، قالت لجنة أطباء السودان) or stands beside an actor: its
+// head and field right after a reporting verb (or after the actor and و) are one Organization, seat or not.
+void FindReportingBodies(const Extractor::Impl& x, MentionContext& ctx) {
+  const Tokens& t = ctx.t;
+  for (std::size_t i = 1; i < t.size(); ++i) {
+    auto h = x.WordAt(t, i, kBodyHead);
+    if (!h || !((h->clitics == 0 && x.WordEndingAt(t, i, kReportingVerb)) || AfterActorAnd(ctx, *h))) continue;
+    std::size_t e = FieldEnd(x, ctx, h->last);
+    if (e == h->last) continue;
+    std::string key = InstitutionKey(t, *h) + " " + Keys(t, h->last, e);
+    Candidate c = ctx.Make(h->first, e, h->begin, "~Organization:" + key, EntityType::kOrganization, "reporting-body");
+    c.priority = 4;
+    ctx.cands.push_back(std::move(c));
   }
 }
 
@@ -133,6 +204,7 @@ void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx) {
     i = end - 1;
   }
   FindSeatedBodies(x, ctx);
+  FindReportingBodies(x, ctx);
 }
 
 }  // namespace khabar::extract

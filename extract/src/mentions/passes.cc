@@ -19,6 +19,8 @@ std::span<const MentionPass> MentionPasses() {
                   "head + nisba: institutions, forces, populations, governments, ethnonyms, counts of people"},
       MentionPass{"construct", &FindConstructPhrases,
                   "institution or force head + a state's, polity's or place's name; polity head + region"},
+      MentionPass{"force-name", &FindForceNames,
+                  "a unit named by its number, a force by its own name (a head, a definite field, adjectives)"},
       MentionPass{"institution", &FindInstitutions, "a ministry named without its state (its state if the text says)"},
       MentionPass{"peacekeepers", &FindPeacekeepers, "peacekeepers without their state: the article's one force"},
       MentionPass{"title", &FindTitledPersons,

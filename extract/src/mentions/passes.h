@@ -27,6 +27,7 @@ void FindPolity(const Extractor::Impl& x, MentionContext& ctx);
 void FindSeparatists(const Extractor::Impl& x, MentionContext& ctx);
 void FindNisbaPhrases(const Extractor::Impl& x, MentionContext& ctx);
 void FindConstructPhrases(const Extractor::Impl& x, MentionContext& ctx);
+void FindForceNames(const Extractor::Impl& x, MentionContext& ctx);
 void FindInstitutions(const Extractor::Impl& x, MentionContext& ctx);
 void FindPeacekeepers(const Extractor::Impl& x, MentionContext& ctx);
 void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx);

@@ -32,7 +32,10 @@ void FindSeparatists(const Extractor::Impl& x, MentionContext& ctx) {
     const ontology::EntityEntry* forces = x.Owned(polity, EntityType::kArmedForce, "");
     std::string force_id = forces ? forces->id : polity + "_armed_forces";
     if (auto h = x.WordEndingAt(t, i, kForceHead)) {  // القوات الانفصالية / قوات انفصالية: a named force
-      Candidate c = ctx.Make(h->first, i + 1, h->begin, force_id, EntityType::kArmedForce, "force+separatist",
+      // قوات انفصالية أرمينية: the kin state's nisba after it stays in the span.
+      std::size_t end = i + 1;
+      for (const NisbaHit& n : ctx.NisbasAt(i + 1)) end = n.tok == i + 1 && !n.demonym ? i + 2 : end;
+      Candidate c = ctx.Make(h->first, end, h->begin, force_id, EntityType::kArmedForce, "force+separatist",
                              !x.WordOf(*h).Attr("nominal").empty());
       ctx.cands.push_back(std::move(c));
     } else if (auto g = x.WordEndingAt(t, i, kGovHead)) {  // السلطات الانفصالية: the polity

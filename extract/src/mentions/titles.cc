@@ -13,9 +13,52 @@ struct TitleRole {
   std::size_t name_at = 0;    // the token the name starts at
 };
 
-// The place of a posting: إلى، لدى.
-bool Posting(const Tokens& t, std::size_t k) {
-  return k + 1 < t.size() && (t[k].key == U"\u0627\u0644\u064A" || t[k].key == U"\u0644\u062F\u064A");
+// The place of a posting: إلى، لدى، في.
+bool Posting(const Extractor::Impl& x, const Tokens& t, std::size_t k) {
+  return k + 1 < t.size() && x.WordAt(t, k, kPosting, false, false).has_value();
+}
+
+// A posting written with ل on the name (المبعوث الخاص للسودان): the end of that name, or 0.
+std::size_t LamPostingEnd(const MentionContext& ctx, std::size_t k) {
+  auto it = ctx.names_at.find(k);
+  if (it == ctx.names_at.end() || ctx.t[k].key[0] != kLam) return 0;
+  for (std::size_t ci : it->second) {
+    const Candidate& c = ctx.cands[ci];
+    if (c.m.begin > ctx.t[k].begin && c.m.type != EntityType::kPerson) return c.last;
+  }
+  return 0;
+}
+
+// The field of an office after its owner, a ل-noun and the definite words or names it governs (مساعد وزير
+// الخارجية لشؤون أوروبا والشؤون الأوراسية): part of the role. Returns where the name may start.
+std::size_t RoleFieldEnd(const Extractor::Impl& x, const MentionContext& ctx, std::size_t at) {
+  const Tokens& t = ctx.t;
+  auto definite = [&](std::size_t k) {
+    std::u32string_view w = t[k].key;
+    if (w.size() > 3 && w[0] == kWaw) w.remove_prefix(1);
+    return w.size() > 3 && w[0] == kAlef && w[1] == kLam;
+  };
+  auto place_name = [&](std::size_t k) -> std::size_t {
+    auto it = ctx.names_at.find(k);
+    if (it == ctx.names_at.end()) return 0;
+    const Candidate& c = ctx.cands[it->second.front()];
+    return c.m.type != EntityType::kPerson ? c.last : 0;
+  };
+  if (at + 2 >= t.size() || t[at].kind != Token::Kind::kWord || t[at].key.size() < 4 || t[at].key[0] != kLam ||
+      t[at].key[1] == kAlef || ctx.names_at.count(at) || x.IsFunction(t[at])) {
+    return at;
+  }
+  std::size_t j = at + 1;
+  while (j < t.size() && j < at + 6) {
+    if (std::size_t e = place_name(j)) {
+      j = e;
+    } else if (t[j].kind == Token::Kind::kWord && definite(j)) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  return j > at + 1 ? j : at;
 }
 
 TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, const Hit& h) {
@@ -35,13 +78,17 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
                      x.WordOf(h).Attr("takes") == "place");  // لاعب NHL، الجنرال الروسي: any title may have an owner
   // The place of a posting: المبعوث الأممي إلى اليمن، سفير أرمينيا لدى فرنسا; an adjective may come
   // between (المبعوث الأمريكي الخاص إلى السودان).
-  if (at + 2 < t.size() && !Posting(t, at) && Posting(t, at + 1) && t[at].key.size() > 3 && t[at].key[0] == kAlef &&
-      t[at].key[1] == kLam && !ctx.names_at.count(at) && !x.IsFunction(t[at])) {
+  if (at + 2 < t.size() && !Posting(x, t, at) && (Posting(x, t, at + 1) || LamPostingEnd(ctx, at + 1)) &&
+      t[at].key.size() > 3 && t[at].key[0] == kAlef && t[at].key[1] == kLam && !ctx.names_at.count(at) &&
+      !x.IsFunction(t[at])) {
     ++at;
   }
-  if (Posting(t, at)) {
+  if (Posting(x, t, at)) {
     if (auto it = ctx.names_at.find(at + 1); it != ctx.names_at.end()) at = ctx.cands[it->second.front()].last;
+  } else if (std::size_t e = LamPostingEnd(ctx, at); e > at && at > h.last) {
+    at = e;
   }
+  at = RoleFieldEnd(x, ctx, at);
   std::size_t owner_end = at;
   // A rank between the office and the name: المتحدث باسم الجيش السوداني العميد نبيل عبد الله.
   if (at > h.last) {
@@ -51,6 +98,17 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
   r.owner_end = owner_end;
   r.name_at = at;
   return r;
+}
+
+// رئيس الحكومة اللبنانية، رئيس مجلس الوزراء القطري: a body whose name begins inside a title is part of the
+// title (its owner's nisba is not annotated either). A lexicon name there is the title's owner: رئيسة البرلمان
+// الأوروبي.
+void DropNamesInsideTitle(MentionContext& ctx, const Hit& h) {
+  for (Candidate& c : ctx.cands) {
+    if (c.m.type != EntityType::kPerson && c.m.rule != "lexicon" && c.first > h.first && c.first < h.last) {
+      c.m.end = c.m.begin;
+    }
+  }
 }
 
 }  // namespace
@@ -73,6 +131,7 @@ void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
                     [&](const Candidate& c) { return c.m.type != EntityType::kPerson && c.first < i && c.last > i; })) {
       continue;
     }
+    DropNamesInsideTitle(ctx, *h);
     TitleRole r = ParseTitleRole(x, ctx, *h);
     std::size_t at = r.name_at;
     std::string role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
@@ -104,7 +163,9 @@ void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
     }
     if (e == at) continue;
     bool boundary = e >= t.size() || !t[e].is_word() || x.IsFunction(t[e]) || x.WordAt(t, e, kReportingVerb);
-    if (e - at == 1 && (!boundary || !x.LooksLikeName(t[at].key))) continue;
+    // After a naming word (شخص يدعى كريم) one word is a name, whatever it looks like.
+    bool naming = !x.WordOf(*h).Attr("naming").empty();
+    if (e - at == 1 && (!boundary || !(naming || x.LooksLikeName(t[at].key)))) continue;
     Candidate c = ctx.Make(at, e, t[at].begin, ctx.PersonKey(at, e), EntityType::kPerson, "title");
     c.role_text = role;
     c.role_of = r.owner;
