@@ -113,6 +113,7 @@ class TriggerFrame {
   std::string EarlierTitled(std::size_t verb) const;
   void WeaponNisba(std::size_t j, bool with_bi);
   void WeaponBefore();
+  void TroopsOf();
   bool AccusedOf(std::size_t j) const;
   bool Resumptive(std::size_t v) const;
   bool AfterMin(std::size_t k) const;
