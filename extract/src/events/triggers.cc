@@ -16,6 +16,8 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
   for (const Hit& h : t.triggers.At(i, true)) {
     if (function_word && h.clitics > 0) continue;
     // ب and ك attach to nouns, never to a verb: وبحث is "and discussed", not و + ب + حث "and by urging".
+    // A verb takes no article: القتل is the masdar "killing", not the verb قتل.
+    if (x.WordOf(h).Attr("pos") == "verb" && h.article) continue;
     if (x.WordOf(h).Attr("pos") == "verb") {
       bool noun_clitic = false;
       for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
