@@ -81,6 +81,8 @@ enum List : std::uint16_t {
   kBodyHead,
   kUnitHead,
   kPosting,
+  kTargetPrep,
+  kEventPointer,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -90,7 +92,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "month",        "relative_time",  "not_asserted",   "trigger",         "event_cue",        "non_event",
     "lam_governor", "subset",         "dual_noun",      "unit_noun",       "place_anaphor",    "masculine_head",
     "time_of_day",  "instrument",     "scale_modifier", "both_sides",      "occupier",         "venue_head",
-    "body_head",    "unit_head",      "posting"};
+    "body_head",    "unit_head",      "posting",        "target_prep",     "event_pointer"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

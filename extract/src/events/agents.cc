@@ -150,6 +150,7 @@ bool TriggerFrame::NounFromActor() {
       Take(j + 1);
     }
   }
+  if (ev.agents.empty() && tr.type == EventType::kMilitaryOperation) TroopsOf();
   if (ev.agents.empty()) {  // من قبل X: by X
     for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 10 && sent[j] == s; ++j) {
       if (t[j].key == U"\u0645\u0646" && t[j + 1].key == U"\u0642\u0628\u0644" && ctx.ActorAt(j + 2)) {
@@ -159,6 +160,17 @@ bool TriggerFrame::NounFromActor() {
     }
   }
   return true;
+}
+
+// وصول 400 جندي من الجيش X، في قوات X: the force whose soldiers are counted right after the trigger deploys.
+void TriggerFrame::TroopsOf() {
+  for (const NumberExpr& ne : ctx.numbers) {
+    if (!ne.troops || ne.phrase_first < tr.last || ne.phrase_first > tr.last + 1 || sent[ne.first] != s) continue;
+    std::size_t k = ne.noun_end;
+    if (k < n && x.IsFunction(t[k])) ++k;  // من الجيش، في قوات
+    if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) Take(k);
+    return;
+  }
 }
 
 }  // namespace khabar::extract::events

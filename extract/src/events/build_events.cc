@@ -8,6 +8,7 @@ namespace {
 constexpr TriggerStep kSteps[] = {
     {"discourse", &TriggerFrame::FollowDiscourse,
      "the reports and openers before the trigger set the discourse subject"},
+    {"campaign", &TriggerFrame::Campaign, "an attack noun on a territory, or a State's with no target: an offensive"},
     {"verb-subject", &TriggerFrame::VerbSubject,
      "a verb's subject: after it (VSO), a titled person, a sender, SVO, its forces"},
     {"noun-relative-doer", &TriggerFrame::NounRelativeDoer,

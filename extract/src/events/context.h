@@ -25,6 +25,7 @@ struct NumberExpr {
   vocab::Qualifier qualifier = vocab::Qualifier::kExact;
   std::string noun_kind;  // from the figure noun after it: person, killed, …, or empty
   std::size_t noun_end = 0;
+  bool troops = false;  // the figure noun is soldiers (400 جندي)
 };
 
 // A trigger word or phrase that passed the checks of the trigger pass.

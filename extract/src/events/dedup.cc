@@ -8,15 +8,28 @@ namespace khabar::extract::events {
 bool TriggerFrame::ReMention() {
   if (tr.definite) {
     bool seen = false;
-    // The events are in text order: back to the previous sentence, until one is seen.
-    for (std::size_t e = ctx.out.size(); !seen && e-- > 0 && sent[ctx.trigs[ctx.trig_of_event[e]].first] + 1 >= s;) {
-      std::size_t es = sent[ctx.trigs[ctx.trig_of_event[e]].first];
-      // Reported in this or the previous sentence; an attack and an operation are one family
-      // (قصف … ثم أدان الاتحاد الهجوم).
+    // سبب الانفجار، وقت الانفجار: the genitive of a noun pointing at an event re-mentions one reported
+    // anywhere before in the article; other definite nouns one of this or the previous sentence.
+    // (بسبب الهجوم "because of" introduces a cause: the pointing noun takes no proclitic.)
+    std::optional<Hit> ptr = tr.first > 0 ? x.WordAt(t, tr.first - 1, kEventPointer, false, false) : std::nullopt;
+    bool pointer = !tr.verb && tr.clitics == 0 && ptr && ptr->last == tr.first;
+    std::size_t reach = pointer ? s : 1;
+    // The events are in text order: back until one is seen.
+    for (std::size_t e = ctx.out.size();
+         !seen && e-- > 0 && sent[ctx.trigs[ctx.trig_of_event[e]].first] + reach >= s;) {
+      // An attack and an operation are one family (قصف … ثم أدان الاتحاد الهجوم).
       auto family = [](EventType ty) { return ty == EventType::kAttack ? EventType::kMilitaryOperation : ty; };
-      seen |= family(ctx.out[e].type) == family(tr.type) && es + 1 >= s;
+      seen |= family(ctx.out[e].type) == family(tr.type);
     }
     bool own = tr.last < n && (mention_at[tr.last] != SIZE_MAX || !ctx.NisbasAt(tr.last).empty());
+    // الانفجار الذي وقع قرب مدينة X: a relative clause naming its place or time is its own.
+    if (pointer && tr.last < n && IsRelativePronoun(t[tr.last].key)) {
+      for (std::size_t j = tr.last + 1; j < n && j < tr.last + 8 && sent[j] == s && !own; ++j) {
+        own = mention_at[j] != SIZE_MAX && mentions[mention_at[j]].type == EntityType::kPlace;
+        std::size_t xj = ctx.TimexesFrom(j);
+        own |= xj < ctx.timexes.size() && ctx.timexes[xj].first == j;
+      }
+    }
     bool own_time = false;
     std::size_t xi = ctx.TimexesFrom(tr.last);
     own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;

@@ -38,7 +38,9 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
     std::size_t e0 = ctx.FirstEventAtOrAfter(0, lo);
     for (std::size_t e = e0; e < ctx.out.size() && first_of(e) < hi; ++e) {
       const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
-      if ((!any_type && !counts(tr.type)) || sent[tr.first] != sent[ne.first]) continue;
+      // A count of soldiers also goes to a deployment or an operation (وصول 400 جندي).
+      bool counted = any_type || counts(tr.type) || (ne.troops && tr.type == EventType::kMilitaryOperation);
+      if (!counted || sent[tr.first] != sent[ne.first]) continue;
       // The object of a verb or the complement of a noun follows it (قتل 27 شخصا، مقتل 68): a number
       // after a trigger belongs to it before a trigger that follows the number.
       std::size_t end = std::max(ne.last, ne.noun_end);

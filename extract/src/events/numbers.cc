@@ -136,6 +136,7 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
   if (auto fnoun = x.WordAt(t, at, kFigureNoun, true, true)) {
     ne.noun_kind = std::string(x.WordOf(*fnoun).Attr("kind"));
     ne.noun_end = fnoun->last;
+    ne.troops = !x.WordOf(*fnoun).Attr("troops").empty();
   } else if (at < n && mention_at[at] != SIZE_MAX &&
              (mentions[mention_at[at]].type == EntityType::kGroup ||
               mentions[mention_at[at]].type == EntityType::kArmedForce)) {

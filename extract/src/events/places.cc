@@ -19,6 +19,10 @@ bool TriggerFrame::AfterMin(std::size_t k) const {
 // after the trigger; for displacement the origin (من X) first; for a visit its object. Without one,
 // an anaphoric المنطقة/الإقليم/الممر in the sentence stands for the article's place of that kind.
 bool TriggerFrame::Place() {
+  if (!campaign_place.empty() && ev.type == EventType::kMilitaryOperation) {
+    ev.place = campaign_place;  // هجوم X على المدينة: the territory attacked
+    return true;
+  }
   if (!statement) {
     std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
     const std::vector<std::size_t>& starts = ctx.mention_starts;  // the mentions of the window

@@ -37,6 +37,7 @@ class TriggerFrame {
 
   // The steps, in the order TriggerSteps() lists them; false: the trigger is no event.
   bool FollowDiscourse();
+  bool Campaign();
   bool VerbSubject();
   bool NounRelativeDoer();
   bool NounGenitive();
@@ -101,6 +102,7 @@ class TriggerFrame {
   bool crowd_event = false;        // protesters, the displaced, a delegation: the people of the clause
   bool has_parties = false;        // parties named with بين/مع
   bool where_clause = false;       // after حيث
+  std::string campaign_place;      // the territory an offensive is on (هجوم X على المدينة): its place
 
  private:
   std::size_t SkipAdverbs(std::size_t j) const;
@@ -113,6 +115,7 @@ class TriggerFrame {
   std::string EarlierTitled(std::size_t verb) const;
   void WeaponNisba(std::size_t j, bool with_bi);
   void WeaponBefore();
+  void TroopsOf();
   bool AccusedOf(std::size_t j) const;
   bool Resumptive(std::size_t v) const;
   bool AfterMin(std::size_t k) const;

@@ -16,6 +16,8 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
   for (const Hit& h : t.triggers.At(i, true)) {
     if (function_word && h.clitics > 0) continue;
     // ب and ك attach to nouns, never to a verb: وبحث is "and discussed", not و + ب + حث "and by urging".
+    // A verb takes no article: القتل is the masdar "killing", not the verb قتل.
+    if (x.WordOf(h).Attr("pos") == "verb" && h.article) continue;
     if (x.WordOf(h).Attr("pos") == "verb") {
       bool noun_clitic = false;
       for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
@@ -30,19 +32,25 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
   return hits;
 }
 
+// Whether a count of people (soldiers or not, as `troops` says) stands near token `at` in its sentence.
+bool PeopleCountNear(const EventContext& ctx, std::size_t at, bool troops) {
+  auto near = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), at > 4 ? at - 4 : 0,
+                               [](const NumberExpr& ne, std::size_t tok) { return ne.first < tok; });
+  for (; near != ctx.numbers.end() && near->first <= at + 3; ++near) {
+    bool people = near->noun_kind == "person" || near->noun_kind == "displaced";
+    if (people && near->troops == troops && ctx.sent[near->first] == ctx.sent[at]) return true;
+  }
+  return false;
+}
+
 // Whether the sentence of token `at` has a cue for the type of the weak reading w: an event cue word or
 // a trigger of that type that is not weak.
 bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
   const Tokens& t = ctx.t;
-  // A count of people moving (1050 شخصا عبروا، دخل 300 شخص): their number is the cue of a displacement.
-  if (w.Attr("type") == "Displacement") {
-    auto near = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), at > 4 ? at - 4 : 0,
-                                 [](const NumberExpr& ne, std::size_t tok) { return ne.first < tok; });
-    for (; near != ctx.numbers.end() && near->first <= at + 3; ++near) {
-      bool people = near->noun_kind == "person" || near->noun_kind == "displaced";
-      if (people && ctx.sent[near->first] == ctx.sent[at]) return true;
-    }
-  }
+  // cue="troops": a count of soldiers is the only cue (وصول 400 جندي: a deployment).
+  if (w.Attr("cue") == "troops") return PeopleCountNear(ctx, at, true);
+  // A count of people moving (1050 شخصا عبروا، دخل 300 شخص), not of soldiers: the cue of a displacement.
+  if (w.Attr("type") == "Displacement" && PeopleCountNear(ctx, at, false)) return true;
   const std::vector<std::size_t>& mention_at = ctx.mention_at;
   const std::vector<std::size_t>& sent = ctx.sent;
   for (std::size_t j = ctx.WindowFirst(sent[at], at); j < ctx.WindowEnd(sent[at], at); ++j) {

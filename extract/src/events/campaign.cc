@@ -1,0 +1,60 @@
+// Campaigns: an attack noun (هجوم, scale="MilitaryOperation") that names an offensive on a territory.
+#include "events/trigger_frame.h"
+
+namespace khabar::extract::events {
+
+namespace {
+
+// Whether the words at j name a territory: a place or state named there, a place anaphor (المدينة) or a
+// town or region classifier (مدينة، ولاية) — not a site (مخيم، مستشفى، مقر). *place: the territory's
+// entity when known (the place named, or the article's main one of the anaphor's kind).
+bool Territory(const Extractor::Impl& x, const EventContext& ctx, std::size_t j, std::string* place) {
+  if (j >= ctx.n) return false;
+  if (auto an = x.WordAt(ctx.t, j, kPlaceAnaphor)) {
+    // The town or region of the article (the most mentioned of its kind): the one an offensive is on, not
+    // the city last named (where a statement was made).
+    std::string subtype(x.WordOf(*an).Attr("subtype"));
+    ctx.SalientPlace(subtype, j);
+    *place = ctx.salient_places[subtype].top;
+    return true;
+  }
+  if (ctx.mention_at[j] != SIZE_MAX) {
+    const Mention& m = ctx.mentions[ctx.mention_at[j]];
+    if (m.begin != ctx.t[j].begin || (m.type != EntityType::kPlace && m.type != EntityType::kState)) return false;
+    if (m.type == EntityType::kPlace) *place = m.entity;
+    return true;
+  }
+  auto c = x.WordAt(ctx.t, j, kClassifier);
+  if (!c || x.WordOf(*c).Attr("territory").empty()) return false;
+  if (c->last < ctx.n && ctx.mention_at[c->last] != SIZE_MAX &&
+      ctx.mentions[ctx.mention_at[c->last]].type == EntityType::kPlace)
+    *place = ctx.mentions[ctx.mention_at[c->last]].entity;
+  return true;
+}
+
+}  // namespace
+
+// هجوم الدعم السريع على المدينة، الهجوم الروسي على أوكرانيا: an attack noun whose target is a territory is
+// an offensive; so is a State's attack named by its nisba with no target (قبل الهجوم الأذربيجاني). With a
+// weapon (هجوم بطائرات مسيرة على المدينة) or on a site (هجوم على مقر القيادة) it stays an attack. The
+// territory attacked is the offensive's place.
+bool TriggerFrame::Campaign() {
+  std::string_view scale = tr.word->Attr("scale");
+  if (scale.empty() || tr.verb || ev.type != EventType::kAttack) return true;
+  bool weapon = false, target = false, territory = false;
+  for (std::size_t j = tr.last; j < n && j < tr.last + 6 && sent[j] == s && !target; ++j) {
+    if (ctx.IsClauseBreak(j)) break;
+    weapon |= x.WordAt(t, j, kInstrument, true, true).has_value();
+    if (mention_at[j] == SIZE_MAX && x.WordAt(t, j, kTargetPrep)) {
+      target = true;
+      territory = Territory(x, ctx, j + 1, &campaign_place);
+    }
+  }
+  bool nisba = false;
+  for (const NisbaHit& nh : ctx.NisbasAt(tr.last)) nisba |= nh.tok == tr.last && !nh.demonym;
+  bool state_offensive = tr.definite && !tr.demonstrative && nisba && !target;
+  if (!weapon && (territory || state_offensive)) ev.type = *vocab::ParseEventType(scale);
+  return true;
+}
+
+}  // namespace khabar::extract::events
