@@ -3,6 +3,31 @@
 
 namespace khabar::extract::events {
 
+// تواصل قوات الاحتلال خروقاتها من خلال عمليات القصف ونسف المنازل: an attack named as the means (من خلال،
+// عبر) of an earlier attack or operation in its sentence, alone or coordinated, is done by its doer.
+bool TriggerFrame::Means() {
+  bool attack = tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation;
+  if (!ev.agents.empty() || tr.verb || !attack) return true;
+  std::size_t means = SIZE_MAX;
+  for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
+    if (ctx.IsClauseBreak(j) || mention_at[j] != SIZE_MAX) break;
+    if (auto h = x.WordEndingAt(t, j + 1, kMeans)) {
+      means = h->first;
+      break;
+    }
+  }
+  for (std::size_t e = ctx.out.size(); means != SIZE_MAX && e-- > 0;) {
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] != s) break;
+    bool deed = ctx.out[e].type == EventType::kAttack || ctx.out[e].type == EventType::kMilitaryOperation;
+    if (p.last <= means && deed && !ctx.out[e].agents.empty()) {
+      ev.agents = ctx.out[e].agents;
+      break;
+    }
+  }
+  return true;
+}
+
 // The nearest actor before a verb in its clause, or a weapon with a nisba.
 bool TriggerFrame::ActorBeforeVerb() {
   if (!ev.agents.empty() || statement || !tr.verb) return true;
@@ -50,6 +75,14 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
   if (!m || j == 0) return SIZE_MAX;
   std::size_t b = j;
   while (b > 0 && mention_at[b - 1] == mention_at[j]) --b;
+  // بين حماس وإسرائيل: actors coordinated with the first share its preposition.
+  for (int hops = 0; hops < 3 && b > 0 && mentions[mention_at[b]].begin > t[b].begin && text[t[b].begin] == kWaw &&
+                     ctx.ActorAt(b - 1);
+       ++hops) {
+    --b;
+    while (b > 0 && mention_at[b - 1] == mention_at[b]) --b;
+  }
+  m = &mentions[mention_at[b]];
   static const std::u32string kPrep[] = {
       U"\u0627\u0644\u064A",
       U"\u0641\u064A",
@@ -70,10 +103,15 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
     if (!cl) cl = x.WordAt(t, b - 1, kClassifier);
     clitic_pp |= cl && cl->clitics > 0 && cl->last == b;
   }
+  // بين حركة حماس وإسرائيل: the parties after بين, with one word of classifier before the first.
+  auto bayna = [&](std::size_t k) { return t[k].key == U"\u0628\u064A\u0646"; };
+  bool between =
+      b > 0 && (bayna(b - 1) || (b > 1 && bayna(b - 2) && t[b - 1].is_word() && mention_at[b - 1] == SIZE_MAX));
   // …على المقاتلين الأرمن الذين ألقوا أسلحتهم: a relative clause's antecedent is its subject.
   bool antecedent = j + 2 == tr.first && IsRelativePronoun(t[j + 1].key);
   if (b > 0 && !antecedent &&
-      (clitic_pp || counted || std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
+      (clitic_pp || counted || between ||
+       std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
     return b;
   }
   return SIZE_MAX;

@@ -29,6 +29,7 @@ constexpr TriggerStep kSteps[] = {
     {"crowd", &TriggerFrame::CrowdEvent, "protests, displacement, delegations: never the last speaker"},
     {"pronoun-subject", &TriggerFrame::PronounSubject,
      "a pronoun subject: the speaker of the report, else the discourse subject"},
+    {"means", &TriggerFrame::Means, "an attack named as the means of an earlier one (من خلال القصف): its doer"},
     {"actor-before-verb", &TriggerFrame::ActorBeforeVerb,
      "the nearest actor before a verb in its clause, or a weapon with a nisba"},
     {"actor-before-noun", &TriggerFrame::ActorBeforeNoun,

@@ -51,6 +51,7 @@ class TriggerFrame {
   bool AfterRelativeSubject();
   bool CrowdEvent();
   bool PronounSubject();
+  bool Means();
   bool ActorBeforeVerb();
   bool ActorBeforeNoun();
   bool Reception();
