@@ -33,6 +33,8 @@ bool TriggerFrame::ActorBeforeVerb() {
   if (!ev.agents.empty() || statement || !tr.verb) return true;
   for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
     if (ctx.IsClauseBreak(j) || t[j].key == U"\u0627\u0646" || t[j].key == U"\u0627\u0646\u0647") break;  // إن أن
+    // عناصر من الحركة قتلوا: the side the dead belong to is no doer of their deaths.
+    if (DeadsSide(j)) break;
     if (const Mention* m = ctx.ActorAt(j)) {
       ev.agents.push_back(m->entity);
       relative_clause = j + 1 < tr.first;
@@ -115,6 +117,13 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
     return b;
   }
   return SIZE_MAX;
+}
+
+// عناصر من الحركة قتلوا: an actor after a preposition before a casualty verb is the side of the dead, no
+// doer (a group of people, 25 فلسطينيا قتلوا, is left to the victims step).
+bool TriggerFrame::DeadsSide(std::size_t j) const {
+  return tr.type == EventType::kCasualties && ObjectActorStart(j) != SIZE_MAX &&
+         ctx.group_entities.count(ctx.ActorAt(j)->entity) == 0;
 }
 
 // The actor m at token j, and the actors coordinated before it (وردت الولايات المتحدة وبريطانيا بشن غارات).

@@ -51,8 +51,9 @@ bool TriggerFrame::VerbSubject() {
     } else if (j < n && sent[j] == s && ctx.ActorAt(j) && Agrees(*ctx.ActorAt(j)) &&
                !(tr.type == EventType::kAccusation && AccusedOf(j))) {
       Take(j);
-    } else if (before) {
-      ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
+    } else if (before && !DeadsSide(tr.first - 1)) {
+      // عدوان من قبل أذربيجان يستهدف: a relative clause; but عناصر من الحركة قتلوا: the dead's side.
+      ev.agents.push_back(before->entity);
       relative_clause = true;
     } else if (j < n && sent[j] == s) {
       WeaponNisba(j, false);  // قصفت طائرات روسية: the weapon is the subject, its nisba the attacker
@@ -75,9 +76,16 @@ bool TriggerFrame::NounRelativeDoer() {
       }
     }
   }
-  if (ev.agents.empty() && tr.last + 1 < n && sent[tr.last + 1] == s && x.IndefiniteNoun(t, tr.last - 1) &&
-      x.VerbLike(ctx.doc.text, t, tr.last) && Resumptive(tr.last)) {
-    std::size_t k = SkipPronounPP(tr.last + 1);
+  // قصف جوي نفذه الجيش: past one indefinite adjective that is no verb.
+  std::size_t v = tr.last;
+  if (v + 2 < n && sent[v + 1] == s && t[v].is_word() && mention_at[v] == SIZE_MAX && x.IndefiniteNoun(t, v) &&
+      !x.IsFunction(t[v]) && !x.IsTriggerWord(t, v) && !x.VerbLike(ctx.doc.text, t, v) &&
+      x.VerbLike(ctx.doc.text, t, v + 1)) {
+    ++v;
+  }
+  if (ev.agents.empty() && v + 1 < n && sent[v + 1] == s && x.IndefiniteNoun(t, tr.last - 1) &&
+      x.VerbLike(ctx.doc.text, t, v) && Resumptive(v)) {
+    std::size_t k = SkipPronounPP(v + 1);
     if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) {
       Take(k);
       doer_of_relative = true;

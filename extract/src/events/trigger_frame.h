@@ -119,6 +119,7 @@ class TriggerFrame {
   bool AfterMin(std::size_t k) const;
   bool StatementObject() const;
   std::size_t ObjectActorStart(std::size_t j) const;
+  bool DeadsSide(std::size_t j) const;
   void AddWithCoordinatedBefore(std::size_t j, const Mention& m);
 };
 
