@@ -44,6 +44,10 @@ bool TriggerFrame::ActorBeforeVerb() {
       ev.agents.push_back(f);
       break;
     }
+    if (std::string f = ctx.DemonstrativeForce(j); !f.empty()) {  // أن هذه القوات تحاصر
+      ev.agents.push_back(f);
+      break;
+    }
   }
   if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) WeaponBefore();
   return true;
@@ -129,12 +133,23 @@ bool TriggerFrame::DeadsSide(std::size_t j) const {
 // The actor m at token j, and the actors coordinated before it (وردت الولايات المتحدة وبريطانيا بشن غارات).
 void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
   ev.agents.push_back(m.entity);
+  auto quote = [&](std::size_t k) {
+    return t[k].kind == Token::Kind::kPunct &&
+           std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[k].key[0]) != std::u32string_view::npos;
+  };
   for (std::size_t b = j, hops = 0; hops < 3; ++hops) {
     while (b > 0 && mention_at[b - 1] == mention_at[b]) --b;
     const Mention& cur = mentions[mention_at[b]];
-    if (!(cur.begin > t[b].begin && text[t[b].begin] == kWaw) || b == 0 || !ctx.ActorAt(b - 1)) break;
-    ev.agents.insert(ev.agents.begin(), ctx.ActorAt(b - 1)->entity);
-    b = b - 1;
+    std::size_t prev = SIZE_MAX;  // the last token of the actor coordinated before, if any
+    if (b > 0 && cur.begin > t[b].begin && text[t[b].begin] == kWaw) {
+      prev = b - 1;
+    } else if (b > 2 && quote(b - 1) && t[b - 2].key == U"\u0648") {
+      prev = b - 3;  // الجيش و"الدعم السريع": a quoted name after a bare و
+    }
+    if (prev != SIZE_MAX && prev > 0 && quote(prev)) --prev;  // "X" و"Y"
+    if (prev == SIZE_MAX || !ctx.ActorAt(prev)) break;
+    ev.agents.insert(ev.agents.begin(), ctx.ActorAt(prev)->entity);
+    b = prev;
   }
 }
 
