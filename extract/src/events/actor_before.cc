@@ -194,4 +194,42 @@ bool TriggerFrame::ActorBeforeNoun() {
   return true;
 }
 
+// نفذت قوات X عمليات قتل، وتنفذ أعمال قتل، تسببت في نزوح الآلاف: the killing or displacement a light verb
+// governs is done by the verb's subject: after it (VSO), before it in its clause, or, for a verb coordinated
+// with و, the doer of the event before it in the sentence.
+bool TriggerFrame::DeedVerb() {
+  bool victims = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;
+  if (!ev.agents.empty() || tr.verb || !victims) return true;
+  std::optional<Hit> lv;
+  for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 6 && sent[j] == s && !lv;) {
+    if (ctx.IsClauseBreak(j)) break;
+    lv = x.WordAt(t, j, kDeedVerb);
+    if (lv && lv->last > tr.first) lv.reset();
+  }
+  if (!lv) return true;
+  for (std::size_t j = lv->last; j < tr.first; ++j) {  // VSO
+    if (const Mention* m = ctx.ActorAt(j)) {
+      ev.agents.push_back(m->entity);
+      return true;
+    }
+  }
+  if (lv->clitics == 0) {  // SVO: the nearest actor before the verb in its clause
+    for (std::size_t j = lv->first; j-- > 0 && lv->first - j <= 6 && sent[j] == s && !ctx.IsClauseBreak(j);) {
+      std::string f = ctx.ActorAt(j) ? ctx.ActorAt(j)->entity : ctx.DemonstrativeForce(j);
+      if (!f.empty() && ObjectActorStart(j) == SIZE_MAX) ev.agents.push_back(f);
+      if (!f.empty()) return true;
+    }
+    return true;
+  }
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {  // وتنفذ: the subject it shares
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] != s) break;
+    if (!ctx.out[e].agents.empty()) {
+      ev.agents.push_back(ctx.out[e].agents.front());
+      break;
+    }
+  }
+  return true;
+}
+
 }  // namespace khabar::extract::events

@@ -34,6 +34,8 @@ constexpr TriggerStep kSteps[] = {
      "the nearest actor before a verb in its clause, or a weapon with a nisba"},
     {"actor-before-noun", &TriggerFrame::ActorBeforeNoun,
      "the nearest actor before a noun, past asides and prepositions"},
+    {"deed-verb", &TriggerFrame::DeedVerb,
+     "killing or displacement done by a light verb (تنفذ أعمال قتل، تسببت في نزوح): the verb's subject"},
     {"possessor", &TriggerFrame::Possessor,
      "زيارته، لقائهما، زيارة له: a visit, meeting or pledge's possessor is the discourse subject"},
     {"reception", &TriggerFrame::Reception, "a reception: the guest is the visitor, the host the one visited"},

@@ -54,6 +54,7 @@ class TriggerFrame {
   bool Means();
   bool ActorBeforeVerb();
   bool ActorBeforeNoun();
+  bool DeedVerb();
   bool Reception();
   bool TalksObject();
   bool Parties();
