@@ -39,6 +39,7 @@ class TriggerFrame {
   bool FollowDiscourse();
   bool VerbSubject();
   bool NounRelativeDoer();
+  void AttributedDoer();
   bool NounGenitive();
   bool NounWeapon();
   bool NounFromActor();
