@@ -107,7 +107,7 @@ void TriggerFrame::AttributedDoer() {
     return (from > b && text[b] == kLam) || (from > b + 1 && text[b] == kWaw && text[b + 1] == kLam) ||
            (k > 0 && t[k - 1].key == U"\u0627\u0644\u064A");  // إلى
   };
-  for (std::size_t k = v + 1; v != SIZE_MAX && k < n && k < v + 10 && sent[k] == s && !ctx.IsClauseBreak(k); ++k) {
+  for (std::size_t k = v + 1; v != SIZE_MAX && k < n && k < v + 14 && sent[k] == s && !ctx.IsClauseBreak(k); ++k) {
     const Mention* m = ctx.ActorAt(k);
     if (m && (k == 0 || mention_at[k - 1] != mention_at[k]) && lam(k, m->begin)) ev.agents.push_back(m->entity);
     for (const NisbaHit& nh : ctx.NisbasAt(k)) {  // ولحليفه الروسي
