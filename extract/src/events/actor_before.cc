@@ -3,17 +3,48 @@
 
 namespace khabar::extract::events {
 
+// تواصل قوات الاحتلال خروقاتها من خلال عمليات القصف ونسف المنازل: an attack named as the means (من خلال،
+// عبر) of an earlier attack or operation in its sentence, alone or coordinated, is done by its doer.
+bool TriggerFrame::Means() {
+  bool attack = tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation;
+  if (!ev.agents.empty() || tr.verb || !attack) return true;
+  std::size_t means = SIZE_MAX;
+  for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
+    if (ctx.IsClauseBreak(j) || mention_at[j] != SIZE_MAX) break;
+    if (auto h = x.WordEndingAt(t, j + 1, kMeans)) {
+      means = h->first;
+      break;
+    }
+  }
+  for (std::size_t e = ctx.out.size(); means != SIZE_MAX && e-- > 0;) {
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] != s) break;
+    bool deed = ctx.out[e].type == EventType::kAttack || ctx.out[e].type == EventType::kMilitaryOperation;
+    if (p.last <= means && deed && !ctx.out[e].agents.empty()) {
+      ev.agents = ctx.out[e].agents;
+      break;
+    }
+  }
+  return true;
+}
+
 // The nearest actor before a verb in its clause, or a weapon with a nisba.
 bool TriggerFrame::ActorBeforeVerb() {
   if (!ev.agents.empty() || statement || !tr.verb) return true;
   for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
     if (ctx.IsClauseBreak(j) || t[j].key == U"\u0627\u0646" || t[j].key == U"\u0627\u0646\u0647") break;  // إن أن
+    // عناصر من الحركة قتلوا: the side the dead belong to is no doer of their deaths.
+    if (DeadsSide(j)) break;
     if (const Mention* m = ctx.ActorAt(j)) {
       ev.agents.push_back(m->entity);
       relative_clause = j + 1 < tr.first;
       break;
     }
     if (std::string f = ctx.PronounForce(j); !f.empty()) {
+      ev.agents.push_back(f);
+      break;
+    }
+    if (std::string f = ctx.DemonstrativeForce(j); !f.empty()) {  // أن هذه القوات تحاصر
       ev.agents.push_back(f);
       break;
     }
@@ -50,6 +81,14 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
   if (!m || j == 0) return SIZE_MAX;
   std::size_t b = j;
   while (b > 0 && mention_at[b - 1] == mention_at[j]) --b;
+  // بين حماس وإسرائيل: actors coordinated with the first share its preposition.
+  for (int hops = 0; hops < 3 && b > 0 && mentions[mention_at[b]].begin > t[b].begin && text[t[b].begin] == kWaw &&
+                     ctx.ActorAt(b - 1);
+       ++hops) {
+    --b;
+    while (b > 0 && mention_at[b - 1] == mention_at[b]) --b;
+  }
+  m = &mentions[mention_at[b]];
   static const std::u32string kPrep[] = {
       U"\u0627\u0644\u064A",
       U"\u0641\u064A",
@@ -70,24 +109,47 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
     if (!cl) cl = x.WordAt(t, b - 1, kClassifier);
     clitic_pp |= cl && cl->clitics > 0 && cl->last == b;
   }
+  // بين حركة حماس وإسرائيل: the parties after بين, with one word of classifier before the first.
+  auto bayna = [&](std::size_t k) { return t[k].key == U"\u0628\u064A\u0646"; };
+  bool between =
+      b > 0 && (bayna(b - 1) || (b > 1 && bayna(b - 2) && t[b - 1].is_word() && mention_at[b - 1] == SIZE_MAX));
   // …على المقاتلين الأرمن الذين ألقوا أسلحتهم: a relative clause's antecedent is its subject.
   bool antecedent = j + 2 == tr.first && IsRelativePronoun(t[j + 1].key);
   if (b > 0 && !antecedent &&
-      (clitic_pp || counted || std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
+      (clitic_pp || counted || between ||
+       std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
     return b;
   }
   return SIZE_MAX;
 }
 
+// عناصر من الحركة قتلوا: an actor after a preposition before a casualty verb is the side of the dead, no
+// doer (a group of people, 25 فلسطينيا قتلوا, is left to the victims step).
+bool TriggerFrame::DeadsSide(std::size_t j) const {
+  return tr.type == EventType::kCasualties && ObjectActorStart(j) != SIZE_MAX &&
+         ctx.group_entities.count(ctx.ActorAt(j)->entity) == 0;
+}
+
 // The actor m at token j, and the actors coordinated before it (وردت الولايات المتحدة وبريطانيا بشن غارات).
 void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
   ev.agents.push_back(m.entity);
+  auto quote = [&](std::size_t k) {
+    return t[k].kind == Token::Kind::kPunct &&
+           std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[k].key[0]) != std::u32string_view::npos;
+  };
   for (std::size_t b = j, hops = 0; hops < 3; ++hops) {
     while (b > 0 && mention_at[b - 1] == mention_at[b]) --b;
     const Mention& cur = mentions[mention_at[b]];
-    if (!(cur.begin > t[b].begin && text[t[b].begin] == kWaw) || b == 0 || !ctx.ActorAt(b - 1)) break;
-    ev.agents.insert(ev.agents.begin(), ctx.ActorAt(b - 1)->entity);
-    b = b - 1;
+    std::size_t prev = SIZE_MAX;  // the last token of the actor coordinated before, if any
+    if (b > 0 && cur.begin > t[b].begin && text[t[b].begin] == kWaw) {
+      prev = b - 1;
+    } else if (b > 2 && quote(b - 1) && t[b - 2].key == U"\u0648") {
+      prev = b - 3;  // الجيش و"الدعم السريع": a quoted name after a bare و
+    }
+    if (prev != SIZE_MAX && prev > 0 && quote(prev)) --prev;  // "X" و"Y"
+    if (prev == SIZE_MAX || !ctx.ActorAt(prev)) break;
+    ev.agents.insert(ev.agents.begin(), ctx.ActorAt(prev)->entity);
+    b = prev;
   }
 }
 
@@ -126,6 +188,44 @@ bool TriggerFrame::ActorBeforeNoun() {
     }
     if (std::string o = ctx.OccupierAt(j); !o.empty()) {  // الاحتلال نفذ غارات، طائرات الاحتلال نفذت غارات
       ev.agents.push_back(o);
+      break;
+    }
+  }
+  return true;
+}
+
+// نفذت قوات X عمليات قتل، وتنفذ أعمال قتل، تسببت في نزوح الآلاف: the killing or displacement a light verb
+// governs is done by the verb's subject: after it (VSO), before it in its clause, or, for a verb coordinated
+// with و, the doer of the event before it in the sentence.
+bool TriggerFrame::DeedVerb() {
+  bool victims = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;
+  if (!ev.agents.empty() || tr.verb || !victims) return true;
+  std::optional<Hit> lv;
+  for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 6 && sent[j] == s && !lv;) {
+    if (ctx.IsClauseBreak(j)) break;
+    lv = x.WordAt(t, j, kDeedVerb);
+    if (lv && lv->last > tr.first) lv.reset();
+  }
+  if (!lv) return true;
+  for (std::size_t j = lv->last; j < tr.first; ++j) {  // VSO
+    if (const Mention* m = ctx.ActorAt(j)) {
+      ev.agents.push_back(m->entity);
+      return true;
+    }
+  }
+  if (lv->clitics == 0) {  // SVO: the nearest actor before the verb in its clause
+    for (std::size_t j = lv->first; j-- > 0 && lv->first - j <= 6 && sent[j] == s && !ctx.IsClauseBreak(j);) {
+      std::string f = ctx.ActorAt(j) ? ctx.ActorAt(j)->entity : ctx.DemonstrativeForce(j);
+      if (!f.empty() && ObjectActorStart(j) == SIZE_MAX) ev.agents.push_back(f);
+      if (!f.empty()) return true;
+    }
+    return true;
+  }
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {  // وتنفذ: the subject it shares
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] != s) break;
+    if (!ctx.out[e].agents.empty()) {
+      ev.agents.push_back(ctx.out[e].agents.front());
       break;
     }
   }

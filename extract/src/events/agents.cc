@@ -51,8 +51,9 @@ bool TriggerFrame::VerbSubject() {
     } else if (j < n && sent[j] == s && ctx.ActorAt(j) && Agrees(*ctx.ActorAt(j)) &&
                !(tr.type == EventType::kAccusation && AccusedOf(j))) {
       Take(j);
-    } else if (before) {
-      ev.agents.push_back(before->entity);  // عدوان من قبل أذربيجان يستهدف: a relative clause
+    } else if (before && !DeadsSide(tr.first - 1)) {
+      // عدوان من قبل أذربيجان يستهدف: a relative clause; but عناصر من الحركة قتلوا: the dead's side.
+      ev.agents.push_back(before->entity);
       relative_clause = true;
     } else if (j < n && sent[j] == s) {
       WeaponNisba(j, false);  // قصفت طائرات روسية: the weapon is the subject, its nisba the attacker
@@ -75,15 +76,47 @@ bool TriggerFrame::NounRelativeDoer() {
       }
     }
   }
-  if (ev.agents.empty() && tr.last + 1 < n && sent[tr.last + 1] == s && x.IndefiniteNoun(t, tr.last - 1) &&
-      x.VerbLike(ctx.doc.text, t, tr.last) && Resumptive(tr.last)) {
-    std::size_t k = SkipPronounPP(tr.last + 1);
+  // قصف جوي نفذه الجيش: past one indefinite adjective that is no verb.
+  std::size_t v = tr.last;
+  if (v + 2 < n && sent[v + 1] == s && t[v].is_word() && mention_at[v] == SIZE_MAX && x.IndefiniteNoun(t, v) &&
+      !x.IsFunction(t[v]) && !x.IsTriggerWord(t, v) && !x.VerbLike(ctx.doc.text, t, v) &&
+      x.VerbLike(ctx.doc.text, t, v + 1)) {
+    ++v;
+  }
+  if (ev.agents.empty()) AttributedDoer();
+  if (ev.agents.empty() && v + 1 < n && sent[v + 1] == s && x.IndefiniteNoun(t, tr.last - 1) &&
+      x.VerbLike(ctx.doc.text, t, v) && Resumptive(v)) {
+    std::size_t k = SkipPronounPP(v + 1);
     if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) {
       Take(k);
       doer_of_relative = true;
     }
   }
   return true;
+}
+
+// غارات أخرى، نسبها المرصد "للنظام ولحليفه الروسي": the actors (or nisbas) after إلى or ل that a verb of
+// attribution right after the noun names are its doers; the one who attributes is not.
+void TriggerFrame::AttributedDoer() {
+  std::size_t v = SIZE_MAX;
+  for (std::size_t j = tr.last; j < n && j < tr.last + 4 && sent[j] == s && v == SIZE_MAX; ++j) {
+    if (x.WordAt(t, j, kAttributionVerb, false, false)) v = j;
+  }
+  auto lam = [&](std::size_t k, std::uint32_t from) {  // ل or ول before the name in token k
+    std::uint32_t b = t[k].begin;
+    return (from > b && text[b] == kLam) || (from > b + 1 && text[b] == kWaw && text[b + 1] == kLam) ||
+           (k > 0 && t[k - 1].key == U"\u0627\u0644\u064A");  // إلى
+  };
+  for (std::size_t k = v + 1; v != SIZE_MAX && k < n && k < v + 14 && sent[k] == s && !ctx.IsClauseBreak(k); ++k) {
+    const Mention* m = ctx.ActorAt(k);
+    if (m && (k == 0 || mention_at[k - 1] != mention_at[k]) && lam(k, m->begin)) ev.agents.push_back(m->entity);
+    for (const NisbaHit& nh : ctx.NisbasAt(k)) {  // ولحليفه الروسي
+      if (nh.tok == k && !nh.demonym && k > 0 && mention_at[k] == SIZE_MAX && lam(k - 1, t[k - 1].end)) {
+        ev.agents.push_back(x.entities[nh.entity].id);
+      }
+    }
+  }
+  if (!ev.agents.empty()) doer_of_relative = true;
 }
 
 // Otherwise its genitive, right after it (قصف أذربيجان) or after one adjective agreeing with it in

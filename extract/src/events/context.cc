@@ -39,6 +39,17 @@ std::string EventContext::PronounForce(std::size_t i) const {
   return {};
 }
 
+std::string EventContext::DemonstrativeForce(std::size_t i) const {
+  if (i == 0 || i >= n || mention_at[i] != SIZE_MAX || !x.WordAt(t, i - 1, kDemonstrative, false, false)) return {};
+  auto head = x.WordAt(t, i, kForceHead, true, false);
+  if (!head || head->first != i) return {};
+  for (std::size_t j = i - 1; j-- > 0 && sent[j] + 2 >= sent[i];) {
+    const Mention* m = ActorAt(j);
+    if (m && m->type == EntityType::kArmedForce) return m->entity;
+  }
+  return {};
+}
+
 std::string EventContext::OccupierAt(std::size_t i) const {
   if (occupier.empty() || i >= n || mention_at[i] != SIZE_MAX) return {};
   if (x.WordAt(t, i, kOccupier, true, true)) return occupier;

@@ -138,6 +138,9 @@ struct EventContext {
   // A force noun with a possessive pronoun (قواتها، جيشه، وجنودها): the armed force of the nearest
   // state-bound actor before it, or "".
   std::string PronounForce(std::size_t i) const;
+  // A force head after a demonstrative (هذه القوات) at token i: the armed force named last before it, in
+  // its sentence or the two before, or "".
+  std::string DemonstrativeForce(std::size_t i) const;
   // The state that الاحتلال / العدو at token i (alone, or after a force or weapon head: جيش الاحتلال،
   // طائرات العدو) stands for: `occupier`, when the article names it; else empty.
   std::string OccupierAt(std::size_t i) const;

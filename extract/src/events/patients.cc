@@ -42,6 +42,11 @@ bool TriggerFrame::Parties() {
       tr.type == EventType::kCeasefire || tr.type == EventType::kAttack) {
     std::size_t from = doer_of_relative ? std::max(tr.last, after_agent) : tr.last;  // after the mediator
     for (std::size_t j = from; j + 1 < n && j < from + 6 && sent[j] == s; ++j) {
+      // خروقاتها للهدنة بين X و Y: the parties of another event noun between are not the attack's.
+      if (j > tr.last && !t.triggers.At(j, true).empty() &&
+          (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
+        break;
+      }
       bool bayna = t[j].key == U"\u0628\u064A\u0646";                                // بين
       bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
       if (!bayna && !maa) continue;

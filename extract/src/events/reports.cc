@@ -82,7 +82,9 @@ void FindOpeners(const Extractor::Impl& x, EventContext& ctx) {
     const std::u32string& k0 = t[f].key;
     bool wa_verb = k0.size() >= 4 && (k0[0] == kWaw || k0[0] == 0x0641) && !(k0[1] == kAlef && k0[2] == kLam) &&
                    k0[1] != 0x0628 && k0[1] != kLam;
-    if (!wa_verb && !x.VerbLike(text, t, f)) continue;
+    // رفع الرئيس الكيني X: a short indefinite word before a title is a bare perfect verb.
+    bool before_title = x.IndefiniteNoun(t, f) && k0.size() <= 4 && x.WordAt(t, f + 1, kTitle);
+    if (!wa_verb && !before_title && !x.VerbLike(text, t, f)) continue;
     std::string who;
     if (x.WordAt(t, f + 1, kTitle)) {
       for (std::size_t k = f + 1; k < n && k < f + 11 && sent[k] == si; ++k) {

@@ -110,7 +110,9 @@ std::size_t TriggerFrame::SkipPronounPP(std::size_t j) const {
                                        U"\u0628\u0647",
                                        U"\u0628\u0647\u0627",
                                        U"\u062E\u0644\u0627\u0644\u0647\u0627",
-                                       U"\u0636\u062F\u0647"};
+                                       U"\u0636\u062F\u0647",
+                                       U"\u0627\u0644\u064A\u0647",         // إليه
+                                       U"\u0627\u0644\u064A\u0647\u0627"};  // إليها
   for (const auto& k : kPP) {
     if (j < n && t[j].key == k) return j + 1;
   }

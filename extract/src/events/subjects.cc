@@ -26,6 +26,10 @@ bool TriggerFrame::ReportedClauseSubject() {
       }
       const Mention* subject = k < tr.first ? ctx.ActorAt(k) : nullptr;
       if (subject && subject->begin == t[k].begin && Agrees(*subject)) ev.agents.push_back(subject->entity);
+      // أن هذه القوات تحاصر … وتدفع: the force the demonstrative points to.
+      if (std::string f = k + 1 < tr.first ? ctx.DemonstrativeForce(k + 1) : ""; !subject && !f.empty()) {
+        ev.agents.push_back(f);
+      }
       break;
     }
   }

@@ -40,6 +40,7 @@ class TriggerFrame {
   bool Campaign();
   bool VerbSubject();
   bool NounRelativeDoer();
+  void AttributedDoer();
   bool NounGenitive();
   bool NounWeapon();
   bool NounFromActor();
@@ -52,8 +53,10 @@ class TriggerFrame {
   bool AfterRelativeSubject();
   bool CrowdEvent();
   bool PronounSubject();
+  bool Means();
   bool ActorBeforeVerb();
   bool ActorBeforeNoun();
+  bool DeedVerb();
   bool Reception();
   bool TalksObject();
   bool Parties();
@@ -121,6 +124,7 @@ class TriggerFrame {
   bool AfterMin(std::size_t k) const;
   bool StatementObject() const;
   std::size_t ObjectActorStart(std::size_t j) const;
+  bool DeadsSide(std::size_t j) const;
   void AddWithCoordinatedBefore(std::size_t j, const Mention& m);
 };
 
