@@ -130,6 +130,8 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
   const std::size_t i = ne.first, j = ne.last;
   // Figure noun after (possibly after من: "200 من الأرمن").
   std::size_t at = j;
+  // A number in parentheses, (2) وفاة: its noun follows the closing one.
+  if (at < n && i > 0 && t[i - 1].key == U"(" && t[at].key == U")") ++at;
   if (at < n && t[at].key == U"\u0645\u0646") ++at;
   if (auto fnoun = x.WordAt(t, at, kFigureNoun, true, true)) {
     ne.noun_kind = std::string(x.WordOf(*fnoun).Attr("kind"));
@@ -155,6 +157,16 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
   }
 }
 
+// A number in parentheses right after a count of the same noun restates it in other units
+// (40 طنا متريا (44 طنا أمريكيا)): not a second figure.
+bool Restated(const EventContext& ctx, const NumberExpr& ne) {
+  const std::size_t i = ne.first;
+  if (i == 0 || ctx.t[i - 1].key != U"(" || ctx.numbers.empty() || ne.noun_kind.empty()) return false;
+  const NumberExpr& prev = ctx.numbers.back();
+  std::size_t prev_end = std::max(prev.last, prev.noun_end);
+  return prev.noun_kind == ne.noun_kind && prev_end < i && i - 1 - prev_end <= 1;
+}
+
 }  // namespace
 
 // Numbers: digits with separators and multipliers, or number words; not years, dates, clock times or
@@ -177,6 +189,7 @@ void FindNumbers(const Extractor::Impl& x, EventContext& ctx) {
     ne.phrase_first = i;
     Qualify(x, ctx, ne);
     CountedNoun(x, ctx, ne);
+    if (Restated(ctx, ne)) continue;
     ctx.numbers.push_back(ne);
     i = j - 1;
   }

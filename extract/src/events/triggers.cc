@@ -36,9 +36,11 @@ bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::W
   const Tokens& t = ctx.t;
   // A count of people moving (1050 شخصا عبروا، دخل 300 شخص): their number is the cue of a displacement.
   if (w.Attr("type") == "Displacement") {
-    auto near = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), at > 4 ? at - 4 : 0,
+    // The count's phrase ends at most four words before it (100 ألف و 437 شخصا دخلوا) or starts after it.
+    auto near = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), at > 10 ? at - 10 : 0,
                                  [](const NumberExpr& ne, std::size_t tok) { return ne.first < tok; });
     for (; near != ctx.numbers.end() && near->first <= at + 3; ++near) {
+      if (std::max(near->last, near->noun_end) + 4 < at + 1) continue;
       bool people = near->noun_kind == "person" || near->noun_kind == "displaced";
       if (people && ctx.sent[near->first] == ctx.sent[at]) return true;
     }
