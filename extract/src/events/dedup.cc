@@ -43,20 +43,27 @@ bool TriggerFrame::SameOccurrence() {
     if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) return false;
     bool uncoordinated_verb = tr.verb && tr.clitics == 0;
     if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;
+    // وصول 430 نازحا، فر 5000 نازح: the counted people of the movement just named.
+    bool counted_people = !tr.word->Attr("quantity").empty();
+    if (same_clause && prev.type == tr.type && counted_people && tr.first - prev.last <= 5) return false;
   }
   return true;
 }
 
-// A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى).
+// A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى)
+// or a count noun governs it (عدد القتلى، المزيد من الجرحى، عدد من الضحايا). A word marked quantity="1"
+// (نازح) is one only after an explicit number or a count noun (10 آلاف نازح، عدد النازحين), not after
+// a vague one (مئات النازحين).
 bool TriggerFrame::CasualtyQuantity() {
-  if (tr.type == EventType::kCasualties && !tr.verb && tr.definite && !tr.demonstrative) {
-    bool quantity = false;
-    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
-      quantity |= t[k].kind == Token::Kind::kNumber || x.WordAt(t, k, kNumberWord, false, true).has_value();
-    }
-    if (!quantity) return false;
+  bool quantity_word = !tr.word->Attr("quantity").empty();
+  bool definite_casualty = tr.type == EventType::kCasualties && tr.definite;
+  if (tr.verb || tr.demonstrative || !(definite_casualty || quantity_word)) return true;
+  for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
+    if (t[k].kind == Token::Kind::kNumber || x.WordAt(t, k, kCountNoun, false, true)) return true;
+    auto number = x.WordAt(t, k, kNumberWord, false, true);
+    if (number && (!quantity_word || x.WordOf(*number).Attr("kind") != "vague")) return true;
   }
-  return true;
+  return false;
 }
 
 }  // namespace khabar::extract::events
