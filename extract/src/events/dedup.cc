@@ -50,11 +50,32 @@ bool TriggerFrame::SameOccurrence() {
   return true;
 }
 
+// A toll noun (حصيلة القصف) is a tally when a number follows in its clause, within eight words, and no
+// casualty noun right after it takes the tally (حصيلة القتلى).
+bool TriggerFrame::TollCounted() const {
+  if (tr.last < n) {
+    for (const Hit& h : t.triggers.At(tr.last, true)) {
+      if (x.WordOf(h).Attr("type") == "Casualties") return false;
+    }
+  }
+  for (std::size_t k = tr.last; k < n && k < tr.last + 8 && sent[k] == s && !ctx.IsClauseBreak(k); ++k) {
+    if (t[k].kind == Token::Kind::kNumber) return true;
+  }
+  return false;
+}
+
 // A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى)
 // or a count noun governs it (عدد القتلى، المزيد من الجرحى، عدد من الضحايا). A word marked quantity="1"
 // (نازح) is one only after an explicit number or a count noun (10 آلاف نازح، عدد النازحين), not after
 // a vague one (مئات النازحين).
 bool TriggerFrame::CasualtyQuantity() {
+  if (!tr.word->Attr("tally").empty()) return TollCounted();
+  // بينهم 8 قتلى من الشرطة: the casualty noun a subset counts is part of the tally before, not another.
+  if (tr.type == EventType::kCasualties && !tr.verb) {
+    for (const NumberExpr& ne : ctx.numbers) {
+      if (ne.last <= tr.first && tr.first < ne.noun_end && ne.noun_kind == "other") return false;
+    }
+  }
   bool quantity_word = !tr.word->Attr("quantity").empty();
   bool definite_casualty = tr.type == EventType::kCasualties && tr.definite;
   if (tr.verb || tr.demonstrative || !(definite_casualty || quantity_word)) return true;

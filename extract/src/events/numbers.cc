@@ -167,6 +167,16 @@ bool Restated(const EventContext& ctx, const NumberExpr& ne) {
   return prev.noun_kind == ne.noun_kind && prev_end < i && i - 1 - prev_end <= 1;
 }
 
+// بينهم 5 أطفال و9 نساء، منهم 3 جنود و4 مدنيين: a count joined by و to a subset is another part of it.
+bool SubsetGoesOn(const Extractor::Impl& x, const EventContext& ctx, const NumberExpr& ne) {
+  const std::size_t i = ne.phrase_first;
+  if (i == 0 || ctx.t[i - 1].key != U"\u0648" || ctx.numbers.empty()) return false;  // و
+  const NumberExpr& prev = ctx.numbers.back();
+  std::size_t prev_end = std::max(prev.last, prev.noun_end);
+  bool subset = prev.phrase_first > 0 && x.WordEndingAt(ctx.t, prev.phrase_first, kSubset).has_value();
+  return subset && prev_end < i && i - prev_end <= 3;
+}
+
 }  // namespace
 
 // Numbers: digits with separators and multipliers, or number words; not years, dates, clock times or
@@ -190,6 +200,7 @@ void FindNumbers(const Extractor::Impl& x, EventContext& ctx) {
     Qualify(x, ctx, ne);
     CountedNoun(x, ctx, ne);
     if (Restated(ctx, ne)) continue;
+    if (SubsetGoesOn(x, ctx, ne)) ne.noun_kind = "other";
     ctx.numbers.push_back(ne);
     i = j - 1;
   }

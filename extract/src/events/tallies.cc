@@ -12,6 +12,7 @@ namespace {
 // then counts (عدد الوفيات … بلغ 7 وفيات و15 إصابة).
 bool TallyHead(const Extractor::Impl& x, const EventContext& ctx, const Trig& tr) {
   if (tr.type != EventType::kCasualties || tr.verb) return false;
+  if (!tr.word->Attr("tally").empty()) return true;  // حصيلة القصف
   for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
     if (x.WordAt(ctx.t, k, kCountNoun, false, true)) return true;
   }
