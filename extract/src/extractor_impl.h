@@ -80,6 +80,7 @@ enum List : std::uint16_t {
   kVenueHead,
   kBodyHead,
   kCountNoun,
+  kPopulationCue,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -89,7 +90,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "month",        "relative_time",  "not_asserted",   "trigger",         "event_cue",        "non_event",
     "lam_governor", "subset",         "dual_noun",      "unit_noun",       "place_anaphor",    "masculine_head",
     "time_of_day",  "instrument",     "scale_modifier", "both_sides",      "occupier",         "venue_head",
-    "body_head",    "count_noun"};
+    "body_head",    "count_noun",     "population_cue"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

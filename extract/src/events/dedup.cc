@@ -20,7 +20,11 @@ bool TriggerFrame::ReMention() {
     bool own_time = false;
     std::size_t xi = ctx.TimexesFrom(tr.last);
     own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;
-    if ((seen || tr.demonstrative) && !own && !own_time) return false;
+    // عدد القتلى، المزيد من الجرحى: a count of its own, not a re-mention.
+    bool counted = false;
+    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first && tr.type == EventType::kCasualties; ++k)
+      counted |= x.WordAt(t, k, kCountNoun, false, true).has_value();
+    if ((seen || tr.demonstrative) && !own && !own_time && !counted) return false;
   }
   return true;
 }

@@ -47,8 +47,9 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
       std::size_t dist = own                   ? 0
                          : ne.first >= tr.last ? 1 + ne.phrase_first - std::min(ne.phrase_first, tr.last)
                                                : (tr.first - std::min(tr.first, end)) * 2 + 2;
-      // A subset (بينهم مدنيان) trails the tally it belongs to: the casualty event before it.
-      if (subset && !(tr.type == EventType::kCasualties && ne.first >= tr.last)) dist += 100;
+      // A subset (بينهم مدنيان) trails the count it belongs to: the counting event before it (نقل 38 منهم
+      // إلى المستشفيات، بينهم ستة أطفال: six of the 38).
+      if (subset && !(counts(tr.type) && ne.first >= tr.last)) dist += 100;
       if (dist < best_dist) {
         best_dist = dist;
         best = e;

@@ -142,6 +142,10 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
     ne.noun_kind = "person";
     ne.noun_end = at + 1;
   }
+  // الذين يقدر عددهم بنحو 120 ألفا: the size of a population, whatever the noun.
+  for (std::size_t k = ne.phrase_first; k-- > 0 && ne.phrase_first - k <= 3;) {
+    if (x.WordAt(t, k, kPopulationCue, false, true)) ne.noun_kind = "population";
+  }
   // A subset of a larger count (بينهم 4 أطفال) is "other", whatever was counted.
   if (i > 0 && x.WordEndingAt(t, i, kSubset)) ne.noun_kind = "other";
   // "عدد اللاجئين … وصل إلى 100417": the counted noun came before the number.
