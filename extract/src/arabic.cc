@@ -283,6 +283,8 @@ std::vector<Token> Tokenize(std::u32string_view text) {
     t.begin = i;
     bool all_digits = true;
     while (i < n && IsWordChar(text[i])) {
+      // Digits glued to an Arabic word by careless editing (إلى69، و170) are a number of their own.
+      if (i > t.begin && IsDigitChar(text[i]) && IsArabicLetter(text[i - 1])) break;
       std::size_t before = t.key.size();
       AppendKey(text[i], &t.key);
       t.key_pos.resize(t.key.size(), i);

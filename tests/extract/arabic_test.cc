@@ -192,8 +192,11 @@ TEST(TokenizeTest, WhitespaceKindsProduceNoTokens) {
   EXPECT_TRUE(Tokenize(U"   ").empty());
 }
 
+// Digits after an Arabic letter start a token of their own (إلى69، و170: careless editing); letters after
+// digits stay in the digits' word.
 TEST(TokenizeTest, MixedDigitsAndLettersAreAWord) {
-  EXPECT_THAT(Dump(U32("فرانس 24 و٢٤ب")), ElementsAre("فرانس|w|فرانس", "24|n|24", "و٢٤ب|w|و24ب"));
+  EXPECT_THAT(Dump(U32("فرانس 24 و٢٤ب")), ElementsAre("فرانس|w|فرانس", "24|n|24", "و|w|و", "٢٤ب|w|24ب"));
+  EXPECT_THAT(Dump(U32("إلى69")), ElementsAre("إلى|w|الي", "69|n|69"));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -192,6 +192,16 @@ bool TriggerFrame::NounFromActor() {
       }
     }
   }
+  // سقطت مدينة X … في يد Y: a town falls into the hands of its taker, however long the aside before.
+  if (ev.agents.empty() && tr.type == EventType::kMilitaryOperation) {
+    for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 40 && sent[j] == s; ++j) {
+      bool in_hand = t[j].key == U"\u0641\u064A" && t[j + 1].key == U"\u064A\u062F";  // في يد
+      if (in_hand && ctx.ActorAt(j + 2)) {
+        ev.agents.push_back(ctx.ActorAt(j + 2)->entity);
+        break;
+      }
+    }
+  }
   return true;
 }
 

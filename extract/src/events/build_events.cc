@@ -55,7 +55,8 @@ constexpr TriggerStep kSteps[] = {
      "a bare definite or demonstrative re-mention of a reported event: dropped"},
     {"same-occurrence", &TriggerFrame::SameOccurrence,
      "a noun or verb describing the previous trigger's event: dropped"},
-    {"casualty-quantity", &TriggerFrame::CasualtyQuantity, "a definite casualty noun needs a quantity"},
+    {"casualty-quantity", &TriggerFrame::CasualtyQuantity,
+     "a definite casualty noun, or a quantity noun, needs a number or count before it"},
 };
 
 }  // namespace

@@ -33,7 +33,11 @@ bool TriggerFrame::ReMention() {
     bool own_time = false;
     std::size_t xi = ctx.TimexesFrom(tr.last);
     own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;
-    if ((seen || tr.demonstrative) && !own && !own_time) return false;
+    // عدد القتلى، المزيد من الجرحى: a count of its own, not a re-mention.
+    bool counted = false;
+    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first && tr.type == EventType::kCasualties; ++k)
+      counted |= x.WordAt(t, k, kCountNoun, false, true).has_value();
+    if ((seen || tr.demonstrative) && !own && !own_time && !counted) return false;
   }
   return true;
 }
@@ -56,20 +60,48 @@ bool TriggerFrame::SameOccurrence() {
     if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) return false;
     bool uncoordinated_verb = tr.verb && tr.clitics == 0;
     if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;
+    // وصول 430 نازحا، فر 5000 نازح: the counted people of the movement just named.
+    bool counted_people = !tr.word->Attr("quantity").empty();
+    if (same_clause && prev.type == tr.type && counted_people && tr.first - prev.last <= 5) return false;
   }
   return true;
 }
 
-// A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى).
-bool TriggerFrame::CasualtyQuantity() {
-  if (tr.type == EventType::kCasualties && !tr.verb && tr.definite && !tr.demonstrative) {
-    bool quantity = false;
-    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
-      quantity |= t[k].kind == Token::Kind::kNumber || x.WordAt(t, k, kNumberWord, false, true).has_value();
+// A toll noun (حصيلة القصف) is a tally when a number follows in its clause, within eight words, and no
+// casualty noun right after it takes the tally (حصيلة القتلى).
+bool TriggerFrame::TollCounted() const {
+  if (tr.last < n) {
+    for (const Hit& h : t.triggers.At(tr.last, true)) {
+      if (x.WordOf(h).Attr("type") == "Casualties") return false;
     }
-    if (!quantity) return false;
   }
-  return true;
+  for (std::size_t k = tr.last; k < n && k < tr.last + 8 && sent[k] == s && !ctx.IsClauseBreak(k); ++k) {
+    if (t[k].kind == Token::Kind::kNumber) return true;
+  }
+  return false;
+}
+
+// A definite casualty noun (الجرحى، القتلى) is an event when a quantity goes with it (عشرات القتلى)
+// or a count noun governs it (عدد القتلى، المزيد من الجرحى، عدد من الضحايا). A word marked quantity="1"
+// (نازح) is one only after an explicit number or a count noun (10 آلاف نازح، عدد النازحين), not after
+// a vague one (مئات النازحين).
+bool TriggerFrame::CasualtyQuantity() {
+  if (!tr.word->Attr("tally").empty()) return TollCounted();
+  // بينهم 8 قتلى من الشرطة: the casualty noun a subset counts is part of the tally before, not another.
+  if (tr.type == EventType::kCasualties && !tr.verb) {
+    for (const NumberExpr& ne : ctx.numbers) {
+      if (ne.last <= tr.first && tr.first < ne.noun_end && ne.noun_kind == "other") return false;
+    }
+  }
+  bool quantity_word = !tr.word->Attr("quantity").empty();
+  bool definite_casualty = tr.type == EventType::kCasualties && tr.definite;
+  if (tr.verb || tr.demonstrative || !(definite_casualty || quantity_word)) return true;
+  for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
+    if (t[k].kind == Token::Kind::kNumber || x.WordAt(t, k, kCountNoun, false, true)) return true;
+    auto number = x.WordAt(t, k, kNumberWord, false, true);
+    if (number && (!quantity_word || x.WordOf(*number).Attr("kind") != "vague")) return true;
+  }
+  return false;
 }
 
 }  // namespace khabar::extract::events

@@ -44,17 +44,21 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
       // The object of a verb or the complement of a noun follows it (قتل 27 شخصا، مقتل 68): a number
       // after a trigger belongs to it before a trigger that follows the number.
       std::size_t end = std::max(ne.last, ne.noun_end);
-      std::size_t dist = ne.first >= tr.last ? ne.phrase_first - std::min(ne.phrase_first, tr.last)
-                                             : (tr.first - std::min(tr.first, end)) * 2 + 1;
-      // A subset (بينهم مدنيان) trails the tally it belongs to: the casualty event before it.
-      if (subset && !(tr.type == EventType::kCasualties && ne.first >= tr.last)) dist += 100;
+      // The trigger is the noun the number counts (3 ملايين نازح، 7 وفيات): its own figure, before all.
+      bool own = ne.last <= tr.first && tr.first < ne.noun_end;
+      std::size_t dist = own                   ? 0
+                         : ne.first >= tr.last ? 1 + ne.phrase_first - std::min(ne.phrase_first, tr.last)
+                                               : (tr.first - std::min(tr.first, end)) * 2 + 2;
+      // A subset (بينهم مدنيان) trails the count it belongs to: the counting event before it (نقل 38 منهم
+      // إلى المستشفيات، بينهم ستة أطفال: six of the 38).
+      if (subset && !(counts(tr.type) && ne.first >= tr.last)) dist += 100;
       if (dist < best_dist) {
         best_dist = dist;
         best = e;
       }
     }
     if (best == SIZE_MAX) continue;
-    bool near_trigger = best_dist <= 4;
+    bool near_trigger = best_dist <= 5;
     if (ne.noun_kind.empty() && !near_trigger) continue;
     const Trig& tr = ctx.trigs[ctx.trig_of_event[best]];
     std::string kind = ne.noun_kind;

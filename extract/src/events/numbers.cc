@@ -132,6 +132,8 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
   const std::size_t i = ne.first, j = ne.last;
   // Figure noun after (possibly after من: "200 من الأرمن").
   std::size_t at = j;
+  // A number in parentheses, (2) وفاة: its noun follows the closing one.
+  if (at < n && i > 0 && t[i - 1].key == U"(" && t[at].key == U")") ++at;
   if (at < n && t[at].key == U"\u0645\u0646") ++at;
   if (auto fnoun = x.WordAt(t, at, kFigureNoun, true, true)) {
     ne.noun_kind = std::string(x.WordOf(*fnoun).Attr("kind"));
@@ -142,6 +144,10 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
               mentions[mention_at[at]].type == EntityType::kArmedForce)) {
     ne.noun_kind = "person";
     ne.noun_end = at + 1;
+  }
+  // الذين يقدر عددهم بنحو 120 ألفا: the size of a population, whatever the noun.
+  for (std::size_t k = ne.phrase_first; k-- > 0 && ne.phrase_first - k <= 3;) {
+    if (x.WordAt(t, k, kPopulationCue, false, true)) ne.noun_kind = "population";
   }
   // A subset of a larger count (بينهم 4 أطفال) is "other", whatever was counted.
   if (i > 0 && x.WordEndingAt(t, i, kSubset)) ne.noun_kind = "other";
@@ -156,6 +162,26 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
       }
     }
   }
+}
+
+// A number in parentheses right after a count of the same noun restates it in other units
+// (40 طنا متريا (44 طنا أمريكيا)): not a second figure.
+bool Restated(const EventContext& ctx, const NumberExpr& ne) {
+  const std::size_t i = ne.first;
+  if (i == 0 || ctx.t[i - 1].key != U"(" || ctx.numbers.empty() || ne.noun_kind.empty()) return false;
+  const NumberExpr& prev = ctx.numbers.back();
+  std::size_t prev_end = std::max(prev.last, prev.noun_end);
+  return prev.noun_kind == ne.noun_kind && prev_end < i && i - 1 - prev_end <= 1;
+}
+
+// بينهم 5 أطفال و9 نساء، منهم 3 جنود و4 مدنيين: a count joined by و to a subset is another part of it.
+bool SubsetGoesOn(const Extractor::Impl& x, const EventContext& ctx, const NumberExpr& ne) {
+  const std::size_t i = ne.phrase_first;
+  if (i == 0 || ctx.t[i - 1].key != U"\u0648" || ctx.numbers.empty()) return false;  // و
+  const NumberExpr& prev = ctx.numbers.back();
+  std::size_t prev_end = std::max(prev.last, prev.noun_end);
+  bool subset = prev.phrase_first > 0 && x.WordEndingAt(ctx.t, prev.phrase_first, kSubset).has_value();
+  return subset && prev_end < i && i - prev_end <= 3;
 }
 
 }  // namespace
@@ -180,6 +206,8 @@ void FindNumbers(const Extractor::Impl& x, EventContext& ctx) {
     ne.phrase_first = i;
     Qualify(x, ctx, ne);
     CountedNoun(x, ctx, ne);
+    if (Restated(ctx, ne)) continue;
+    if (SubsetGoesOn(x, ctx, ne)) ne.noun_kind = "other";
     ctx.numbers.push_back(ne);
     i = j - 1;
   }

@@ -15,6 +15,15 @@ bool TriggerFrame::AfterMin(std::size_t k) const {
   return false;
 }
 
+// The place an anaphoric المدينة/المنطقة at token j stands for: the latest of its kind before it, but not
+// the city where the report was made (قال في جنيف إن … على المدينة): then the one before that.
+std::string TriggerFrame::AnaphorPlace(std::string_view subtype, std::size_t j, std::size_t said_at) const {
+  std::string place = ctx.SalientPlace(std::string(subtype), j);
+  if (said_at != SIZE_MAX && said_at < j && place == mentions[mention_at[said_at]].entity)
+    place = ctx.SalientPlace(std::string(subtype), said_at);
+  return place;
+}
+
 // Place: a place of the sentence (or a state after a locative: داخل أذربيجان، لأوكرانيا), nearest
 // after the trigger; for displacement the origin (من X) first; for a visit its object. Without one,
 // an anaphoric المنطقة/الإقليم/الممر in the sentence stands for the article's place of that kind.
@@ -25,6 +34,7 @@ bool TriggerFrame::Place() {
   }
   if (!statement) {
     std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+    std::size_t said_at = SIZE_MAX;  // where the report was made (قال في جنيف إن), if it was
     const std::vector<std::size_t>& starts = ctx.mention_starts;  // the mentions of the window
     for (std::size_t mi = ctx.From(starts, ctx.WindowFirst(s, tr.first));
          mi < starts.size() && starts[mi] < ctx.WindowEnd(s, tr.last); ++mi) {
@@ -44,7 +54,10 @@ bool TriggerFrame::Place() {
       bool reported = false;
       for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = ctx.IsClauseBreak(k);
       for (std::size_t k = j; k < tr.first && !reported; ++k) reported = t[k].key == U"\u0627\u0646";  // إن أن
-      if (reported && locative) continue;
+      if (reported && locative) {
+        if (said_at == SIZE_MAX) said_at = j;
+        continue;
+      }
       std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);
       if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses)
         dist /= 4;  // من: origin
@@ -84,8 +97,7 @@ bool TriggerFrame::Place() {
       for (std::size_t ai = ctx.From(anaphors, ctx.WindowFirst(s, tr.first));
            ai < anaphors.size() && anaphors[ai] < ctx.WindowEnd(s, tr.last) && ev.place.empty(); ++ai) {
         std::size_t j = anaphors[ai];
-        if (auto an = x.WordAt(t, j, kPlaceAnaphor))
-          ev.place = ctx.SalientPlace(std::string(x.WordOf(*an).Attr("subtype")), j);
+        if (auto an = x.WordAt(t, j, kPlaceAnaphor)) ev.place = AnaphorPlace(x.WordOf(*an).Attr("subtype"), j, said_at);
       }
     }
   }

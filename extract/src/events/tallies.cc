@@ -4,9 +4,24 @@
 
 namespace khabar::extract::events {
 
-// Casualties: one event per tally. A casualty word coordinated with the previous one (مقتل 27
+// Casualties: one event per tally.
+
+namespace {
+
+// A casualty noun governed by a count noun (عدد الوفيات، حصيلة القتلى) heads the tally that its sentence
+// then counts (عدد الوفيات … بلغ 7 وفيات و15 إصابة).
+bool TallyHead(const Extractor::Impl& x, const EventContext& ctx, const Trig& tr) {
+  if (tr.type != EventType::kCasualties || tr.verb) return false;
+  if (!tr.word->Attr("tally").empty()) return true;  // حصيلة القصف
+  for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first; ++k) {
+    if (x.WordAt(ctx.t, k, kCountNoun, false, true)) return true;
+  }
+  return false;
+}
+
+}  // namespace
 // وإصابة 200) gives its figures to the first and is not an event of its own.
-void MergeTallies(const Extractor::Impl&, EventContext& ctx) {
+void MergeTallies(const Extractor::Impl& x, EventContext& ctx) {
   const Tokens& t = ctx.t;
   const std::size_t n = ctx.n;
   const std::vector<std::size_t>& sent = ctx.sent;
@@ -17,7 +32,7 @@ void MergeTallies(const Extractor::Impl&, EventContext& ctx) {
     // Coordinated with the previous tally: a و-clitic on the word or within the few words before it.
     bool coordinated = false;
     for (std::size_t j = cur.first; j + 4 > cur.first && j < n; --j) {
-      coordinated |= !t[j].key.empty() && t[j].key[0] == kWaw && t[j].key.size() > 2;
+      coordinated |= !t[j].key.empty() && t[j].key[0] == kWaw && (t[j].key.size() > 2 || t[j].key.size() == 1);
       coordinated |= t[j].key == U"\u0628\u064A\u0646\u0645\u0627";  // بينما
       if (j == 0) break;
     }
@@ -31,8 +46,9 @@ void MergeTallies(const Extractor::Impl&, EventContext& ctx) {
       if (sent[prev.first] != sent[cur.first]) break;
       if (prev.type != EventType::kCasualties) continue;  // the tally's first casualty word, further back
       bool other_kind = prev.word->Attr("kind", "killed") != cur.word->Attr("kind", "killed");
-      if (!coordinated && !(other_kind && !ctx.out[p].figures.empty())) break;
-      if (cur.first - prev.last <= 20 && (!ctx.out[p].figures.empty() || other_kind)) {
+      bool head = ctx.out[p].figures.empty() && TallyHead(x, ctx, prev);
+      if (!coordinated && !head && !(other_kind && !ctx.out[p].figures.empty())) break;
+      if (cur.first - prev.last <= 20 && (!ctx.out[p].figures.empty() || other_kind || head)) {
         for (auto& f : ctx.out[e].figures) ctx.out[p].figures.push_back(f);
         ctx.drop[e] = 1;
       }

@@ -122,6 +122,8 @@ class TriggerFrame {
   bool AccusedOf(std::size_t j) const;
   bool Resumptive(std::size_t v) const;
   bool AfterMin(std::size_t k) const;
+  bool TollCounted() const;
+  std::string AnaphorPlace(std::string_view subtype, std::size_t j, std::size_t said_at) const;
   bool StatementObject() const;
   std::size_t ObjectActorStart(std::size_t j) const;
   bool DeadsSide(std::size_t j) const;

@@ -34,9 +34,11 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
 
 // Whether a count of people (soldiers or not, as `troops` says) stands near token `at` in its sentence.
 bool PeopleCountNear(const EventContext& ctx, std::size_t at, bool troops) {
-  auto near = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), at > 4 ? at - 4 : 0,
+  // The count's phrase ends at most four words before it (100 ألف و 437 شخصا دخلوا) or starts after it.
+  auto near = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), at > 10 ? at - 10 : 0,
                                [](const NumberExpr& ne, std::size_t tok) { return ne.first < tok; });
   for (; near != ctx.numbers.end() && near->first <= at + 3; ++near) {
+    if (std::max(near->last, near->noun_end) + 4 < at + 1) continue;
     bool people = near->noun_kind == "person" || near->noun_kind == "displaced";
     if (people && near->troops == troops && ctx.sent[near->first] == ctx.sent[at]) return true;
   }
