@@ -43,7 +43,10 @@ struct LocalQueryOptions {
 
 // Runs `query` (SPARQL 1.1 text) over the RDF file at `graph` (Turtle .ttl or N-Triples .nt).
 // The query is first parsed by Rasqal in a child process: a query that crashes Rasqal 0.9.33's parser
-// (docs/queries.md) gives an error instead of taking the caller down.
+// (docs/queries.md) gives an error instead of taking the caller down. That child is made with fork():
+// call RunQuery while no other thread of the process holds a lock the child needs (malloc's are safe in
+// glibc; the CLI's watchdog thread only waits on its own condition variable), or the child may block.
+// The rows are put in the query's ORDER BY order (Rasqal does not always honour it).
 // Errors: NotFound (no such file), ParseError (invalid graph, or a query syntax error with its line),
 // Unsupported (SPARQL Update; SERVICE or FROM without allow_service; a query that crashes Rasqal).
 [[nodiscard]] Status RunQuery(const std::filesystem::path& graph, const std::string& query,
