@@ -153,6 +153,12 @@ void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
   }
 }
 
+// Whether a casualty noun (مقتل، استشهاد) starts at token j.
+bool TriggerFrame::CasualtyNounAt(std::size_t j) const {
+  return std::any_of(ctx.trigs.begin(), ctx.trigs.end(),
+                     [&](const Trig& g) { return g.first == j && !g.verb && g.type == EventType::kCasualties; });
+}
+
 // The nearest actor before a noun, past asides and prepositions.
 bool TriggerFrame::ActorBeforeNoun() {
   if (!ev.agents.empty() || statement || tr.verb) return true;
@@ -161,8 +167,9 @@ bool TriggerFrame::ActorBeforeNoun() {
   bool statement_object = StatementObject();
   std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
   for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
-    // قال X إن القصف أسفر: a noun that opens a reported clause is not the speaker's deed.
-    if (t[j].key == U"\u0627\u0646" && j + 1 == tr.first) break;
+    // قال X إن القصف أسفر، قال X إن 5 قتلوا في قصف: a noun inside a reported clause is not the deed of the
+    // speaker outside it; أفاد X بمقتل 5 في قصف: nor is one after a death the speaker reports.
+    if (t[j].key == U"\u0627\u0646" || CasualtyNounAt(j)) break;
     // جيش ناغورنو كاراباخ، الذي لا يشكل جزءاً من القوات المسلحة الأرمينية، يُظهر مقاومة: the actor
     // of a "، الذي … ،" aside is not the noun's agent; the one before the aside is.
     if (t[j].key == U"\u060C" || t[j].key == U",") {

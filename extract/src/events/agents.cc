@@ -76,8 +76,16 @@ bool TriggerFrame::NounRelativeDoer() {
       }
     }
   }
-  // قصف جوي نفذه الجيش: past one indefinite adjective that is no verb.
+  // قصف جوي نفذه الجيش: past one indefinite adjective that is no verb; غارة بطائرة مسيرة شنتها قوات X: past
+  // the weapon it was made with.
   std::size_t v = tr.last;
+  if (auto w = v < n && sent[v] == s ? x.WordAt(t, v, kInstrument, true) : std::nullopt; w && w->clitics > 0) {
+    v = w->last;  // بقذائف الهاون نفذته: and past one word after the weapon
+    if (v + 2 < n && sent[v + 1] == s && t[v].is_word() && mention_at[v] == SIZE_MAX && !x.IsFunction(t[v]) &&
+        !x.IsTriggerWord(t, v) && !x.VerbLike(ctx.doc.text, t, v) && x.VerbLike(ctx.doc.text, t, v + 1)) {
+      ++v;
+    }
+  }
   if (v + 2 < n && sent[v + 1] == s && t[v].is_word() && mention_at[v] == SIZE_MAX && x.IndefiniteNoun(t, v) &&
       !x.IsFunction(t[v]) && !x.IsTriggerWord(t, v) && !x.VerbLike(ctx.doc.text, t, v) &&
       x.VerbLike(ctx.doc.text, t, v + 1)) {

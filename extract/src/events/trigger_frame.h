@@ -56,6 +56,7 @@ class TriggerFrame {
   bool Means();
   bool ActorBeforeVerb();
   bool ActorBeforeNoun();
+  bool CasualtyNounAt(std::size_t j) const;
   bool DeedVerb();
   bool Reception();
   bool TalksObject();
