@@ -23,6 +23,7 @@ constexpr EventPass kPasses[] = {
     {"figures", AttachFigures, "each count to the nearest counting event in its sentence"},
     {"tallies", MergeTallies, "a casualty word coordinated with the previous tally gives it its figures"},
     {"tally-doers", TallyDoers, "a tally without a doer takes that of the nearest attack in its sentence"},
+    {"default-places", DefaultPlaces, "an event with no place of its own takes the article's most mentioned place"},
 };
 
 }  // namespace

@@ -105,3 +105,59 @@ bool TriggerFrame::Place() {
 }
 
 }  // namespace khabar::extract::events
+
+namespace khabar::extract::events {
+
+namespace {
+
+// The article's place: its most mentioned place, the earliest of those mentioned as often.
+// A region counts the mentions of the places within it (رفح within قطاع غزة).
+std::string ArticlePlace(const Extractor::Impl& x, const EventContext& ctx) {
+  std::map<std::string, int> freq;
+  std::vector<const std::string*> order;  // first mention order
+  for (const Mention& m : ctx.mentions) {
+    if (m.type != EntityType::kPlace || m.entity.empty()) continue;
+    if (freq[m.entity]++ == 0) order.push_back(&m.entity);
+    auto i = x.index.find(m.entity);
+    if (i == x.index.end()) continue;
+    const std::string& region = x.entities[i->second].in;
+    auto r = x.index.find(region);
+    if (r == x.index.end() || x.entities[r->second].type != EntityType::kPlace) continue;
+    if (freq[region]++ == 0) order.push_back(&x.entities[r->second].id);
+  }
+  std::string best;
+  int best_count = 0;
+  for (const std::string* e : order) {
+    if (freq[*e] > best_count) {
+      best_count = freq[*e];
+      best = *e;
+    }
+  }
+  return best;
+}
+
+// Whether the sentence of token i names `place` (the place rule saw it there and did not take it: قال في
+// كييف إن القصف).
+bool NamesPlace(const EventContext& ctx, std::size_t i, const std::string& place) {
+  std::size_t s = ctx.sent[i];
+  for (std::size_t j = ctx.WindowFirst(s, i); j < ctx.WindowEnd(s, i); ++j) {
+    if (ctx.mention_at[j] != SIZE_MAX && ctx.mentions[ctx.mention_at[j]].entity == place) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// An event whose sentence names no place happened where the article is set; a statement only where made.
+void DefaultPlaces(const Extractor::Impl& x, EventContext& ctx) {
+  std::string place = ArticlePlace(x, ctx);
+  if (place.empty()) return;
+  for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+    Event& ev = ctx.out[e];
+    if (ctx.drop[e] || !ev.place.empty() || vocab::IsStatement(ev.type)) continue;
+    if (NamesPlace(ctx, ctx.trigs[ctx.trig_of_event[e]].first, place)) continue;  // and ruled it out
+    ev.place = place;
+  }
+}
+
+}  // namespace khabar::extract::events
