@@ -147,7 +147,11 @@ void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
       prev = b - 3;  // الجيش و"الدعم السريع": a quoted name after a bare و
     }
     if (prev != SIZE_MAX && prev > 0 && quote(prev)) --prev;  // "X" و"Y"
-    if (prev == SIZE_MAX || !ctx.ActorAt(prev)) break;
+    if (prev == SIZE_MAX) break;
+    if (!ctx.ActorAt(prev)) {  // الجيش و"الدعم السريع": a bare army the article ties to one army
+      if (std::string o = ctx.OccupierAt(prev); !o.empty()) ev.agents.insert(ev.agents.begin(), o);
+      break;
+    }
     ev.agents.insert(ev.agents.begin(), ctx.ActorAt(prev)->entity);
     b = prev;
   }
