@@ -220,6 +220,7 @@ bool TriggerFrame::DeedVerb() {
   if (lv->clitics == 0) {  // SVO: the nearest actor before the verb in its clause
     for (std::size_t j = lv->first; j-- > 0 && lv->first - j <= 6 && sent[j] == s && !ctx.IsClauseBreak(j);) {
       std::string f = ctx.ActorAt(j) ? ctx.ActorAt(j)->entity : ctx.DemonstrativeForce(j);
+      if (f.empty()) f = ctx.OccupierAt(j);  // إن الجيش كبد المهاجمين خسائر
       if (!f.empty() && ObjectActorStart(j) == SIZE_MAX) ev.agents.push_back(f);
       if (!f.empty()) return true;
     }

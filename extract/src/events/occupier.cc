@@ -37,6 +37,18 @@ std::string ArmyState(const Extractor::Impl& x, const Mention& m) {
   return st != x.index.end() && x.entities[st->second].type == EntityType::kState ? of : std::string();
 }
 
+// With no army named: the army of the one state the article names, if the lexicon knows it.
+std::string SoleStateArmy(const Extractor::Impl& x, const EventContext& ctx) {
+  std::string state;
+  for (const Mention& m : ctx.mentions) {
+    if (m.type != EntityType::kState) continue;
+    if (!state.empty() && state != m.entity) return {};
+    state = m.entity;
+  }
+  const ontology::EntityEntry* army = state.empty() ? nullptr : x.Owned(state, EntityType::kArmedForce, "");
+  return army ? army->id : std::string();
+}
+
 void FindHomeArmy(const Extractor::Impl& x, EventContext& ctx) {
   std::string army;
   for (const Mention& m : ctx.mentions) {
@@ -44,6 +56,7 @@ void FindHomeArmy(const Extractor::Impl& x, EventContext& ctx) {
     if (!army.empty() && army != m.entity) return;  // two national armies: a bare الجيش is ambiguous
     army = m.entity;
   }
+  if (army.empty()) army = SoleStateArmy(x, ctx);
   ctx.home_army = army;
 }
 
