@@ -147,7 +147,11 @@ void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
       prev = b - 3;  // الجيش و"الدعم السريع": a quoted name after a bare و
     }
     if (prev != SIZE_MAX && prev > 0 && quote(prev)) --prev;  // "X" و"Y"
-    if (prev == SIZE_MAX || !ctx.ActorAt(prev)) break;
+    if (prev == SIZE_MAX) break;
+    if (!ctx.ActorAt(prev)) {  // الجيش و"الدعم السريع": a bare army the article ties to one army
+      if (std::string o = ctx.OccupierAt(prev); !o.empty()) ev.agents.insert(ev.agents.begin(), o);
+      break;
+    }
     ev.agents.insert(ev.agents.begin(), ctx.ActorAt(prev)->entity);
     b = prev;
   }
@@ -223,6 +227,7 @@ bool TriggerFrame::DeedVerb() {
   if (lv->clitics == 0) {  // SVO: the nearest actor before the verb in its clause
     for (std::size_t j = lv->first; j-- > 0 && lv->first - j <= 6 && sent[j] == s && !ctx.IsClauseBreak(j);) {
       std::string f = ctx.ActorAt(j) ? ctx.ActorAt(j)->entity : ctx.DemonstrativeForce(j);
+      if (f.empty()) f = ctx.OccupierAt(j);  // إن الجيش كبد المهاجمين خسائر
       if (!f.empty() && ObjectActorStart(j) == SIZE_MAX) ev.agents.push_back(f);
       if (!f.empty()) return true;
     }

@@ -51,7 +51,9 @@ std::string EventContext::DemonstrativeForce(std::size_t i) const {
 }
 
 std::string EventContext::OccupierAt(std::size_t i) const {
-  if (occupier.empty() || i >= n || mention_at[i] != SIZE_MAX) return {};
+  if (i >= n || mention_at[i] != SIZE_MAX) return {};
+  if (!home_army.empty() && x.WordAt(t, i, kHomeArmy, true, true)) return home_army;
+  if (occupier.empty()) return {};
   if (x.WordAt(t, i, kOccupier, true, true)) return occupier;
   bool head =
       x.WordAt(t, i, kForceHead, false, true).has_value() || x.WordAt(t, i, kInstrument, false, true).has_value();

@@ -142,7 +142,8 @@ struct EventContext {
   // its sentence or the two before, or "".
   std::string DemonstrativeForce(std::size_t i) const;
   // The state that الاحتلال / العدو at token i (alone, or after a force or weapon head: جيش الاحتلال،
-  // طائرات العدو) stands for: `occupier`, when the article names it; else empty.
+  // طائرات العدو) stands for: `occupier`, when the article names it; a bare الجيش there: `home_army`;
+  // else empty.
   std::string OccupierAt(std::size_t i) const;
   // The first event at or after index `from` whose trigger starts at token `tok` or later (events are in
   // text order): a binary search, written out because clang 14's ranges reject libstdc++ 12's iota_view.
@@ -158,7 +159,8 @@ struct EventContext {
     }
     return lo;
   }
-  std::string occupier;  // the state the article names as الاحتلال + nisba (pass "occupier")
+  std::string occupier;   // the state the article names as الاحتلال + nisba (pass "occupier")
+  std::string home_army;  // the one national army the article names (pass "home-army")
   // The place an anaphor (المنطقة, الممر) of this subtype at token `before` stands for, or "".
   std::string SalientPlace(const std::string& subtype, std::size_t before) const;
   // SalientPlace's places of one subtype: their begins and entities in text order, the most mentioned.
@@ -188,6 +190,7 @@ void FindReports(const Extractor::Impl& x, EventContext& ctx);
 void FindTimexes(const Extractor::Impl& x, EventContext& ctx);
 void FindOpeners(const Extractor::Impl& x, EventContext& ctx);
 void FindOccupier(const Extractor::Impl& x, EventContext& ctx);
+void FindHomeArmy(const Extractor::Impl& x, EventContext& ctx);
 void BuildEvents(const Extractor::Impl& x, EventContext& ctx);
 void AddDualTriggers(const Extractor::Impl& x, EventContext& ctx);
 void AttachFigures(const Extractor::Impl& x, EventContext& ctx);

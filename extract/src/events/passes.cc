@@ -18,6 +18,7 @@ constexpr EventPass kPasses[] = {
     {"time-expressions", FindTimexes, "relative days, weekdays, months, years, resolved against the date"},
     {"openers", FindOpeners, "the actor of a sentence opened by a verb that is no trigger"},
     {"occupier", FindOccupier, "the state the article calls الاحتلال or العدو with its nisba"},
+    {"home-army", FindHomeArmy, "the one national army the article names, for a bare الجيش"},
     {"events", BuildEvents, "one event per trigger: agents, patients, place, time, source; re-mentions dropped"},
     {"dual-triggers", AddDualTriggers, "a dual trigger (قتيلين) counts two"},
     {"figures", AttachFigures, "each count to the nearest counting event in its sentence"},
