@@ -257,15 +257,15 @@ int RunBuild(const BuildOptions& o) {
   exporter::Format format = exporter::Format::kTurtle;
   if (!o.format.empty()) {
     if (!exporter::ParseFormat(o.format, &format)) {
-      Note("error: --format must be turtle or ntriples, not '" + o.format + "'");
+      Note("error: --format must be turtle, ntriples, nquads or trig, not '" + o.format + "'");
       return kExitUsage;
     }
-  } else if (std::string ext = fs::path(o.output).extension().string(); ext == ".nt" || ext == ".ntriples") {
-    format = exporter::Format::kNTriples;
-  } else if (o.output != "-" && !ext.empty() && ext != ".ttl" && ext != ".turtle") {
-    // -o graph.jsonld (or .rdf, .nq) wrote Turtle under that name: say what is written instead.
-    Note("error: -o " + o.output + ": Khabar writes Turtle (.ttl) or N-Triples (.nt), not " + ext +
-         "; name the file .ttl or .nt, or give --format");
+  } else if (std::string ext = fs::path(o.output).extension().string();
+             o.output != "-" && !ext.empty() && !exporter::FormatForExtension(ext, &format)) {
+    // -o graph.jsonld (or .rdf) would write Turtle under that name: say what can be written instead.
+    Note("error: -o " + o.output +
+         ": Khabar writes Turtle (.ttl), N-Triples (.nt), N-Quads (.nq) or TriG (.trig), not " + ext +
+         "; name the file with one of these extensions, or give --format");
     return kExitUsage;
   }
   Shard shard;
@@ -338,6 +338,7 @@ int RunBuild(const BuildOptions& o) {
   gopt.no_merge.insert(o.no_merge.begin(), o.no_merge.end());
   gopt.threads = jobs;
   if (shard.n) gopt.shard = std::to_string(shard.k) + "of" + std::to_string(shard.n);
+  gopt.named_graphs = exporter::HasNamedGraphs(format);
   graph::Graph g(lexicon, gopt);
 
   // Extraction on worker threads; the graph takes results in input order (deterministic output), and
@@ -657,7 +658,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "khabar 0.1.0");
 
   BuildOptions b;
-  auto* build = app.add_subcommand("build", "Extract every article and write one graph (Turtle or N-Triples).");
+  auto* build =
+      app.add_subcommand("build", "Extract every article and write one graph (Turtle, N-Triples, N-Quads or TriG).");
   build->add_option("inputs", b.inputs, "Article files (.txt UTF-8, .xml NITF) or directories (walked recursively)")
       ->required();
   build->add_option("-o,--output", b.output, "Output graph file (written atomically); '-' for standard output")
@@ -667,7 +669,10 @@ int main(int argc, char** argv) {
                    "Corpus manifest (XML: <corpus><article file=… outlet=… published=YYYY-MM-DD/>) giving each "
                    "article's outlet and publication date; without it dates stay unresolved")
       ->check(CLI::ExistingFile);
-  build->add_option("--format", b.format, "turtle or ntriples (default: from the output's extension, else turtle)");
+  build->add_option("--format", b.format,
+                    "turtle, ntriples, nquads or trig (default: from the output's extension .ttl, .nt, .nq or "
+                    ".trig, else turtle). N-Quads and TriG put each article's facts in a named graph (the "
+                    "article's IRI) and the merged entities in <https://w3id.org/khabar/graph/entities>");
   build->add_option("-j,--jobs", b.jobs, "Extraction threads (default: all cores)");
   build->add_option("--lexicon", b.lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
       ->check(CLI::ExistingDirectory);

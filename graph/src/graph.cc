@@ -46,6 +46,27 @@ std::string ArticleIri(std::string_view article_id) {
 std::string EntityIriForId(std::string_view id) {
   return std::string(vocab::kResource) + "entity/" + PercentEncode(id);
 }
+std::string EntitiesGraphIri() { return std::string(vocab::kResource) + "graph/entities"; }
+std::string HappeningsGraphIri() { return std::string(vocab::kResource) + "graph/happenings"; }
+
+namespace {
+
+// Sorts `v` with `less`; with threads ≥ 2 and a large vector, partitions around the median and sorts
+// both halves at once: no merge buffer (which would be half the elements again).
+template <class T, class Less>
+void SortMaybeParallel(std::vector<T>* v, Less less, unsigned threads) {
+  if (threads >= 2 && v->size() >= 100000) {
+    auto mid = v->begin() + static_cast<std::ptrdiff_t>(v->size() / 2);
+    std::nth_element(v->begin(), mid, v->end(), less);
+    std::thread t([&] { std::sort(v->begin(), mid, less); });
+    std::sort(mid, v->end(), less);
+    t.join();
+  } else {
+    std::sort(v->begin(), v->end(), less);
+  }
+}
+
+}  // namespace
 
 // What the graph knows of one entity key (a lexicon id, a derived id or a "~Type:key" name).
 struct KeyInfo {
@@ -231,6 +252,7 @@ void Graph::AddArticle(const ArticleResult& r) {
   ++stats_.articles;
   std::string art_iri = ArticleIri(doc.id);
   TermId art = terms_.Iri(art_iri);
+  if (options_.named_graphs) runs_.emplace_back(AddedCount(), art);
   add(art, v.rdf_type, v.article);
   add(art, v.rdf_type, v.context);
   add(art, v.source_file, lit(doc.file_name));
@@ -617,6 +639,8 @@ void Graph::Finish() {
   const std::string rdf_type = std::string(vocab::kRdf) + "type";
   const std::string skos = std::string(vocab::kSkos);
   auto add = [&](TermId s, const std::string& p, TermId o) { triples_.push_back({s, terms_.Iri(p), o}); };
+  const TermId entities_graph = options_.named_graphs ? terms_.Iri(EntitiesGraphIri()) : 0;
+  if (options_.named_graphs) runs_.emplace_back(AddedCount(), entities_graph);
   for (auto& [root, members] : clusters) {
     std::size_t rep = members.front();
     for (std::size_t m : members) {
@@ -727,6 +751,7 @@ void Graph::Finish() {
   }
   // Happenings: reports of one real-world occurrence in several articles point to one node, each keeping
   // its own figures and source (conflicting figures side by side, never merged).
+  if (options_.named_graphs) runs_.emplace_back(AddedCount(), terms_.Iri(HappeningsGraphIri()));
   {
     std::vector<std::string> lex_of_root(x.keys.size());  // cluster root -> its lexicon id, if any
     for (std::size_t i = 0; i < x.keys.size(); ++i) {
@@ -819,6 +844,17 @@ void Graph::Finish() {
     triples_.swap(all);
     chunks_.clear();
   }
+  // With named graphs: each triple's graph, from the runs (in the order added, as triples_ is now).
+  std::vector<TermId> graph_of;
+  if (options_.named_graphs) {
+    graph_of.resize(triples_.size());
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+      std::size_t end = r + 1 < runs_.size() ? runs_[r + 1].first : triples_.size();
+      std::fill(graph_of.begin() + static_cast<std::ptrdiff_t>(runs_[r].first),
+                graph_of.begin() + static_cast<std::ptrdiff_t>(end), runs_[r].second);
+    }
+    std::vector<std::pair<std::size_t, TermId>>().swap(runs_);
+  }
   std::vector<TermId> remap(terms_.size());
   std::iota(remap.begin(), remap.end(), TermId{0});
   for (const auto& [ph, k] : x.ref_of_term) remap[ph] = final_term[k];
@@ -827,20 +863,49 @@ void Graph::Finish() {
     for (auto& id : remap) id = order[id];
   }
   for (auto& tr : triples_) tr = {remap[tr.s], remap[tr.p], remap[tr.o]};
-  std::vector<TermId>().swap(remap);
-  auto less = [](const Triple& a, const Triple& b) { return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o); };
-  if (options_.threads >= 2 && triples_.size() >= 100000) {
-    // Partition around the median, then sort both halves at once: no merge buffer (which would be
-    // half the triples again).
-    auto mid = triples_.begin() + static_cast<std::ptrdiff_t>(triples_.size() / 2);
-    std::nth_element(triples_.begin(), mid, triples_.end(), less);
-    std::thread t([&] { std::sort(triples_.begin(), mid, less); });
-    std::sort(mid, triples_.end(), less);
-    t.join();
-  } else {
-    std::sort(triples_.begin(), triples_.end(), less);
+  for (auto& gr : graph_of) gr = remap[gr];
+  if (!options_.named_graphs) {
+    std::vector<TermId>().swap(remap);
+    auto less = [](const Triple& a, const Triple& b) { return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o); };
+    SortMaybeParallel(&triples_, less, options_.threads);
+    triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
+    return;
   }
-  triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
+  // Quads: sorted by (s, p, o, graph), then one quad per triple. A triple in several graphs (several
+  // articles asserting it) goes to the entities graph (graph_of() in graph.h says why).
+  const TermId entities = remap[entities_graph];
+  std::vector<TermId>().swap(remap);
+  struct Quad {
+    TermId s, p, o, g;
+  };
+  std::vector<Quad> quads(triples_.size());
+  for (std::size_t i = 0; i < triples_.size(); ++i) {
+    quads[i] = {triples_[i].s, triples_[i].p, triples_[i].o, graph_of[i]};
+  }
+  std::vector<Triple>().swap(triples_);
+  std::vector<TermId>().swap(graph_of);
+  SortMaybeParallel(
+      &quads, [](const Quad& a, const Quad& b) { return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g); },
+      options_.threads);
+  triples_.reserve(quads.size());
+  graph_of_.reserve(quads.size());
+  for (std::size_t i = 0; i < quads.size(); ++i) {
+    const Quad& q = quads[i];
+    if (!triples_.empty() && triples_.back() == Triple{q.s, q.p, q.o}) {
+      if (graph_of_.back() != q.g) graph_of_.back() = entities;
+      continue;
+    }
+    triples_.push_back({q.s, q.p, q.o});
+    graph_of_.push_back(q.g);
+  }
+  triples_.shrink_to_fit();
+  graph_of_.shrink_to_fit();
+}
+
+std::size_t Graph::AddedCount() const {
+  std::size_t n = triples_.size();
+  for (const auto& c : chunks_) n += c.size();
+  return n;
 }
 
 std::string Graph::EntityIri(std::string_view key) const {

@@ -1,9 +1,14 @@
-// Writing the graph as Turtle or N-Triples: streamed, deterministic, atomic.
+// Writing the graph as Turtle, N-Triples, N-Quads or TriG: streamed, deterministic, atomic.
 //
 // The writers read graph/'s compact store and stream bytes; no librdf model is built. Output is
 // sorted (subjects by IRI, rdf:type first, then predicates and objects by their text), so the same
 // corpus gives identical bytes run after run and for any number of threads. Turtle groups each
 // subject's triples and uses the prefixes of ontology/vocab.h.
+//
+// N-Quads and TriG write each triple in its named graph (graph::Graph::graph_of: an article's facts in
+// the graph named by the article's IRI, the merged entities and the happenings in graphs of their
+// own); they need a graph built with GraphOptions::named_graphs. N-Quads is in the N-Triples order with
+// the graph last; TriG writes one block per graph, graphs in IRI order, each block as Turtle.
 //
 // Thread safety: the functions are reentrant; a Graph must not be modified while it is written.
 #ifndef KHABAR_EXPORT_WRITER_H_
@@ -19,10 +24,17 @@
 
 namespace khabar::exporter {
 
-enum class Format { kTurtle, kNTriples };
+enum class Format { kTurtle, kNTriples, kNQuads, kTriG };
 
-// Parses "turtle"/"ttl" and "ntriples"/"nt"; false for anything else.
+// Parses "turtle"/"ttl", "ntriples"/"nt"/"n-triples", "nquads"/"nq"/"n-quads" and "trig"; false for
+// anything else.
 bool ParseFormat(std::string_view name, Format* out);
+// The format of an output file name's extension (.ttl/.turtle, .nt/.ntriples, .nq/.nquads, .trig), or
+// false for any other extension.
+bool FormatForExtension(std::string_view extension, Format* out);
+// Whether the format writes named graphs (N-Quads, TriG): the graph must then be built with
+// GraphOptions::named_graphs.
+bool HasNamedGraphs(Format format);
 
 // Where bytes go. Write() returns false on failure (disk full, closed pipe); the writer stops and
 // reports an I/O error.
@@ -42,7 +54,8 @@ class FileSink : public Sink {
   std::FILE* f_;
 };
 
-// Streams the graph to `sink`. Returns IoError if the sink fails.
+// Streams the graph to `sink`. Returns IoError if the sink fails, InvalidArgument for N-Quads or TriG
+// of a graph without named graphs (nothing written then).
 [[nodiscard]] Status WriteGraph(const graph::Graph& g, Format format, Sink* sink);
 
 // Writes the graph to `path` atomically: a temporary file in the same directory, flushed and synced,

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "khabar/extract/extractor.h"
@@ -119,6 +120,11 @@ struct GraphOptions {
   std::string shard;
   // Threads Finish() may use to sort terms and triples (≥ 1).
   unsigned threads = 1;
+  // Record the named graph of every triple (graph_of()), for N-Quads and TriG: an article's facts in the
+  // graph named by its ArticleIri, the merged entities in EntitiesGraphIri(), the cross-article
+  // happenings in HappeningsGraphIri(). Off by default: triples() is the same either way, and a build
+  // without it keeps no per-triple graph (no time or memory spent on it).
+  bool named_graphs = false;
 };
 
 struct GraphStats {
@@ -147,6 +153,18 @@ class Graph {
   // are.
   const std::vector<Triple>& triples() const { return triples_; }
   const GraphStats& stats() const { return stats_; }
+  // The named graph (a term id) of each triple, parallel to triples(); empty unless
+  // GraphOptions::named_graphs. Valid after Finish(). Which graph a triple is in:
+  //   - a fact that AddArticle wrote for an article (its node, mentions, roles, events, figures) is in
+  //     the graph named by that article's ArticleIri;
+  //   - what Finish() writes from the whole corpus is in a shared graph: entity descriptions (types,
+  //     labels, sameAs, lexicon ids, partOf, mention counts) and alias evidence in EntitiesGraphIri(),
+  //     happenings and the kh:reportOf links of events to them in HappeningsGraphIri();
+  //   - a triple that more than one graph would hold (several articles asserting the same fact) is
+  //     written once, in EntitiesGraphIri(): dropping one article's graph never removes a fact another
+  //     article still asserts.
+  // So the union of all graphs is exactly triples(), and each (s, p, o) is in exactly one graph.
+  const std::vector<TermId>& graph_of() const { return graph_of_; }
 
   // The IRI of an entity key as used in extract::Mention::entity; valid after Finish().
   std::string EntityIri(std::string_view key) const;
@@ -155,10 +173,17 @@ class Graph {
   struct Vocab;
 
  private:
+  // Triples added so far (the chunks and triples_).
+  std::size_t AddedCount() const;
+
   const ontology::Lexicon& lexicon_;
   GraphOptions options_;
   TermStore terms_;
   std::vector<Triple> triples_;
+  std::vector<TermId> graph_of_;
+  // With named_graphs: (index of a triple in the order added, its graph); the triples from that index
+  // to the next run's are in that graph. One run per article, so no per-triple cost before Finish().
+  std::vector<std::pair<std::size_t, TermId>> runs_;
   std::vector<std::vector<Triple>> chunks_;  // full chunks of triples_ before Finish()
   static constexpr std::size_t kChunk = std::size_t{1} << 22;
   GraphStats stats_;
@@ -170,6 +195,10 @@ class Graph {
 // IRI helpers (also used by tests and the CLI).
 std::string ArticleIri(std::string_view article_id);
 std::string EntityIriForId(std::string_view id);
+// The named graphs of the corpus-wide facts (see Graph::graph_of): https://w3id.org/khabar/graph/entities
+// and https://w3id.org/khabar/graph/happenings.
+std::string EntitiesGraphIri();
+std::string HappeningsGraphIri();
 // Percent-encodes everything outside RFC 3986's unreserved set and '/'.
 std::string PercentEncode(std::string_view s);
 
