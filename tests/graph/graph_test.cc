@@ -519,6 +519,81 @@ TEST_F(GraphTest, EveryArticleOrderGivesTheSameTriples) {
   } while (std::next_permutation(order.begin(), order.end()));
 }
 
+TEST_F(GraphTest, NamedGraphsPutEachArticlesFactsInItsGraphAndEntitiesInTheirs) {
+  // Three articles reporting one attack (a happening), with a role, a figure and a duplicate mention.
+  auto event = [](std::uint32_t begin) {
+    extract::Event ev;
+    ev.type = vocab::EventType::kAttack;
+    ev.begin = begin;
+    ev.end = begin + 3;
+    ev.trigger_text = "هجوم";
+    ev.place = "khartoum";
+    ev.date = extract::Date{2024, 5, 14};
+    ev.agents = {"rapid_support_forces"};
+    return ev;
+  };
+  ArticleBuilder a("x/a.txt", extract::Date{2024, 5, 14});
+  std::size_t p = a.Found("سيرافيم دولغوف", EntityType::kPerson);
+  a.Mention("السودان", EntityType::kState, "sudan", "lexicon");
+  a.result().mentions.push_back(a.result().mentions.back());
+  a.result().roles.push_back({p, "المتحدث باسم الخرطوم", "sudan"});
+  a.result().events.push_back(event(0));
+  extract::Figure killed;
+  killed.kind = vocab::FigureKind::kKilled;
+  killed.value = 12;
+  killed.text = "12";
+  a.result().events.back().figures.push_back(killed);
+  ArticleBuilder b("x/b.txt", extract::Date{2024, 5, 14});
+  b.Found("دولغوف", EntityType::kPerson);
+  b.result().events.push_back(event(4));
+  ArticleBuilder c("y/c.txt", extract::Date{2024, 5, 15});
+  c.Mention("قوات الدعم السريع", EntityType::kArmedForce, "rapid_support_forces", "lexicon");
+  c.result().events.push_back(event(8));
+  std::vector<extract::ArticleResult> corpus{a.result(), b.result(), c.result()};
+
+  GraphOptions quads;
+  quads.named_graphs = true;
+  auto g = Build(corpus, quads);
+  auto plain = Build(corpus);
+  // The same triples as without named graphs (the union of the graphs is the N-Triples output), and a
+  // plain build keeps no graph per triple.
+  EXPECT_EQ(Lines(*g), Lines(*plain));
+  EXPECT_TRUE(plain->graph_of().empty());
+  ASSERT_EQ(g->graph_of().size(), g->triples().size());
+
+  const std::string res(vocab::kResource);
+  const std::string report_of = kKh + std::string(vocab::kh::kReportOf);
+  std::map<std::string, std::size_t> per_graph;
+  for (std::size_t i = 0; i < g->triples().size(); ++i) {
+    const Triple& t = g->triples()[i];
+    const std::string s = g->terms().Get(t.s).value, pred = g->terms().Get(t.p).value;
+    const std::string graph = g->terms().Get(g->graph_of()[i]).value;
+    ++per_graph[graph];
+    std::string want;
+    if (s.rfind(res + "entity/", 0) == 0) {
+      want = EntitiesGraphIri();  // descriptions and alias evidence (…/alias/N)
+    } else if (s.rfind(res + "happening/", 0) == 0 || pred == report_of) {
+      want = HappeningsGraphIri();
+    } else {
+      for (const auto& r : corpus) {
+        const std::string& id = r.document.id;
+        const std::string art = ArticleIri(id);
+        if (s == art || s.rfind(art + "#", 0) == 0 || s.rfind(res + "event/" + PercentEncode(id) + "/", 0) == 0 ||
+            s.rfind(res + "role/" + PercentEncode(id) + "/", 0) == 0) {
+          want = art;
+        }
+      }
+    }
+    EXPECT_EQ(graph, want) << Lines(*g)[i];
+  }
+  EXPECT_EQ(per_graph.size(), 5u);  // three articles, the entities, the happenings
+  EXPECT_GT(per_graph[ArticleIri("x/a.txt")], per_graph[ArticleIri("x/b.txt")]);
+  EXPECT_GT(per_graph[EntitiesGraphIri()], 0u);
+  EXPECT_EQ(g->stats().happenings, 1u);
+  EXPECT_THAT(Subjects(*g, report_of, "<" + res + "happening/x/a.txt/0-3>"), ::testing::SizeIs(3));
+  EXPECT_GT(per_graph[HappeningsGraphIri()], 3u);
+}
+
 TEST(GraphIriTest, PercentEncodingKeepsUnreservedAndSlash) {
   EXPECT_EQ(PercentEncode("a-b_c.d~e/f"), "a-b_c.d~e/f");
   EXPECT_EQ(PercentEncode("a b"), "a%20b");
