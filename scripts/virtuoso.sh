@@ -7,6 +7,11 @@
 #   scripts/virtuoso.sh load  DIR GRAPH.ttl|.nt [GRAPH_IRI]        bulk-load a graph file into a named
 #                                                                  graph (default https://w3id.org/khabar/graph),
 #                                                                  replacing what that graph held
+#   scripts/virtuoso.sh load  DIR GRAPH.nq                         bulk-load N-Quads (khabar build -o x.nq)
+#                                                                  into the graphs they name (one per
+#                                                                  article, the entities, the happenings),
+#                                                                  replacing what those graphs held
+#   scripts/virtuoso.sh drop  DIR GRAPH_IRI                        empty one named graph (an article's)
 #   scripts/virtuoso.sh endpoint DIR                               print the SPARQL endpoint URL
 #   scripts/virtuoso.sh status DIR                                 exit 0 if the instance is running
 #   scripts/virtuoso.sh stop  DIR                                  shut down (the data directory stays)
@@ -20,7 +25,7 @@ VIRTUOSO=${VIRTUOSO:-virtuoso-t}
 ISQL=${ISQL:-isql-vt}
 
 die() { echo "virtuoso.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,14p' "$0" >&2; exit 2; }
+usage() { sed -n '2,19p' "$0" >&2; exit 2; }
 
 need_tools() {
   command -v "$VIRTUOSO" >/dev/null || die "$VIRTUOSO not found: install virtuoso-opensource (scripts/setup.sh)"
@@ -175,6 +180,15 @@ INI
   echo "http://127.0.0.1:$http_port/sparql"
 }
 
+# The IRI goes into SPARQL between < and >, and into SQL strings: only IRI characters.
+check_graph_iri() {
+  case $1 in
+    *[![:graph:]]* | *[\<\>\"{}\|^\`\\\']* | '') die "$1: not a usable graph IRI (spaces, quotes, <>{}|^\` or \\)" ;;
+    *:*) ;;
+    *) die "$1: not an absolute IRI" ;;
+  esac
+}
+
 cmd_load() {
   [ $# -ge 2 ] && [ $# -le 3 ] || usage
   local dir=$1 file=$2 graph=${3:-$DEFAULT_GRAPH}
@@ -183,25 +197,42 @@ cmd_load() {
   read_state "$dir"
   [ -n "$(pid_of "$dir")" ] || die "$dir: not running (run: $0 start $dir)"
   [ -f "$file" ] || die "$file: no such graph file"
-  # The IRI goes into SPARQL between < and >, and into SQL strings: only IRI characters.
-  case $graph in
-    *[![:graph:]]* | *[\<\>\"{}\|^\`\\\']* | '') die "$graph: not a usable graph IRI (spaces, quotes, <>{}|^\` or \\)" ;;
-    *:*) ;;
-    *) die "$graph: not an absolute IRI" ;;
-  esac
+  check_graph_iri "$graph"
   local name
   case $file in
     *.ttl) name=graph.ttl ;;
     *.nt) name=graph.nt ;;
-    *) die "$file: expected a .ttl or .nt file" ;;
+    *.nq)
+      name=graph.nq
+      [ $# = 2 ] || die "$file: N-Quads name their own graphs; give no GRAPH_IRI"
+      ;;
+    *) die "$file: expected a .ttl, .nt or .nq file" ;;
   esac
+  # The graphs to replace: GRAPH_IRI, or those an N-Quads file names (the next-to-last field of each line:
+  # khabar writes every quad with an IRI graph label, and IRIs hold no spaces).
+  local graphs
+  if [ "$name" = graph.nq ]; then
+    graphs=$(awk 'NF >= 5 && $(NF - 1) ~ /^<.*>$/ { g = $(NF - 1); print substr(g, 2, length(g) - 2) }' "$file" |
+      LC_ALL=C sort -u)
+    [ -n "$graphs" ] || die "$file: no quad names a graph"
+  else
+    graphs=$graph
+  fi
+  local g clear="" values=""
+  while IFS= read -r g; do
+    check_graph_iri "$g"
+    clear+="SPARQL CLEAR GRAPH <$g>;"$'\n'
+    values+=" <$g>"
+  done <<<"$graphs"
   rm -f "$dir/load"/graph.*
   cp "$file" "$dir/load/$name"
-  # The bulk loader: register the file, load it, then check the load list for per-file errors.
+  # The bulk loader: register the file, load it, then check the load list for per-file errors (ld_dir
+  # takes the graph of an .nq file's quads from the quads; its graph argument serves triples only).
   # DIR may hold any character, a quote too: every value is an SQL string literal, quoted.
   local load_dir=$dir/load
-  isql "$dir" "SPARQL CLEAR GRAPH <$graph>;
-    DELETE FROM DB.DBA.LOAD_LIST WHERE ll_file IN ($(sql_str "$load_dir/graph.ttl"), $(sql_str "$load_dir/graph.nt"));
+  isql "$dir" "$clear
+    DELETE FROM DB.DBA.LOAD_LIST WHERE ll_file IN ($(sql_str "$load_dir/graph.ttl"), $(sql_str "$load_dir/graph.nt"),
+      $(sql_str "$load_dir/graph.nq"));
     ld_dir($(sql_str "$load_dir"), $(sql_str "$name"), $(sql_str "$graph"));
     rdf_loader_run();
     checkpoint;" >/dev/null || die "bulk load of $file failed"
@@ -212,8 +243,27 @@ cmd_load() {
     die "the bulk loader reported errors for $file"
   fi
   local n
-  n=$(isql "$dir" "SPARQL SELECT COUNT(*) FROM <$graph> WHERE { ?s ?p ?o };" | grep -Eo '^[0-9]+' | head -n 1)
-  echo "loaded $n triples into <$graph>"
+  if [ "$name" = graph.nq ]; then
+    n=$(isql "$dir" "SPARQL SELECT COUNT(*) WHERE { VALUES ?g {$values } GRAPH ?g { ?s ?p ?o } };" |
+      grep -Eo '^[0-9]+' | head -n 1)
+    echo "loaded $n quads into $(wc -l <<<"$graphs") named graphs"
+  else
+    n=$(isql "$dir" "SPARQL SELECT COUNT(*) FROM <$graph> WHERE { ?s ?p ?o };" | grep -Eo '^[0-9]+' | head -n 1)
+    echo "loaded $n triples into <$graph>"
+  fi
+}
+
+cmd_drop() {
+  [ $# = 2 ] || usage
+  local dir=$1 graph=$2
+  need_tools
+  dir=$(cd "$dir" && pwd)
+  read_state "$dir"
+  [ -n "$(pid_of "$dir")" ] || die "$dir: not running (run: $0 start $dir)"
+  check_graph_iri "$graph"
+  isql "$dir" "SPARQL CLEAR GRAPH <$graph>;
+    checkpoint;" >/dev/null || die "could not drop <$graph>"
+  echo "dropped <$graph>"
 }
 
 cmd_endpoint() {
@@ -258,6 +308,7 @@ cmd=$1; shift
 case $cmd in
   start) cmd_start "$@" ;;
   load) cmd_load "$@" ;;
+  drop) cmd_drop "$@" ;;
   endpoint) cmd_endpoint "$@" ;;
   status) cmd_status "$@" ;;
   stop) cmd_stop "$@" ;;
