@@ -652,7 +652,10 @@ int ListQueries() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"khabar: a knowledge graph of actors, places and events from Arabic news (RDF/Turtle).", "khabar"};
+  CLI::App app{
+      "khabar: a knowledge graph of actors, places and events from Arabic news (RDF: Turtle, N-Triples, N-Quads, "
+      "TriG).",
+      "khabar"};
   app.footer(kExitCodes);
   app.require_subcommand(1);
   app.set_version_flag("--version", "khabar 0.1.0");
