@@ -257,15 +257,15 @@ int RunBuild(const BuildOptions& o) {
   exporter::Format format = exporter::Format::kTurtle;
   if (!o.format.empty()) {
     if (!exporter::ParseFormat(o.format, &format)) {
-      Note("error: --format must be turtle, ntriples, nquads or trig, not '" + o.format + "'");
+      Note("error: --format must be turtle, ntriples, nquads, trig or jsonld, not '" + o.format + "'");
       return kExitUsage;
     }
   } else if (std::string ext = fs::path(o.output).extension().string();
              o.output != "-" && !ext.empty() && !exporter::FormatForExtension(ext, &format)) {
-    // -o graph.jsonld (or .rdf) would write Turtle under that name: say what can be written instead.
+    // -o graph.rdf (or .owl) would write Turtle under that name: say what can be written instead.
     Note("error: -o " + o.output +
-         ": Khabar writes Turtle (.ttl), N-Triples (.nt), N-Quads (.nq) or TriG (.trig), not " + ext +
-         "; name the file with one of these extensions, or give --format");
+         ": Khabar writes Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig) or JSON-LD (.jsonld), not " +
+         ext + "; name the file with one of these extensions, or give --format");
     return kExitUsage;
   }
   Shard shard;
@@ -661,8 +661,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "khabar 0.1.0");
 
   BuildOptions b;
-  auto* build =
-      app.add_subcommand("build", "Extract every article and write one graph (Turtle, N-Triples, N-Quads or TriG).");
+  auto* build = app.add_subcommand(
+      "build", "Extract every article and write one graph (Turtle, N-Triples, N-Quads, TriG or JSON-LD).");
   build->add_option("inputs", b.inputs, "Article files (.txt UTF-8, .xml NITF) or directories (walked recursively)")
       ->required();
   build->add_option("-o,--output", b.output, "Output graph file (written atomically); '-' for standard output")
@@ -673,9 +673,10 @@ int main(int argc, char** argv) {
                    "article's outlet and publication date; without it dates stay unresolved")
       ->check(CLI::ExistingFile);
   build->add_option("--format", b.format,
-                    "turtle, ntriples, nquads or trig (default: from the output's extension .ttl, .nt, .nq or "
-                    ".trig, else turtle). N-Quads and TriG put each article's facts in a named graph (the "
-                    "article's IRI) and the merged entities in <https://w3id.org/khabar/graph/entities>");
+                    "turtle, ntriples, nquads, trig or jsonld (default: from the output's extension .ttl, .nt, .nq, "
+                    ".trig or .jsonld, else turtle). N-Quads, TriG and JSON-LD put each article's facts in a named "
+                    "graph (the article's IRI) and the merged entities in <https://w3id.org/khabar/graph/entities>; "
+                    "JSON-LD names the context https://w3id.org/khabar/context.jsonld (ontology/context.jsonld)");
   build->add_option("-j,--jobs", b.jobs, "Extraction threads (default: all cores)");
   build->add_option("--lexicon", b.lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
       ->check(CLI::ExistingDirectory);

@@ -58,6 +58,14 @@ if ! dpkg-query -W -f='${Status}' virtuoso-opensource 2>/dev/null | grep -q "ins
   if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now virtuoso-opensource-7 >/dev/null 2>&1 || true; fi
 fi
 
+# jsonld (Digital Bazaar's JSON-LD processor), the JSON-LD reader of tests/e2e/quads.sh: the locked
+# packages of tools/jsonld.
+JSONLD_DIR="$(cd "$(dirname "$0")/.." && pwd)/tools/jsonld"
+if [ ! -d "$JSONLD_DIR/node_modules/jsonld" ] || [ "$JSONLD_DIR/package-lock.json" -nt "$JSONLD_DIR/node_modules/.package-lock.json" ]; then
+  echo "setup: npm ci in tools/jsonld" >&2
+  (cd "$JSONLD_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 # shacl-engine, the SHACL validator of tests/e2e/shacl.sh: the locked packages of tools/shacl.
 SHACL_DIR="$(cd "$(dirname "$0")/.." && pwd)/tools/shacl"
 if [ ! -d "$SHACL_DIR/node_modules/shacl-engine" ] || [ "$SHACL_DIR/package-lock.json" -nt "$SHACL_DIR/node_modules/.package-lock.json" ]; then

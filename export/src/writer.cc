@@ -130,6 +130,35 @@ void AppendEscapedIri(std::string* out, std::string_view s) {
   }
 }
 
+// The content of a JSON string: '"', '\\' and control characters escaped; other UTF-8 as it is.
+void AppendJsonString(std::string* out, std::string_view s) {
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (c < 0x20) {
+          AppendHex(out, 'u', c, 4);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+}
+
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
 constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
@@ -188,6 +217,48 @@ class TermWriter {
     }
   }
 
+  // An IRI as the content of a JSON string (for JSON-LD): a compact IRI where a prefix of the context
+  // (ontology/context.jsonld, the prefixes of vocab.h) fits as in Turtle, else the whole IRI. The
+  // characters Turtle would escape are percent-encoded, as in the other formats, so no JSON escape is
+  // needed.
+  void AppendJsonIri(std::string* out, std::string_view iri) const {
+    for (const auto& p : prefixes_) {
+      if (iri.size() > p.iri.size() && iri.substr(0, p.iri.size()) == p.iri &&
+          ValidLocalName(iri.substr(p.iri.size()))) {
+        out->append(p.name);
+        out->push_back(':');
+        out->append(iri.substr(p.iri.size()));
+        return;
+      }
+    }
+    AppendEscapedIri(out, iri);
+  }
+  // A term as a JSON-LD node or value object: {"@id": …} or {"@value": …, "@language"/"@type": …}.
+  void AppendJson(std::string* out, TermId id) const {
+    const graph::TermView t = terms_.View(id);
+    if (t.kind == Term::Kind::kIri) {
+      out->append("{\"@id\": \"");
+      AppendJsonIri(out, t.value);
+      out->append("\"}");
+      return;
+    }
+    out->append("{\"@value\": \"");
+    AppendJsonString(out, t.value);
+    out->push_back('"');
+    if (!t.lang.empty()) {
+      out->append(", \"@language\": \"");
+      AppendJsonString(out, t.lang);
+      out->push_back('"');
+    } else if (!t.datatype.empty()) {
+      out->append(", \"@type\": \"");
+      AppendJsonIri(out, t.datatype);
+      out->push_back('"');
+    }
+    out->push_back('}');
+  }
+  bool IsIri(TermId id) const { return terms_.View(id).kind == Term::Kind::kIri; }
+  std::string_view Value(TermId id) const { return terms_.View(id).value; }
+
  private:
   const graph::TermStore& terms_;
   bool prefixed_;
@@ -232,6 +303,54 @@ void WriteTurtleStatements(const TermWriter& w, Buffer* out, std::size_t n, At a
       }
     }
     o->append(" .\n");
+    out->MaybeFlush();
+  }
+}
+
+// Writes n triples, at(0) … at(n - 1), sorted by subject, as the JSON-LD node objects of one graph:
+// "@type" for rdf:type with IRI objects, every other predicate as a key whose value is an array of node
+// or value objects. Used for each graph of JSON-LD.
+template <class At>
+void WriteJsonLdNodes(const TermWriter& w, Buffer* out, std::size_t n, At at) {
+  std::string* o = out->str();
+  std::size_t i = 0;
+  bool first_node = true;
+  while (i < n && out->ok()) {
+    TermId s = at(i).s;
+    o->append(first_node ? "\n        {\"@id\": \"" : ",\n        {\"@id\": \"");
+    first_node = false;
+    w.AppendJsonIri(o, w.Value(s));
+    o->push_back('"');
+    while (i < n && at(i).s == s) {
+      TermId p = at(i).p;
+      std::size_t end = i;
+      while (end < n && at(end).s == s && at(end).p == p) ++end;
+      const bool types = w.Value(p) == kRdfType && [&] {
+        for (std::size_t k = i; k < end; ++k) {
+          if (!w.IsIri(at(k).o)) return false;
+        }
+        return true;
+      }();
+      if (types) {
+        o->append(",\n          \"@type\": [");
+        for (std::size_t k = i; k < end; ++k) {
+          o->append(k == i ? "\"" : ", \"");
+          w.AppendJsonIri(o, w.Value(at(k).o));
+          o->push_back('"');
+        }
+      } else {
+        o->append(",\n          \"");
+        w.AppendJsonIri(o, w.Value(p));
+        o->append("\": [");
+        for (std::size_t k = i; k < end; ++k) {
+          if (k != i) o->append(", ");
+          w.AppendJson(o, at(k).o);
+        }
+      }
+      o->push_back(']');
+      i = end;
+    }
+    o->push_back('}');
     out->MaybeFlush();
   }
 }
@@ -318,6 +437,8 @@ bool ParseFormat(std::string_view name, Format* out) {
     *out = Format::kNQuads;
   } else if (name == "trig") {
     *out = Format::kTriG;
+  } else if (name == "jsonld" || name == "json-ld") {
+    *out = Format::kJsonLd;
   } else {
     return false;
   }
@@ -333,13 +454,17 @@ bool FormatForExtension(std::string_view extension, Format* out) {
     *out = Format::kNQuads;
   } else if (extension == ".trig") {
     *out = Format::kTriG;
+  } else if (extension == ".jsonld") {
+    *out = Format::kJsonLd;
   } else {
     return false;
   }
   return true;
 }
 
-bool HasNamedGraphs(Format format) { return format == Format::kNQuads || format == Format::kTriG; }
+bool HasNamedGraphs(Format format) {
+  return format == Format::kNQuads || format == Format::kTriG || format == Format::kJsonLd;
+}
 
 bool FileSink::Write(std::string_view bytes) { return std::fwrite(bytes.data(), 1, bytes.size(), f_) == bytes.size(); }
 
@@ -360,7 +485,7 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink) {
   const auto& terms = g.terms();
   if (HasNamedGraphs(format) && (g.graph_of().size() != g.triples().size() || !terms.ordered())) {
     return Status::InvalidArgument(
-        "N-Quads and TriG need a finished graph built with named graphs (GraphOptions::named_graphs)");
+        "N-Quads, TriG and JSON-LD need a finished graph built with named graphs (GraphOptions::named_graphs)");
   }
   // A finished graph numbers its terms in output order and sorts its triples by id (graph.h): stream
   // them as they are. Otherwise copy and sort by rank.
@@ -386,28 +511,44 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink) {
     TermWriter w(terms, true);
     WritePrefixes(&out);
     WriteTurtleStatements(w, &out, triples.size(), [&](std::size_t i) -> const graph::Triple& { return triples[i]; });
-  } else {  // TriG: the triples of each graph in turn, graphs in IRI (= term id) order
+  } else {  // TriG and JSON-LD: the triples of each graph in turn, graphs in IRI (= term id) order
     TermWriter w(terms, true);
-    WritePrefixes(&out);
     const std::vector<TermId>& graph_of = g.graph_of();
     std::vector<std::size_t> order(triples.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return graph_of[a] < graph_of[b]; });
+    const bool json = format == Format::kJsonLd;
     std::string* o = out.str();
+    if (json) {
+      out.Put("{\n  \"@context\": \"");
+      out.Put(kContextIri);
+      out.Put("\",\n  \"@graph\": [");
+    } else {
+      WritePrefixes(&out);
+    }
     std::size_t i = 0;
     while (i < order.size() && out.ok()) {
       TermId gr = graph_of[order[i]];
       std::size_t end = i;
       while (end < order.size() && graph_of[order[end]] == gr) ++end;
-      o->push_back('\n');
-      w.Append(o, gr);
-      o->append(" {");
-      WriteTurtleStatements(w, &out, end - i,
-                            [&](std::size_t k) -> const graph::Triple& { return triples[order[i + k]]; });
-      o->append("}\n");
+      auto at = [&](std::size_t k) -> const graph::Triple& { return triples[order[i + k]]; };
+      if (json) {
+        o->append(i == 0 ? "\n    {\"@id\": \"" : ",\n    {\"@id\": \"");
+        w.AppendJsonIri(o, w.Value(gr));
+        o->append("\", \"@graph\": [");
+        WriteJsonLdNodes(w, &out, end - i, at);
+        o->append("\n    ]}");
+      } else {
+        o->push_back('\n');
+        w.Append(o, gr);
+        o->append(" {");
+        WriteTurtleStatements(w, &out, end - i, at);
+        o->append("}\n");
+      }
       i = end;
     }
+    if (json) out.Put("\n  ]\n}\n");
   }
   if (!out.Flush()) return Status::IoError("write failed");
   return Status::Ok();

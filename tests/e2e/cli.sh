@@ -7,7 +7,7 @@ grep -q -- "--manifest" "$WORK/out" || fail "build --help does not explain --man
 expect_rc 2 "$KHABAR" build "$SEEDS"                       # no -o
 expect_rc 2 "$KHABAR" frobnicate
 expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/x.ttl" --format rdfxml
-grep -q "turtle, ntriples, nquads or trig" "$WORK/err" || fail "bad --format: no clear message"
+grep -q "turtle, ntriples, nquads, trig or jsonld" "$WORK/err" || fail "bad --format: no clear message"
 
 # A missing input among good ones: the graph is written, the exit code says partial.
 expect_rc 3 "$KHABAR" build "$SEEDS" "$WORK/nope.txt" -o "$WORK/kg.ttl" -q
@@ -141,7 +141,7 @@ expect_rc 2 "$KHABAR" biuld "$SEEDS" -o "$WORK/x.ttl"
 grep -q "unknown command 'biuld'; did you mean 'build'" "$WORK/err" || fail "a misspelled command is not named"
 expect_rc 1 "$KHABAR" build "$WORK/nonexistent" -o "$WORK/none.ttl"  # nothing written: not 3
 [ -e "$WORK/none.ttl" ] && fail "an output was written for no input"
-for ext in jsonld rdf owl; do
+for ext in rdf owl xml; do
   expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/g.$ext" -q
   [ -e "$WORK/g.$ext" ] && fail "Turtle written as .$ext"
 done

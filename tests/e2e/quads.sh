@@ -1,5 +1,7 @@
 # A graph per article (issue 18): the N-Quads and TriG Khabar writes parse in Raptor's rapper and in
-# Serd's serdi to the same quads; the union of their graphs is exactly the N-Triples output; every
+# Serd's serdi to the same quads, and its JSON-LD in the jsonld processor (tools/jsonld, the context
+# read from ontology/context.jsonld) to the same quads again; the union of their graphs is exactly the
+# N-Triples output; every
 # article's facts are in the graph named by its IRI, the merged entities in khr:graph/entities, the
 # happenings in khr:graph/happenings, and nothing else is in any graph. The format follows --format or
 # the -o extension, and an unknown extension is refused with a message.
@@ -27,6 +29,28 @@ if command -v serdi >/dev/null; then
   [ "$(wc -l <"$WORK/nq.serdi")" = "$n" ] || fail "serdi parsed $(wc -l <"$WORK/nq.serdi") quads, rapper $n"
 else
   echo "quads: serdi not installed, only rapper checked"
+fi
+
+# JSON-LD: the same quads through a JSON-LD processor, in safe mode (nothing dropped); its context
+# defines exactly the prefixes the Turtle and TriG declare.
+"$KHABAR" build "$SEEDS" --manifest "$MANIFEST" -o "$WORK/kg.jsonld" -q
+python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$WORK/kg.jsonld" || fail "the JSON-LD is no JSON"
+python3 - "$SRC/ontology/context.jsonld" "$WORK/kg.trig" <<'PY' || fail "ontology/context.jsonld and the Turtle prefixes differ"
+import json, re, sys
+ctx = json.load(open(sys.argv[1], encoding="utf-8"))["@context"]
+pre = dict(re.findall(r"^@prefix (\w+): <([^>]*)> \.$", open(sys.argv[2], encoding="utf-8").read(), re.M))
+sys.exit(0 if ctx == pre else f"context {sorted(set(ctx.items()) ^ set(pre.items()))}")
+PY
+JSONLD="$SRC/tools/jsonld"
+if command -v node >/dev/null && [ -d "$JSONLD/node_modules/jsonld" ]; then
+  node "$JSONLD/torf.mjs" "$WORK/kg.jsonld" "$SRC/ontology/context.jsonld" >"$WORK/jsonld.nq" 2>"$WORK/err" ||
+    { cat "$WORK/err"; fail "the jsonld processor rejects the JSON-LD"; }
+  rapper -q -i nquads -o nquads "$WORK/jsonld.nq" | LC_ALL=C sort >"$WORK/jsonld.rapper" || fail "jsonld gave bad N-Quads"
+  cmp -s "$WORK/jsonld.rapper" "$WORK/nq.rapper" ||
+    { diff "$WORK/jsonld.rapper" "$WORK/nq.rapper" | head -n 5; fail "JSON-LD and N-Quads give different quads"; }
+  echo "quads: the JSON-LD reads back to the same $n quads (jsonld processor)"
+else
+  fail "tools/jsonld is not installed (scripts/setup.sh runs npm ci there)"
 fi
 
 # The union of all graphs is the N-Triples output, triple for triple (and no triple is in two graphs).
@@ -98,11 +122,11 @@ print(f"quads: {len(ids)} article graphs ({min(len(graphs[a]) for a in ids)}-{ma
 PY
 
 # The format follows --format or the extension; anything else is an error that says what is written.
-expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/g.jsonld" -q
-grep -q "N-Quads (.nq) or TriG (.trig), not .jsonld" "$WORK/err" || fail "unknown extension: no clear message"
-[ -e "$WORK/g.jsonld" ] && fail "something was written as .jsonld"
+expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/g.rdf" -q
+grep -q "TriG (.trig) or JSON-LD (.jsonld), not .rdf" "$WORK/err" || fail "unknown extension: no clear message"
+[ -e "$WORK/g.rdf" ] && fail "something was written as .rdf"
 expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/g.nq" --format quads -q
-grep -q "turtle, ntriples, nquads or trig, not 'quads'" "$WORK/err" || fail "unknown --format: no clear message"
+grep -q "turtle, ntriples, nquads, trig or jsonld, not 'quads'" "$WORK/err" || fail "unknown --format: no clear message"
 expect_rc 0 "$KHABAR" build "$SEEDS" -o "$WORK/g.graph" --format trig -q
 rapper -q -i trig -o nquads "$WORK/g.graph" >/dev/null || fail "--format trig under another name is not TriG"
 echo "quads: $n quads, rapper and serdi agree, the union equals the N-Triples"

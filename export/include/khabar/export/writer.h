@@ -8,7 +8,10 @@
 // N-Quads and TriG write each triple in its named graph (graph::Graph::graph_of: an article's facts in
 // the graph named by the article's IRI, the merged entities and the happenings in graphs of their
 // own); they need a graph built with GraphOptions::named_graphs. N-Quads is in the N-Triples order with
-// the graph last; TriG writes one block per graph, graphs in IRI order, each block as Turtle.
+// the graph last; TriG writes one block per graph, graphs in IRI order, each block as Turtle. JSON-LD
+// writes the same graphs in the same order as named graph objects ({"@id": graph, "@graph": [nodes]}),
+// under the context kContextIri (its prefixes, so IRIs are written as in Turtle), every value as an
+// explicit node or value object so that it reads back to exactly the N-Quads.
 //
 // Thread safety: the functions are reentrant; a Graph must not be modified while it is written.
 #ifndef KHABAR_EXPORT_WRITER_H_
@@ -24,15 +27,19 @@
 
 namespace khabar::exporter {
 
-enum class Format { kTurtle, kNTriples, kNQuads, kTriG };
+enum class Format { kTurtle, kNTriples, kNQuads, kTriG, kJsonLd };
 
-// Parses "turtle"/"ttl", "ntriples"/"nt"/"n-triples", "nquads"/"nq"/"n-quads" and "trig"; false for
-// anything else.
+// The IRI of the JSON-LD context that JSON-LD output names (its prefixes; shipped as
+// ontology/context.jsonld).
+inline constexpr std::string_view kContextIri = "https://w3id.org/khabar/context.jsonld";
+
+// Parses "turtle"/"ttl", "ntriples"/"nt"/"n-triples", "nquads"/"nq"/"n-quads", "trig" and
+// "jsonld"/"json-ld"; false for anything else.
 bool ParseFormat(std::string_view name, Format* out);
-// The format of an output file name's extension (.ttl/.turtle, .nt/.ntriples, .nq/.nquads, .trig), or
+// The format of an output file name's extension (.ttl/.turtle, .nt/.ntriples, .nq/.nquads, .trig, .jsonld), or
 // false for any other extension.
 bool FormatForExtension(std::string_view extension, Format* out);
-// Whether the format writes named graphs (N-Quads, TriG): the graph must then be built with
+// Whether the format writes named graphs (N-Quads, TriG, JSON-LD): the graph must then be built with
 // GraphOptions::named_graphs.
 bool HasNamedGraphs(Format format);
 
