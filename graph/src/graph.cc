@@ -46,8 +46,12 @@ std::string ArticleIri(std::string_view article_id) {
 std::string EntityIriForId(std::string_view id) {
   return std::string(vocab::kResource) + "entity/" + PercentEncode(id);
 }
-std::string EntitiesGraphIri() { return std::string(vocab::kResource) + "graph/entities"; }
-std::string HappeningsGraphIri() { return std::string(vocab::kResource) + "graph/happenings"; }
+std::string EntitiesGraphIri(std::string_view shard) {
+  return std::string(vocab::kResource) + "graph/entities" + (shard.empty() ? "" : "/" + PercentEncode(shard));
+}
+std::string HappeningsGraphIri(std::string_view shard) {
+  return std::string(vocab::kResource) + "graph/happenings" + (shard.empty() ? "" : "/" + PercentEncode(shard));
+}
 
 namespace {
 
@@ -639,7 +643,7 @@ void Graph::Finish() {
   const std::string rdf_type = std::string(vocab::kRdf) + "type";
   const std::string skos = std::string(vocab::kSkos);
   auto add = [&](TermId s, const std::string& p, TermId o) { triples_.push_back({s, terms_.Iri(p), o}); };
-  const TermId entities_graph = options_.named_graphs ? terms_.Iri(EntitiesGraphIri()) : 0;
+  const TermId entities_graph = options_.named_graphs ? terms_.Iri(EntitiesGraphIri(options_.shard)) : 0;
   if (options_.named_graphs) runs_.emplace_back(AddedCount(), entities_graph);
   for (auto& [root, members] : clusters) {
     std::size_t rep = members.front();
@@ -751,7 +755,7 @@ void Graph::Finish() {
   }
   // Happenings: reports of one real-world occurrence in several articles point to one node, each keeping
   // its own figures and source (conflicting figures side by side, never merged).
-  if (options_.named_graphs) runs_.emplace_back(AddedCount(), terms_.Iri(HappeningsGraphIri()));
+  if (options_.named_graphs) runs_.emplace_back(AddedCount(), terms_.Iri(HappeningsGraphIri(options_.shard)));
   {
     std::vector<std::string> lex_of_root(x.keys.size());  // cluster root -> its lexicon id, if any
     for (std::size_t i = 0; i < x.keys.size(); ++i) {

@@ -121,6 +121,12 @@ print(f"quads: {len(ids)} article graphs ({min(len(graphs[a]) for a in ids)}-{ma
       f"quads each), entities graph {len(ent)} quads, happenings graph {len(graphs.get(R + 'graph/happenings', []))}")
 PY
 
+# A shard's corpus-wide graphs are its own, so that loading one shard's quads never replaces another's.
+"$KHABAR" build "$SEEDS" --manifest "$MANIFEST" --shard 2/3 -o "$WORK/shard.nq" -q
+awk '{ print $(NF - 1) }' "$WORK/shard.nq" | LC_ALL=C sort -u | grep -v '/article/' >"$WORK/shard.graphs"
+grep -qx '<https://w3id.org/khabar/graph/entities/2of3>' "$WORK/shard.graphs" || fail "a shard's entities graph is not its own"
+grep -q -v '/2of3>$' "$WORK/shard.graphs" && fail "a shard writes into a whole build's graph: $(cat "$WORK/shard.graphs")"
+
 # The format follows --format or the extension; anything else is an error that says what is written.
 expect_rc 2 "$KHABAR" build "$SEEDS" -o "$WORK/g.rdf" -q
 grep -q "TriG (.trig) or JSON-LD (.jsonld), not .rdf" "$WORK/err" || fail "unknown extension: no clear message"

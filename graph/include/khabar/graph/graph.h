@@ -159,7 +159,8 @@ class Graph {
   //     the graph named by that article's ArticleIri;
   //   - what Finish() writes from the whole corpus is in a shared graph: entity descriptions (types,
   //     labels, sameAs, lexicon ids, partOf, mention counts) and alias evidence in EntitiesGraphIri(),
-  //     happenings and the kh:reportOf links of events to them in HappeningsGraphIri();
+  //     happenings and the kh:reportOf links of events to them in HappeningsGraphIri() (both named with the
+  //     shard when building one);
   //   - a triple that more than one graph would hold (several articles asserting the same fact) is
   //     written once, in EntitiesGraphIri(): dropping one article's graph never removes a fact another
   //     article still asserts.
@@ -196,9 +197,11 @@ class Graph {
 std::string ArticleIri(std::string_view article_id);
 std::string EntityIriForId(std::string_view id);
 // The named graphs of the corpus-wide facts (see Graph::graph_of): https://w3id.org/khabar/graph/entities
-// and https://w3id.org/khabar/graph/happenings.
-std::string EntitiesGraphIri();
-std::string HappeningsGraphIri();
+// and https://w3id.org/khabar/graph/happenings; for one shard (GraphOptions::shard, e.g. "2of4")
+// …/graph/entities/2of4 and …/graph/happenings/2of4, so that loading one shard's quads into a store
+// never replaces another shard's.
+std::string EntitiesGraphIri(std::string_view shard = {});
+std::string HappeningsGraphIri(std::string_view shard = {});
 // Percent-encodes everything outside RFC 3986's unreserved set and '/'.
 std::string PercentEncode(std::string_view s);
 
