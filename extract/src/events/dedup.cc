@@ -30,6 +30,11 @@ bool TriggerFrame::ReMention() {
         own |= xj < ctx.timexes.size() && ctx.timexes[xj].first == j;
       }
     }
+    // الهجمات الأخيرة ضد قوات التحالف: a named target after ضد makes it an occurrence of its own.
+    for (std::size_t j = tr.last; j < n && j < tr.last + 3 && sent[j] == s && !own; ++j) {
+      if (ctx.IsClauseBreak(j)) break;
+      own = t[j].key == U"\u0636\u062F" && j + 1 < n && mention_at[j + 1] != SIZE_MAX;  // ضد
+    }
     bool own_time = false;
     std::size_t xi = ctx.TimexesFrom(tr.last);
     own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;
