@@ -40,7 +40,8 @@ bool TriggerFrame::ReMention() {
     own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;
     // عدد القتلى، المزيد من الجرحى: a count of its own, not a re-mention.
     bool counted = false;
-    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first && tr.type == EventType::kCasualties; ++k)
+    bool tallied = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;  // عدد النازحين
+    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first && tallied; ++k)
       counted |= x.WordAt(t, k, kCountNoun, false, true).has_value();
     if ((seen || tr.demonstrative) && !own && !own_time && !counted) return false;
   }
@@ -65,6 +66,10 @@ bool TriggerFrame::SameOccurrence() {
     if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) return false;
     bool uncoordinated_verb = tr.verb && tr.clitics == 0;
     if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;
+    // النازحين الفارين من القتال: a definite participle agreeing with the noun before it describes it.
+    bool agrees = tr.definite || t[tr.first].key.rfind(U"\u0627\u0644", 0) == 0;  // ال
+    if (same_clause && prev.type == tr.type && !prev.verb && prev.definite && agrees && tr.first == prev.last)
+      return false;
     // وصول 430 نازحا، فر 5000 نازح: the counted people of the movement just named.
     bool counted_people = !tr.word->Attr("quantity").empty();
     if (same_clause && prev.type == tr.type && counted_people && tr.first - prev.last <= 5) return false;
