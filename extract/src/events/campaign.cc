@@ -85,3 +85,21 @@ void FightingParties(const Extractor::Impl&, EventContext& ctx) {
 }
 
 }  // namespace khabar::extract::events
+
+namespace khabar::extract::events {
+
+// reciprocal="1" (تبادل الجيش والميليشيا القصف): each side does it to the other, so the sides found as
+// doer and target are all doers.
+void ReciprocalDoers(const Extractor::Impl&, EventContext& ctx) {
+  for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+    const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
+    if (tr.word->Attr("reciprocal").empty()) continue;
+    Event& ev = ctx.out[e];
+    for (const std::string& p : ev.patients) {
+      if (std::find(ev.agents.begin(), ev.agents.end(), p) == ev.agents.end()) ev.agents.push_back(p);
+    }
+    ev.patients.clear();
+  }
+}
+
+}  // namespace khabar::extract::events

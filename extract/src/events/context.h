@@ -197,6 +197,7 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx);
 void MergeTallies(const Extractor::Impl& x, EventContext& ctx);
 void TallyDoers(const Extractor::Impl& x, EventContext& ctx);
 void FightingParties(const Extractor::Impl& x, EventContext& ctx);
+void ReciprocalDoers(const Extractor::Impl& x, EventContext& ctx);
 void DefaultPlaces(const Extractor::Impl& x, EventContext& ctx);
 
 }  // namespace khabar::extract::events

@@ -63,7 +63,9 @@ bool TriggerFrame::SameOccurrence() {
           !ctx.IsClauseBreak(k) && std::find(std::begin(kOther), std::end(kOther), t[k].key) == std::end(kOther);
     }
     bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
-    if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) return false;
+    // تبادل X من مواقعه … و Y من … القصف: a reciprocal verb's object may come after both sides, further on.
+    std::size_t reach = prev.word->Attr("reciprocal").empty() ? 8 : 16;
+    if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= reach) return false;
     bool uncoordinated_verb = tr.verb && tr.clitics == 0;
     if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;
     // النازحين الفارين من القتال: a definite participle agreeing with the noun before it describes it.

@@ -58,6 +58,21 @@ bool CueObject(const Extractor::Impl& x, const EventContext& ctx, const ontology
   return false;
 }
 
+// cue="clause": a trigger of the reading's type later in its clause (تبادل الطرفان القصف; not تبادل الأسرى).
+bool CueLaterInClause(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
+  for (std::size_t j = at + 1; j < ctx.n && j <= at + 16 && ctx.sent[j] == ctx.sent[at]; ++j) {
+    if (ctx.IsClauseBreak(j)) return false;
+    // The first trigger word after it decides: its object (تبادل الطرفان الاتهامات بخرق الهدنة: no).
+    bool other = false;
+    for (const Hit& h : ctx.t.triggers.At(j, true)) {
+      if (x.WordOf(h).Attr("type") == w.Attr("type") && x.WordOf(h).Attr("weak").empty()) return true;
+      other = true;
+    }
+    if (other) return false;
+  }
+  return false;
+}
+
 // Whether the sentence of token `at` has a cue for the type of the weak reading w: an event cue word or
 // a trigger of that type that is not weak.
 bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
@@ -65,6 +80,7 @@ bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::W
   // cue="troops": a count of soldiers is the only cue (وصول 400 جندي: a deployment).
   if (w.Attr("cue") == "troops") return PeopleCountNear(ctx, at, true);
   if (w.Attr("cue") == "object") return CueObject(x, ctx, w, at);
+  if (w.Attr("cue") == "clause") return CueLaterInClause(x, ctx, w, at);
   // A count of people moving (1050 شخصا عبروا، دخل 300 شخص), not of soldiers: the cue of a displacement.
   if (w.Attr("type") == "Displacement" && PeopleCountNear(ctx, at, false)) return true;
   const std::vector<std::size_t>& mention_at = ctx.mention_at;
