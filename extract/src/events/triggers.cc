@@ -63,9 +63,11 @@ bool CueLaterInClause(const Extractor::Impl& x, const EventContext& ctx, const o
   for (std::size_t j = at + 1; j < ctx.n && j <= at + 16 && ctx.sent[j] == ctx.sent[at]; ++j) {
     if (ctx.IsClauseBreak(j)) return false;
     // The first trigger word after it decides: its object (تبادل الطرفان الاتهامات بخرق الهدنة: no).
-    bool other = false;
+    // An attack after a preposition (وجهات النظر حول الهجوم) or with a clitic (بالقصف) is not the object.
+    bool other = false, governed = x.IsFunction(ctx.t[j - 1]);
     for (const Hit& h : ctx.t.triggers.At(j, true)) {
-      if (x.WordOf(h).Attr("type") == w.Attr("type") && x.WordOf(h).Attr("weak").empty()) return true;
+      if (x.WordOf(h).Attr("type") == w.Attr("type") && x.WordOf(h).Attr("weak").empty() && !governed && h.clitics == 0)
+        return true;
       other = true;
     }
     if (other) return false;
