@@ -40,7 +40,7 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
       const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
       // A count of soldiers also goes to a deployment or an operation (وصول 400 جندي).
       // A count of people under a siege (يهدد الحصار حياة 80 ألف شخص) is the besieged population.
-      bool besieged = ne.noun_kind == "person" && !ne.troops && tr.type == EventType::kBlockade;
+      bool besieged = ne.noun_kind == "person" && !ne.troops && tr.type == EventType::kBlockade && ne.first >= tr.last;
       bool counted = any_type || counts(tr.type) || besieged || (ne.troops && tr.type == EventType::kMilitaryOperation);
       if (!counted || sent[tr.first] != sent[ne.first]) continue;
       // The object of a verb or the complement of a noun follows it (قتل 27 شخصا، مقتل 68): a number
