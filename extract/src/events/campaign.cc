@@ -65,8 +65,7 @@ namespace khabar::extract::events {
 // fighting the article named before with its parties (الاشتباكات بين X و Y): it takes them.
 void FightingParties(const Extractor::Impl&, EventContext& ctx) {
   auto definite_end = [&](const Trig& tr) {
-    const std::u32string& k = ctx.t[tr.last - 1].key;
-    return tr.definite || k.rfind(U"\u0627\u0644", 0) == 0 || k.rfind(U"\u0648\u0627\u0644", 0) == 0;  // ال وال
+    return tr.definite || !Extractor::Impl::IndefiniteNoun(ctx.t, tr.last - 1);
   };
   for (std::size_t e = 1; e < ctx.out.size(); ++e) {
     const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];

@@ -33,7 +33,8 @@ bool TriggerFrame::ReMention() {
     // الهجمات الأخيرة ضد قوات التحالف: a named target after ضد makes it an occurrence of its own.
     for (std::size_t j = tr.last; j < n && j < tr.last + 3 && sent[j] == s && !own; ++j) {
       if (ctx.IsClauseBreak(j)) break;
-      own = t[j].key == U"\u0636\u062F" && j + 1 < n && mention_at[j + 1] != SIZE_MAX;  // ضد
+      auto against = x.WordAt(t, j, kTargetPrep, false, false);
+      own = against && !x.WordOf(*against).Attr("own").empty() && j + 1 < n && mention_at[j + 1] != SIZE_MAX;
     }
     bool own_time = false;
     std::size_t xi = ctx.TimexesFrom(tr.last);
@@ -69,7 +70,7 @@ bool TriggerFrame::SameOccurrence() {
     bool uncoordinated_verb = tr.verb && tr.clitics == 0;
     if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;
     // النازحين الفارين من القتال: a definite participle agreeing with the noun before it describes it.
-    bool agrees = tr.definite || t[tr.first].key.rfind(U"\u0627\u0644", 0) == 0;  // ال
+    bool agrees = tr.definite || !Extractor::Impl::IndefiniteNoun(t, tr.first);
     if (same_clause && prev.type == tr.type && !prev.verb && prev.definite && agrees && tr.first == prev.last)
       return false;
     // وصول 430 نازحا، فر 5000 نازح: the counted people of the movement just named.
