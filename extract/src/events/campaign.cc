@@ -58,3 +58,47 @@ bool TriggerFrame::Campaign() {
 }
 
 }  // namespace khabar::extract::events
+
+namespace khabar::extract::events {
+
+// واندلعت الاشتباكات، وتواصلت المعارك: fighting named again with the article and no doer of its own is the
+// fighting the article named before with its parties (الاشتباكات بين X و Y): it takes them.
+void FightingParties(const Extractor::Impl&, EventContext& ctx) {
+  auto definite_end = [&](const Trig& tr) {
+    return tr.definite || !Extractor::Impl::IndefiniteNoun(ctx.t, tr.last - 1);
+  };
+  for (std::size_t e = 1; e < ctx.out.size(); ++e) {
+    const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
+    if (ctx.drop[e] || ctx.out[e].type != EventType::kMilitaryOperation || !ctx.out[e].agents.empty() ||
+        !definite_end(tr))
+      continue;
+    for (std::size_t p = e; p-- > 0;) {
+      if (ctx.drop[p] || ctx.out[p].type != EventType::kMilitaryOperation || ctx.out[p].agents.size() < 2) continue;
+      ctx.out[e].agents = ctx.out[p].agents;
+      std::erase_if(ctx.out[e].patients, [&](const std::string& pt) {
+        return std::find(ctx.out[e].agents.begin(), ctx.out[e].agents.end(), pt) != ctx.out[e].agents.end();
+      });
+      break;
+    }
+  }
+}
+
+}  // namespace khabar::extract::events
+
+namespace khabar::extract::events {
+
+// reciprocal="1" (تبادل الجيش والميليشيا القصف): each side does it to the other, so the sides found as
+// doer and target are all doers.
+void ReciprocalDoers(const Extractor::Impl&, EventContext& ctx) {
+  for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+    const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
+    if (tr.word->Attr("reciprocal").empty()) continue;
+    Event& ev = ctx.out[e];
+    for (const std::string& p : ev.patients) {
+      if (std::find(ev.agents.begin(), ev.agents.end(), p) == ev.agents.end()) ev.agents.push_back(p);
+    }
+    ev.patients.clear();
+  }
+}
+
+}  // namespace khabar::extract::events

@@ -196,6 +196,8 @@ void AddDualTriggers(const Extractor::Impl& x, EventContext& ctx);
 void AttachFigures(const Extractor::Impl& x, EventContext& ctx);
 void MergeTallies(const Extractor::Impl& x, EventContext& ctx);
 void TallyDoers(const Extractor::Impl& x, EventContext& ctx);
+void FightingParties(const Extractor::Impl& x, EventContext& ctx);
+void ReciprocalDoers(const Extractor::Impl& x, EventContext& ctx);
 void DefaultPlaces(const Extractor::Impl& x, EventContext& ctx);
 
 }  // namespace khabar::extract::events

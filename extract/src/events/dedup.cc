@@ -30,12 +30,19 @@ bool TriggerFrame::ReMention() {
         own |= xj < ctx.timexes.size() && ctx.timexes[xj].first == j;
       }
     }
+    // الهجمات الأخيرة ضد قوات التحالف: a named target after ضد makes it an occurrence of its own.
+    for (std::size_t j = tr.last; j < n && j < tr.last + 3 && sent[j] == s && !own; ++j) {
+      if (ctx.IsClauseBreak(j)) break;
+      auto against = x.WordAt(t, j, kTargetPrep, false, false);
+      own = against && !x.WordOf(*against).Attr("own").empty() && j + 1 < n && mention_at[j + 1] != SIZE_MAX;
+    }
     bool own_time = false;
     std::size_t xi = ctx.TimexesFrom(tr.last);
     own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;
     // عدد القتلى، المزيد من الجرحى: a count of its own, not a re-mention.
     bool counted = false;
-    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first && tr.type == EventType::kCasualties; ++k)
+    bool tallied = tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement;  // عدد النازحين
+    for (std::size_t k = tr.first >= 2 ? tr.first - 2 : 0; k < tr.first && tallied; ++k)
       counted |= x.WordAt(t, k, kCountNoun, false, true).has_value();
     if ((seen || tr.demonstrative) && !own && !own_time && !counted) return false;
   }
@@ -57,9 +64,15 @@ bool TriggerFrame::SameOccurrence() {
           !ctx.IsClauseBreak(k) && std::find(std::begin(kOther), std::end(kOther), t[k].key) == std::end(kOther);
     }
     bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
-    if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) return false;
+    // تبادل X من مواقعه … و Y من … القصف: a reciprocal verb's object may come after both sides, further on.
+    std::size_t reach = prev.word->Attr("reciprocal").empty() ? 8 : 16;
+    if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= reach) return false;
     bool uncoordinated_verb = tr.verb && tr.clitics == 0;
     if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;
+    // النازحين الفارين من القتال: a definite participle agreeing with the noun before it describes it.
+    bool agrees = tr.definite || !Extractor::Impl::IndefiniteNoun(t, tr.first);
+    if (same_clause && prev.type == tr.type && !prev.verb && prev.definite && agrees && tr.first == prev.last)
+      return false;
     // وصول 430 نازحا، فر 5000 نازح: the counted people of the movement just named.
     bool counted_people = !tr.word->Attr("quantity").empty();
     if (same_clause && prev.type == tr.type && counted_people && tr.first - prev.last <= 5) return false;

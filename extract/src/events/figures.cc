@@ -39,7 +39,9 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
     for (std::size_t e = e0; e < ctx.out.size() && first_of(e) < hi; ++e) {
       const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
       // A count of soldiers also goes to a deployment or an operation (وصول 400 جندي).
-      bool counted = any_type || counts(tr.type) || (ne.troops && tr.type == EventType::kMilitaryOperation);
+      // A count of people under a siege (يهدد الحصار حياة 80 ألف شخص) is the besieged population.
+      bool besieged = ne.noun_kind == "person" && !ne.troops && tr.type == EventType::kBlockade && ne.first >= tr.last;
+      bool counted = any_type || counts(tr.type) || besieged || (ne.troops && tr.type == EventType::kMilitaryOperation);
       if (!counted || sent[tr.first] != sent[ne.first]) continue;
       // The object of a verb or the complement of a noun follows it (قتل 27 شخصا، مقتل 68): a number
       // after a trigger belongs to it before a trigger that follows the number.
@@ -52,6 +54,9 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
       // A subset (بينهم مدنيان) trails the count it belongs to: the counting event before it (نقل 38 منهم
       // إلى المستشفيات، بينهم ستة أطفال: six of the 38).
       if (subset && !(counts(tr.type) && ne.first >= tr.last)) dist += 100;
+      // A population's size goes with the people who fled or the siege they live under (GUIDELINES):
+      // another event of the sentence only when there is none.
+      if (ne.noun_kind == "population" && !counts(tr.type) && tr.type != EventType::kBlockade) dist += 100;
       if (dist < best_dist) {
         best_dist = dist;
         best = e;
@@ -72,6 +77,9 @@ void AttachFigures(const Extractor::Impl& x, EventContext& ctx) {
           break;
         case EventType::kEvacuation:
           kind = "evacuated";
+          break;
+        case EventType::kBlockade:
+          kind = "population";
           break;
         default:
           kind = "other";

@@ -134,6 +134,8 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
   std::size_t at = j;
   // A number in parentheses, (2) وفاة: its noun follows the closing one.
   if (at < n && i > 0 && t[i - 1].key == U"(" && t[at].key == U")") ++at;
+  // A hedge after the number (ثلاثة على الأقل من الأحياء): the noun follows it.
+  if (auto hedge = x.WordAt(t, at, kQualifier, false, false); hedge && at > i) at = hedge->last;
   if (at < n && t[at].key == U"\u0645\u0646") ++at;
   if (auto fnoun = x.WordAt(t, at, kFigureNoun, true, true)) {
     ne.noun_kind = std::string(x.WordOf(*fnoun).Attr("kind"));
@@ -146,7 +148,9 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
     ne.noun_end = at + 1;
   }
   // الذين يقدر عددهم بنحو 120 ألفا: the size of a population, whatever the noun.
-  for (std::size_t k = ne.phrase_first; k-- > 0 && ne.phrase_first - k <= 3;) {
+  // A bare number (وكانوا يقدرون قبل الهجوم بنحو 120 ألفا) may stand further from its estimate verb.
+  const std::size_t reach = ne.noun_kind.empty() && ne.noun_end == 0 ? 5 : 3;
+  for (std::size_t k = ne.phrase_first; k-- > 0 && ne.phrase_first - k <= reach;) {
     if (x.WordAt(t, k, kPopulationCue, false, true)) ne.noun_kind = "population";
   }
   // A subset of a larger count (بينهم 4 أطفال) is "other", whatever was counted.
@@ -227,7 +231,8 @@ void FindDualNouns(const Extractor::Impl& x, EventContext& ctx) {
     ne.first = i;
     ne.last = d->last;
     ne.value = 2;
-    ne.noun_kind = i > 0 && x.WordEndingAt(t, i, kSubset) ? "other" : "person";
+    // A dual of a counted thing (طائرتان) has the kind its word gives; of people, a person count.
+    ne.noun_kind = i > 0 && x.WordEndingAt(t, i, kSubset) ? "other" : std::string(x.WordOf(*d).Attr("kind", "person"));
     ne.phrase_first = i;
     ne.noun_end = d->last;
     ctx.numbers.push_back(ne);

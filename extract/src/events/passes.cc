@@ -24,6 +24,9 @@ constexpr EventPass kPasses[] = {
     {"figures", AttachFigures, "each count to the nearest counting event in its sentence"},
     {"tallies", MergeTallies, "a casualty word coordinated with the previous tally gives it its figures"},
     {"tally-doers", TallyDoers, "a tally without a doer takes that of the nearest attack in its sentence"},
+    {"reciprocal-doers", ReciprocalDoers, "a reciprocal act (تبادل القصف): the sides found as target are doers too"},
+    {"fighting-parties", FightingParties,
+     "fighting named again with the article and no doer takes the parties of the fighting named before"},
     {"default-places", DefaultPlaces, "an event with no place of its own takes the article's most mentioned place"},
 };
 

@@ -18,6 +18,8 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
     // ب and ك attach to nouns, never to a verb: وبحث is "and discussed", not و + ب + حث "and by urging".
     // A verb takes no article: القتل is the masdar "killing", not the verb قتل.
     if (x.WordOf(h).Attr("pos") == "verb" && h.article) continue;
+    // bare="1": only without the article (سيطرة الميليشيا على المدينة; not مهام السيطرة، للسيطرة على).
+    if (!x.WordOf(h).Attr("bare").empty() && h.article) continue;
     if (x.WordOf(h).Attr("pos") == "verb") {
       bool noun_clitic = false;
       for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
@@ -45,18 +47,53 @@ bool PeopleCountNear(const EventContext& ctx, std::size_t at, bool troops) {
   return false;
 }
 
+// cue="object": a cue word of the reading's type or a place among the three words after it (استعادة
+// الجيش السيطرة، استعادة مدينة بارا; not استعادة الهدوء).
+bool CueObject(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
+  for (std::size_t j = at + 1; j < ctx.n && j <= at + 3 && ctx.sent[j] == ctx.sent[at]; ++j) {
+    if (ctx.mention_at[j] != SIZE_MAX && ctx.mentions[ctx.mention_at[j]].type == EntityType::kPlace) return true;
+    if (auto c = x.WordAt(ctx.t, j, kEventCue, true, true); c && x.WordOf(*c).Attr("type") == w.Attr("type"))
+      return true;
+  }
+  return false;
+}
+
+// cue="clause": a trigger of the reading's type later in its clause (تبادل الطرفان القصف; not تبادل الأسرى).
+bool CueLaterInClause(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
+  for (std::size_t j = at + 1; j < ctx.n && j <= at + 16 && ctx.sent[j] == ctx.sent[at]; ++j) {
+    if (ctx.IsClauseBreak(j)) return false;
+    // The first trigger word after it decides: its object (تبادل الطرفان الاتهامات بخرق الهدنة: no).
+    // An attack after a preposition (وجهات النظر حول الهجوم) or with a clitic (بالقصف) is not the object.
+    bool other = false, governed = x.IsFunction(ctx.t[j - 1]);
+    for (const Hit& h : ctx.t.triggers.At(j, true)) {
+      if (x.WordOf(h).Attr("type") == w.Attr("type") && x.WordOf(h).Attr("weak").empty() && !governed && h.clitics == 0)
+        return true;
+      other = true;
+    }
+    if (other) return false;
+  }
+  return false;
+}
+
 // Whether the sentence of token `at` has a cue for the type of the weak reading w: an event cue word or
 // a trigger of that type that is not weak.
 bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
   const Tokens& t = ctx.t;
   // cue="troops": a count of soldiers is the only cue (وصول 400 جندي: a deployment).
   if (w.Attr("cue") == "troops") return PeopleCountNear(ctx, at, true);
+  if (w.Attr("cue") == "object") return CueObject(x, ctx, w, at);
+  if (w.Attr("cue") == "clause") return CueLaterInClause(x, ctx, w, at);
   // A count of people moving (1050 شخصا عبروا، دخل 300 شخص), not of soldiers: the cue of a displacement.
   if (w.Attr("type") == "Displacement" && PeopleCountNear(ctx, at, false)) return true;
   const std::vector<std::size_t>& mention_at = ctx.mention_at;
   const std::vector<std::size_t>& sent = ctx.sent;
   for (std::size_t j = ctx.WindowFirst(sent[at], at); j < ctx.WindowEnd(sent[at], at); ++j) {
-    if (j == at || mention_at[j] != SIZE_MAX) continue;  // a name's words (the UN's refugee agency) are no cue
+    if (j == at) continue;
+    // A name's words (the UN's refugee agency) are no cue, except a named way in or out for a closing
+    // (إغلاق ممر لاتشين، أغلقت معبر رفح).
+    if (mention_at[j] != SIZE_MAX &&
+        !(w.Attr("type") == "Blockade" && ctx.mentions[mention_at[j]].type == EntityType::kPlace))
+      continue;
     if (auto c = x.WordAt(t, j, kEventCue, true, true); c && x.WordOf(*c).Attr("type") == w.Attr("type")) return true;
     for (const Hit& h : t.triggers.At(j, true)) {
       if (x.WordOf(h).Attr("type") == w.Attr("type") && x.WordOf(h).Attr("weak").empty()) return true;
