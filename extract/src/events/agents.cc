@@ -18,7 +18,12 @@ bool TriggerFrame::VerbSubject() {
       while (b > 0 && mention_at[b - 1] == mention_at[tr.first - 1]) --b;
       svo = ClauseStart(b);
     }
-    std::string force_before = tr.clitics == 0 && tr.first > 0 && !before ? ctx.PronounForce(tr.first - 1) : "";
+    std::size_t force_at = tr.first > 0 ? tr.first - 1 : 0;
+    std::string force_before = tr.clitics == 0 && tr.first > 0 && !before ? ctx.PronounForce(force_at) : "";
+    if (force_before.empty() && tr.clitics == 0 && tr.first > 1 && !before && ctx.DefiniteAdjective(tr.first - 1)) {
+      force_at = tr.first - 2;  // أن قواتها البحرية استهدفت: past one adjective
+      force_before = ctx.PronounForce(force_at);
+    }
     std::string force_after = j < n && sent[j] == s ? ctx.PronounForce(j) : "";
     // وفد من الأمم المتحدة، وفد أمريكي: a delegation's sender is the subject.
     std::size_t sender = SIZE_MAX;
@@ -37,7 +42,7 @@ bool TriggerFrame::VerbSubject() {
       Take(p);
     } else if (svo) {
       ev.agents.push_back(before->entity);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
-    } else if (!force_before.empty() && ClauseStart(tr.first - 1)) {
+    } else if (!force_before.empty() && ClauseStart(force_at)) {
       ev.agents.push_back(force_before);  // أن قواتها سيطرت
     } else if (!force_after.empty()) {
       ev.agents.push_back(force_after);  // سيطرت قواتها
