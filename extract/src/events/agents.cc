@@ -139,7 +139,7 @@ bool TriggerFrame::NounGenitive() {
   for (std::size_t j = tr.last; j < n && j < tr.last + 2 && sent[j] == s && ev.agents.empty(); ++j) {
     if (ctx.IsClauseBreak(j)) break;
     if (ctx.ActorAt(j)) {
-      if (mentions[mention_at[j]].begin == t[j].begin) Take(j);
+      if (mentions[mention_at[j]].begin == t[j].begin || LamDoer(j)) Take(j);
       break;
     }
     // After one adjective only a nisba may follow: القصف الصاروخي الروسي.
@@ -157,6 +157,9 @@ bool TriggerFrame::NounGenitive() {
         (!definite(adj) && (adj[0] == kLam || adj[0] == 0x0628 || adj[0] == kWaw))) {
       break;
     }
+    // The word passed over is a relative adjective (الصاروخي، مدفعي، جوية), not the noun's object:
+    // تفجير دبابة إسرائيلية is the tank's nisba, not the blast's.
+    if (!nisba_next && !EndsWith(adj, U"\u064A") && !EndsWith(adj, U"\u064A\u0647")) break;
     bool nisba_here = false;
     for (const NisbaHit& nh : ctx.NisbasAt(j)) {
       if (nh.tok == j && !nh.demonym) {
@@ -167,6 +170,19 @@ bool TriggerFrame::NounGenitive() {
     if (nisba_here) break;
   }
   return true;
+}
+
+// قصف مدفعي للدعم السريع على الأحياء، هجوم لحركة الشباب على قاعدة: a force or movement after the lam of
+// possession, then the target (على، ضد): the attack's doer. (قصف لمواقع الجيش: the lam is on the target.)
+bool TriggerFrame::LamDoer(std::size_t j) const {
+  const Mention& m = mentions[mention_at[j]];
+  if ((tr.type != EventType::kAttack && tr.type != EventType::kMilitaryOperation) || m.begin == t[j].begin ||
+      text[t[j].begin] != kLam || (m.type != EntityType::kArmedForce && m.type != EntityType::kOrganization)) {
+    return false;
+  }
+  std::size_t e = j;
+  while (e < n && mention_at[e] == mention_at[j]) ++e;
+  return e < n && sent[e] == s && x.WordAt(t, e, kTargetPrep, false, false).has_value();
 }
 
 // An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية;
