@@ -44,6 +44,9 @@ bool NotAName(const Extractor::Impl& x, const MentionContext& ctx, std::size_t a
     if (U"\u0627\u0644" + k == K(w.text)) return true;
   }
   char32_t first = ctx.text[t[at].begin];
+  if ((first == kYeh || first == kTeh) && k.size() >= 4 && ctx.text[t[at].end - 1] == 0x0647) {
+    return true;  // مستشفى تدعمه المنظمة: an imperfect verb with an object pronoun (ه), not a name
+  }
   if ((first != kYeh && first != kTeh) || k.size() < 4 || at + 1 >= t.size() || !t[at + 1].is_word()) return false;
   const std::u32string& next = t[at + 1].key;
   bool preposition = next.rfind(U"\u0639\u0644\u064A", 0) == 0 ||  // على، عليها
