@@ -117,7 +117,8 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
   bool antecedent = j + 2 == tr.first && IsRelativePronoun(t[j + 1].key);
   if (b > 0 && !antecedent &&
       (clitic_pp || counted || between ||
-       std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
+       std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep) ||
+       x.WordAt(t, b - 1, kLocative, false, false).has_value())) {  // داخل السودان، قرب روسيا
     return b;
   }
   return SIZE_MAX;
