@@ -185,6 +185,7 @@ void Extractor::Impl::Build() {
         std::u32string key = K(word.text);
         if (key.find(U' ') == std::u32string::npos) function_keys.insert(key);
       }
+      if (l == kPossessedForce) force_stems.insert(K(word.text));
       if (l == kTitle || l == kInstitution || l == kForceHead) {
         std::u32string key = K(word.text);
         function_keys.insert(key.substr(0, key.find(U' ')));

@@ -90,17 +90,21 @@ enum List : std::uint16_t {
   kAttributionVerb,
   kCountNoun,
   kPopulationCue,
+  kPossessedForce,
+  kMemberNoun,
+  kComplementizer,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
-    "title",        "reporting_verb", "according_to",   "classifier",       "media_classifier", "institution",
-    "force_head",   "gov_head",       "polity_head",    "population_head",  "ethnic_head",      "modifier",
-    "locative",     "stopword",       "number_word",    "qualifier",        "figure_noun",      "weekday",
-    "month",        "relative_time",  "not_asserted",   "trigger",          "event_cue",        "non_event",
-    "lam_governor", "subset",         "dual_noun",      "unit_noun",        "place_anaphor",    "masculine_head",
-    "time_of_day",  "instrument",     "scale_modifier", "both_sides",       "occupier",         "home_army",
-    "venue_head",   "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
-    "means",        "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue"};
+    "title",           "reporting_verb", "according_to",   "classifier",       "media_classifier", "institution",
+    "force_head",      "gov_head",       "polity_head",    "population_head",  "ethnic_head",      "modifier",
+    "locative",        "stopword",       "number_word",    "qualifier",        "figure_noun",      "weekday",
+    "month",           "relative_time",  "not_asserted",   "trigger",          "event_cue",        "non_event",
+    "lam_governor",    "subset",         "dual_noun",      "unit_noun",        "place_anaphor",    "masculine_head",
+    "time_of_day",     "instrument",     "scale_modifier", "both_sides",       "occupier",         "home_army",
+    "venue_head",      "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
+    "means",           "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
+    "possessed_force", "member_noun",    "complementizer"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

@@ -32,7 +32,7 @@ bool TriggerFrame::Means() {
 bool TriggerFrame::ActorBeforeVerb() {
   if (!ev.agents.empty() || statement || !tr.verb) return true;
   for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
-    if (ctx.IsClauseBreak(j) || t[j].key == U"\u0627\u0646" || t[j].key == U"\u0627\u0646\u0647") break;  // إن أن
+    if (ctx.IsClauseBreak(j) || x.WordAt(t, j, kComplementizer)) break;  // إن أن بأن: the reported clause starts
     // عناصر من الحركة قتلوا: the side the dead belong to is no doer of their deaths.
     if (DeadsSide(j)) break;
     if (const Mention* m = ctx.ActorAt(j)) {
@@ -117,7 +117,8 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
   bool antecedent = j + 2 == tr.first && IsRelativePronoun(t[j + 1].key);
   if (b > 0 && !antecedent &&
       (clitic_pp || counted || between ||
-       std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep))) {
+       std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep) ||
+       x.WordAt(t, b - 1, kLocative, false, false).has_value())) {  // داخل السودان، قرب روسيا
     return b;
   }
   return SIZE_MAX;
@@ -173,7 +174,7 @@ bool TriggerFrame::ActorBeforeNoun() {
   for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
     // قال X إن القصف أسفر، قال X إن 5 قتلوا في قصف: a noun inside a reported clause is not the deed of the
     // speaker outside it; أفاد X بمقتل 5 في قصف: nor is one after a death the speaker reports.
-    if (t[j].key == U"\u0627\u0646" || CasualtyNounAt(j)) break;
+    if (x.WordAt(t, j, kComplementizer) || CasualtyNounAt(j)) break;  // إن أن بأن
     // جيش ناغورنو كاراباخ، الذي لا يشكل جزءاً من القوات المسلحة الأرمينية، يُظهر مقاومة: the actor
     // of a "، الذي … ،" aside is not the noun's agent; the one before the aside is.
     if (t[j].key == U"\u060C" || t[j].key == U",") {

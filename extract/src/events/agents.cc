@@ -18,7 +18,12 @@ bool TriggerFrame::VerbSubject() {
       while (b > 0 && mention_at[b - 1] == mention_at[tr.first - 1]) --b;
       svo = ClauseStart(b);
     }
-    std::string force_before = tr.clitics == 0 && tr.first > 0 && !before ? ctx.PronounForce(tr.first - 1) : "";
+    std::size_t force_at = tr.first > 0 ? tr.first - 1 : 0;
+    std::string force_before = tr.clitics == 0 && tr.first > 0 && !before ? ctx.PronounForce(force_at) : "";
+    if (force_before.empty() && tr.clitics == 0 && tr.first > 1 && !before && ctx.DefiniteAdjective(tr.first - 1)) {
+      force_at = tr.first - 2;  // أن قواتها البحرية استهدفت: past one adjective
+      force_before = ctx.PronounForce(force_at);
+    }
     std::string force_after = j < n && sent[j] == s ? ctx.PronounForce(j) : "";
     // وفد من الأمم المتحدة، وفد أمريكي: a delegation's sender is the subject.
     std::size_t sender = SIZE_MAX;
@@ -37,7 +42,7 @@ bool TriggerFrame::VerbSubject() {
       Take(p);
     } else if (svo) {
       ev.agents.push_back(before->entity);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
-    } else if (!force_before.empty() && ClauseStart(tr.first - 1)) {
+    } else if (!force_before.empty() && ClauseStart(force_at)) {
       ev.agents.push_back(force_before);  // أن قواتها سيطرت
     } else if (!force_after.empty()) {
       ev.agents.push_back(force_after);  // سيطرت قواتها
@@ -134,7 +139,7 @@ bool TriggerFrame::NounGenitive() {
   for (std::size_t j = tr.last; j < n && j < tr.last + 2 && sent[j] == s && ev.agents.empty(); ++j) {
     if (ctx.IsClauseBreak(j)) break;
     if (ctx.ActorAt(j)) {
-      if (mentions[mention_at[j]].begin == t[j].begin) Take(j);
+      if (mentions[mention_at[j]].begin == t[j].begin || LamDoer(j)) Take(j);
       break;
     }
     // After one adjective only a nisba may follow: القصف الصاروخي الروسي.
@@ -152,6 +157,9 @@ bool TriggerFrame::NounGenitive() {
         (!definite(adj) && (adj[0] == kLam || adj[0] == 0x0628 || adj[0] == kWaw))) {
       break;
     }
+    // The word passed over is a relative adjective (الصاروخي، مدفعي، جوية), not the noun's object:
+    // تفجير دبابة إسرائيلية is the tank's nisba, not the blast's.
+    if (!nisba_next && !EndsWith(adj, U"\u064A") && !EndsWith(adj, U"\u064A\u0647")) break;
     bool nisba_here = false;
     for (const NisbaHit& nh : ctx.NisbasAt(j)) {
       if (nh.tok == j && !nh.demonym) {
@@ -162,6 +170,19 @@ bool TriggerFrame::NounGenitive() {
     if (nisba_here) break;
   }
   return true;
+}
+
+// قصف مدفعي للدعم السريع على الأحياء، هجوم لحركة الشباب على قاعدة: a force or movement after the lam of
+// possession, then the target (على، ضد): the attack's doer. (قصف لمواقع الجيش: the lam is on the target.)
+bool TriggerFrame::LamDoer(std::size_t j) const {
+  const Mention& m = mentions[mention_at[j]];
+  if ((tr.type != EventType::kAttack && tr.type != EventType::kMilitaryOperation) || m.begin == t[j].begin ||
+      text[t[j].begin] != kLam || (m.type != EntityType::kArmedForce && m.type != EntityType::kOrganization)) {
+    return false;
+  }
+  std::size_t e = j;
+  while (e < n && mention_at[e] == mention_at[j]) ++e;
+  return e < n && sent[e] == s && x.WordAt(t, e, kTargetPrep, false, false).has_value();
 }
 
 // An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية;

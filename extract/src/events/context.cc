@@ -31,8 +31,14 @@ std::string EventContext::PronounForce(std::size_t i) const {
   for (std::size_t j = i; j-- > 0 && sent[j] + 1 >= sent[i];) {
     if (const Mention* m = ActorAt(j)) {
       std::string state = StateOf(*m);
+      // قال المتحدث باسم الحركة إن مقاتليها: a movement or a force of no state fights itself.
+      if (state.empty() && (m->type == EntityType::kArmedForce || m->type == EntityType::kOrganization)) {
+        return m->entity;
+      }
       if (state.empty()) continue;
       if (const ontology::EntityEntry* known = x.Owned(state, EntityType::kArmedForce, "")) return known->id;
+      // No army in the lexicon: the one the article named by rule (القوات الروسية), if it did.
+      if (std::string named = state + "_armed_forces"; force_entities.count(named)) return named;
       return {};
     }
   }
@@ -97,6 +103,7 @@ void EventContext::BuildIndexes() {
   }
   for (const Mention& m : mentions) {
     if (m.type == EntityType::kGroup) group_entities.insert(m.entity);
+    if (m.type == EntityType::kArmedForce) force_entities.insert(m.entity);
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (mention_at[k] == SIZE_MAX) continue;

@@ -117,6 +117,7 @@ struct EventContext {
   std::vector<std::size_t> place_anaphors;  // the tokens where a place anaphor (المنطقة، الممر) starts
   std::vector<NisbaHit> nisbas_by_tok;      // `nisbas` stably sorted by token
   std::unordered_set<std::string> group_entities;  // the entities of the mentions of groups
+  std::unordered_set<std::string> force_entities;  // the entities of the mentions of armed forces
   // Token key -> the tokens with that key where an actor's mention begins, in text order.
   std::unordered_map<std::u32string, std::vector<std::size_t>> actor_starts;
   std::vector<std::size_t> last_according;  // sentence -> its last "according to" report, or SIZE_MAX
@@ -135,9 +136,15 @@ struct EventContext {
   }
   // The state an actor stands for or belongs to (وزارة الدفاع الأذربيجانية → أذربيجان), or "".
   std::string StateOf(const Mention& m) const;
-  // A force noun with a possessive pronoun (قواتها، جيشه، وجنودها): the armed force of the nearest
-  // state-bound actor before it, or "".
+  // A force noun with a possessive pronoun (قواتها، جيشه، وجنودها، مقاتلوها): the armed force of the
+  // nearest state-bound actor before it, or that actor itself when it is a force or movement of no
+  // state; or "".
   std::string PronounForce(std::size_t i) const;
+  // A definite word at token i that is no mention (an adjective after a noun: قواتها البحرية).
+  bool DefiniteAdjective(std::size_t i) const {
+    return i < n && t[i].is_word() && mention_at[i] == SIZE_MAX && t[i].key.size() > 3 && t[i].key[0] == 0x0627 &&
+           t[i].key[1] == 0x0644;
+  }
   // A force head after a demonstrative (هذه القوات) at token i: the armed force named last before it, in
   // its sentence or the two before, or "".
   std::string DemonstrativeForce(std::size_t i) const;

@@ -160,7 +160,7 @@ void TriggerFrame::WeaponNisba(std::size_t j, bool with_bi) {
 // طائرات تركية قد قصفت): every coordinated nisba is an attacker.
 void TriggerFrame::WeaponBefore() {
   for (std::size_t b = tr.first; ev.agents.empty() && b-- > 0 && tr.first - b <= 5 && sent[b] == s;) {
-    auto in = x.WordAt(t, b, kInstrument);
+    auto in = x.WordAt(t, b, kInstrument, true);  // طائرات تركية، الطائرات المسيرة الأوكرانية
     if (!in || in->clitics > 0 || in->last >= tr.first) continue;
     for (std::size_t k = in->last; k < tr.first; ++k) {
       for (const NisbaHit& nh : ctx.NisbasAt(k)) {

@@ -1,5 +1,7 @@
 // Casualty tallies: one event per tally.
 
+#include <algorithm>
+
 #include "events/context.h"
 
 namespace khabar::extract::events {
@@ -59,17 +61,75 @@ void MergeTallies(const Extractor::Impl& x, EventContext& ctx) {
 
 // A tally's doer is the doer of the attack named in its sentence (قتل 5 في غارة إسرائيلية; قصف روسي أسفر
 // عن مقتل): the nearest attack, operation or explosion of the sentence that has one (GUIDELINES §4).
-void TallyDoers(const Extractor::Impl&, EventContext& ctx) {
+namespace {
+
+// Whether a count stands in tokens [from, to): قتل ثلاثة من عناصر الحركة is passive, قتل مسلحون من الحركة
+// مدنيين active.
+bool Counted(const Extractor::Impl& x, const EventContext& ctx, std::size_t from, std::size_t to) {
+  for (std::size_t k = from; k < to; ++k) {
+    if (ctx.t[k].kind == Token::Kind::kNumber || x.WordAt(ctx.t, k, kNumberWord) || x.WordAt(ctx.t, k, kDualNoun)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The dead's side: actors named as the members a casualty word counts (قتل ثلاثة من عناصر الحركة، أصيب
+// جنود من الجيش): in the casualty's clause, right after it, past at most eight words.
+std::vector<std::string> DeadsSides(const Extractor::Impl& x, const EventContext& ctx, const Trig& tr) {
+  std::vector<std::string> sides;
+  if (tr.type != EventType::kCasualties) return sides;
+  for (std::size_t k = tr.last; k < ctx.n && k < tr.last + 8 && ctx.sent[k] == ctx.sent[tr.first]; ++k) {
+    if (ctx.IsClauseBreak(k)) break;
+    const Mention* m = ctx.ActorAt(k);
+    if (!m || (k > 0 && ctx.mention_at[k - 1] == ctx.mention_at[k])) continue;
+    std::size_t b = k;
+    if (b > 0 && ctx.t[b - 1].key == U"\u0645\u0646") --b;  // جنود من الجيش
+    bool members = b > 0 && x.WordAt(ctx.t, b - 1, kMemberNoun, false, true).has_value();
+    if (members && m->type != EntityType::kGroup && (!tr.verb || Counted(x, ctx, tr.last, b)))
+      sides.push_back(m->entity);
+  }
+  return sides;
+}
+
+void Erase(std::vector<std::string>& v, const std::vector<std::string>& gone) {
+  std::erase_if(v, [&](const std::string& a) { return std::find(gone.begin(), gone.end(), a) != gone.end(); });
+}
+
+// The dead's side is a patient of the casualties and never the doer of the attack that killed them.
+void DeadsSideIsPatient(const Extractor::Impl& x, EventContext& ctx, std::size_t e, std::size_t lo, std::size_t hi) {
+  const Trig& cur = ctx.trigs[ctx.trig_of_event[e]];
+  std::vector<std::string> sides = DeadsSides(x, ctx, cur);
+  if (sides.empty()) return;
+  Event& ev = ctx.out[e];
+  Erase(ev.agents, sides);
+  for (const std::string& a : sides) {
+    if (std::find(ev.patients.begin(), ev.patients.end(), a) == ev.patients.end()) ev.patients.push_back(a);
+  }
+  for (std::size_t a = ctx.FirstEventAtOrAfter(0, cur.last); a < ctx.out.size(); ++a) {
+    const Trig& at = ctx.trigs[ctx.trig_of_event[a]];
+    if (at.first >= hi || ctx.sent[at.first] != ctx.sent[cur.first]) break;
+    if (at.first >= lo && (ctx.out[a].type == EventType::kAttack || ctx.out[a].type == EventType::kExplosion)) {
+      Erase(ctx.out[a].agents, sides);  // أصيب جنود من القوة في انفجار: the force did not explode it
+    }
+  }
+}
+
+}  // namespace
+
+void TallyDoers(const Extractor::Impl& x, EventContext& ctx) {
   const std::vector<std::size_t>& sent = ctx.sent;
   // Events of one sentence are neighbours in trigger order: look at the events of the tally's sentence.
   std::size_t first_of_sentence = 0;
   for (std::size_t e = 0; e < ctx.out.size(); ++e) {
     const Trig& cur = ctx.trigs[ctx.trig_of_event[e]];
     while (sent[ctx.trigs[ctx.trig_of_event[first_of_sentence]].first] != sent[cur.first]) ++first_of_sentence;
-    if (ctx.drop[e] || ctx.out[e].type != EventType::kCasualties || !ctx.out[e].agents.empty()) continue;
-    std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+    if (ctx.drop[e] || ctx.out[e].type != EventType::kCasualties) continue;
     // At most ctx.kWindow tokens away (a sentence with no punctuation can be the article).
     std::size_t lo = ctx.WindowFirst(sent[cur.first], cur.first), hi = ctx.WindowEnd(sent[cur.first], cur.first);
+    DeadsSideIsPatient(x, ctx, e, lo, hi);
+    if (!ctx.out[e].agents.empty()) continue;
+    std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
     std::size_t a0 = ctx.FirstEventAtOrAfter(first_of_sentence, lo);
     for (std::size_t a = a0; a < ctx.out.size() && ctx.trigs[ctx.trig_of_event[a]].first < hi; ++a) {
       const Trig& at = ctx.trigs[ctx.trig_of_event[a]];
@@ -84,7 +144,15 @@ void TallyDoers(const Extractor::Impl&, EventContext& ctx) {
         best = a;
       }
     }
-    if (best != SIZE_MAX) ctx.out[e].agents = ctx.out[best].agents;
+    if (best == SIZE_MAX) continue;
+    std::vector<std::string> doers = ctx.out[best].agents;
+    Erase(doers, ctx.out[e].patients);
+    // قتل عناصر من الحركة في اشتباك مع الجيش: the dead's side fought the clash; the other party killed them.
+    if (doers.empty() && ctx.out[best].type == EventType::kMilitaryOperation) {
+      doers = ctx.out[best].patients;
+      Erase(doers, ctx.out[e].patients);
+    }
+    ctx.out[e].agents = doers;
   }
 }
 

@@ -121,6 +121,7 @@ class TriggerFrame {
   void WeaponBefore();
   void TroopsOf();
   bool AccusedOf(std::size_t j) const;
+  bool LamDoer(std::size_t j) const;
   bool Resumptive(std::size_t v) const;
   bool AfterMin(std::size_t k) const;
   bool TollCounted() const;

@@ -118,12 +118,25 @@ bool PersonSubject(const Extractor::Impl& x, const EventContext& ctx, const Hit&
   return false;
 }
 
+// Forces on the move (دخول قوات X، دخلت القوات، وصل الجيش): the mover right after the word is an armed
+// force or a force head, so a weak reading of displacement does not hold.
+bool ForcesMove(const Extractor::Impl& x, const EventContext& ctx, const Hit& h, std::size_t i) {
+  for (std::size_t j = h.last; j < ctx.n && j < h.last + 2 && ctx.sent[j] == ctx.sent[i]; ++j) {
+    if (const Mention* m = ctx.ActorAt(j)) return m->type == EntityType::kArmedForce;
+    if (x.WordAt(ctx.t, j, kForceHead, true, true)) return true;
+    if (!ctx.t[j].is_word()) return false;
+  }
+  return false;
+}
+
 // The reading of token i that holds: the first whose subject and cue conditions are met.
 std::optional<Hit> BestReading(const Extractor::Impl& x, const EventContext& ctx, std::size_t i) {
   std::vector<Hit> hits = Readings(x, ctx, i);
   std::optional<Hit> best;
   for (const Hit& h : hits) {
     if (x.WordOf(h).Attr("subject") == "person" && !PersonSubject(x, ctx, h, i)) continue;
+    if (x.WordOf(h).Attr("type") == "Displacement" && !x.WordOf(h).Attr("weak").empty() && ForcesMove(x, ctx, h, i))
+      continue;
     if (x.WordOf(h).Attr("weak").empty() || HasCue(x, ctx, x.WordOf(h), i)) {
       best = h;
       break;

@@ -36,7 +36,7 @@ std::size_t ClassifiedNameEnd(const Extractor::Impl& x, const Tokens& t, std::si
 
 // Whether the word at `at` after a classifier describes it rather than names it: an adjective of the
 // modifier list without its article (منطقة عسكرية، منطقة انفصالية), or an imperfect verb with its
-// complement (منطقة يغلب عليها …، إقليم يتبع أذربيجان، العاصمة تتعرض لهجوم).
+// complement (منطقة يغلب عليها …، إقليم يتبع أذربيجان، العاصمة تتعرض لهجوم، مدرسة تؤوي نازحين).
 bool NotAName(const Extractor::Impl& x, const MentionContext& ctx, std::size_t at) {
   const Tokens& t = ctx.t;
   const std::u32string& k = t[at].key;
@@ -44,12 +44,17 @@ bool NotAName(const Extractor::Impl& x, const MentionContext& ctx, std::size_t a
     if (U"\u0627\u0644" + k == K(w.text)) return true;
   }
   char32_t first = ctx.text[t[at].begin];
+  if ((first == kYeh || first == kTeh) && k.size() >= 4 && ctx.text[t[at].end - 1] == 0x0647) {
+    return true;  // مستشفى تدعمه المنظمة: an imperfect verb with an object pronoun (ه), not a name
+  }
   if ((first != kYeh && first != kTeh) || k.size() < 4 || at + 1 >= t.size() || !t[at + 1].is_word()) return false;
   const std::u32string& next = t[at + 1].key;
   bool preposition = next.rfind(U"\u0639\u0644\u064A", 0) == 0 ||  // على، عليها
                      next.rfind(U"\u0627\u0644\u064A", 0) == 0 ||  // إلى، إليها
                      (next.size() > 3 && next[0] == kLam);         // لهجوم
-  return preposition || ctx.names_at.count(at + 1) > 0;
+  // مدرسة تؤوي نازحين، مخيم يضم آلاف العائلات: a verb whose object is a count of people, or a number.
+  bool people = x.WordAt(t, at + 1, kFigureNoun, false, false).has_value() || x.WordAt(t, at + 1, kNumberWord);
+  return preposition || people || ctx.names_at.count(at + 1) > 0;
 }
 
 // A classifier of `list` at token i and the name after it.
