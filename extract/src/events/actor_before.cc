@@ -163,12 +163,22 @@ bool TriggerFrame::CasualtyNounAt(std::size_t j) const {
                      [&](const Trig& g) { return g.first == j && !g.verb && g.type == EventType::kCasualties; });
 }
 
+// صد الجيش هجوما، تصدت القوات لهجوم: an attack governed by a repelling verb right before it is not done by
+// the defender, the actor before it.
+bool TriggerFrame::Repelled() const {
+  for (std::size_t pi = ti; pi-- > 0 && ctx.trigs[pi].last + 4 >= tr.first;) {
+    const Trig& p = ctx.trigs[pi];
+    if (!p.word->Attr("repel").empty() && p.last <= tr.first && sent[p.first] == s) return true;
+  }
+  return false;
+}
+
 // The nearest actor before a noun, past asides and prepositions.
 bool TriggerFrame::ActorBeforeNoun() {
   if (!ev.agents.empty() || statement || tr.verb) return true;
   // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object
   // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
-  bool statement_object = StatementObject();
+  bool statement_object = StatementObject() || Repelled();
   std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
   for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
     // قال X إن القصف أسفر، قال X إن 5 قتلوا في قصف: a noun inside a reported clause is not the deed of the

@@ -56,7 +56,9 @@ bool TriggerFrame::SameOccurrence() {
       same_clause =
           !ctx.IsClauseBreak(k) && std::find(std::begin(kOther), std::end(kOther), t[k].key) == std::end(kOther);
     }
-    bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
+    // صد الجيش هجوما: the attack a repelling verb governs is the attacker's, another occurrence.
+    bool kin = prev.word->Attr("repel").empty() &&
+               (prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation));
     if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= 8) return false;
     bool uncoordinated_verb = tr.verb && tr.clitics == 0;
     if (same_clause && kin && !prev.verb && uncoordinated_verb && tr.first - prev.last <= 2) return false;

@@ -57,6 +57,7 @@ class TriggerFrame {
   bool ActorBeforeVerb();
   bool ActorBeforeNoun();
   bool CasualtyNounAt(std::size_t j) const;
+  bool Repelled() const;
   bool DeedVerb();
   bool Reception();
   bool TalksObject();

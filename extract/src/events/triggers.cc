@@ -18,6 +18,8 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
     // ب and ك attach to nouns, never to a verb: وبحث is "and discussed", not و + ب + حث "and by urging".
     // A verb takes no article: القتل is the masdar "killing", not the verb قتل.
     if (x.WordOf(h).Attr("pos") == "verb" && h.article) continue;
+    // التصدي للاستفزازات: the masdar of a repelling verb (forms, read as verbs) is no repelling.
+    if (!x.WordOf(h).Attr("repel").empty() && h.article) continue;
     if (x.WordOf(h).Attr("pos") == "verb") {
       bool noun_clitic = false;
       for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
