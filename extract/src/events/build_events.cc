@@ -42,6 +42,8 @@ constexpr TriggerStep kSteps[] = {
     {"reception", &TriggerFrame::Reception, "a reception: the guest is the visitor, the host the one visited"},
     {"talks-object", &TriggerFrame::TalksObject, "talks by a verb: the party met"},
     {"parties", &TriggerFrame::Parties, "بين X و Y، مع X: the parties of a war, talks or truce"},
+    {"nearby-parties", &TriggerFrame::NearbyParties,
+     "a war or clash noun with no parties: those named with the same noun in the sentences around it"},
     {"talk-parties", &TriggerFrame::TalkParties, "another talks noun of the sentence: the same parties"},
     {"echo", &TriggerFrame::Echo, "وهو ما أكده X: those who echo a statement said it too"},
     {"where-clause", &TriggerFrame::WhereClause, "حيث التقى: the visitor of the clause before is a party"},

@@ -21,7 +21,8 @@ bool TriggerFrame::ReMention() {
       auto family = [](EventType ty) { return ty == EventType::kAttack ? EventType::kMilitaryOperation : ty; };
       seen |= family(ctx.out[e].type) == family(tr.type);
     }
-    bool own = tr.last < n && (mention_at[tr.last] != SIZE_MAX || !ctx.NisbasAt(tr.last).empty());
+    // …للاشتباكات بين X و Y: parties named with it are its own too.
+    bool own = has_parties || (tr.last < n && (mention_at[tr.last] != SIZE_MAX || !ctx.NisbasAt(tr.last).empty()));
     // الانفجار الذي وقع قرب مدينة X: a relative clause naming its place or time is its own.
     if (pointer && tr.last < n && IsRelativePronoun(t[tr.last].key)) {
       for (std::size_t j = tr.last + 1; j < n && j < tr.last + 8 && sent[j] == s && !own; ++j) {

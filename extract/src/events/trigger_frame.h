@@ -62,6 +62,8 @@ class TriggerFrame {
   bool Reception();
   bool TalksObject();
   bool Parties();
+  std::vector<std::string> PartiesAfter(std::size_t j) const;
+  bool NearbyParties();
   bool Possessor();
   std::vector<std::string> LastTwoActors(std::size_t j) const;  // بين الجانبين: the last two actors named
   bool TalkParties();
