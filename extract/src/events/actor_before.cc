@@ -254,4 +254,24 @@ bool TriggerFrame::DeedVerb() {
   return true;
 }
 
+// قصفت قوات X البلدة … وطال القصف مدرسة: a bare definite attack noun with no doer in its sentence is the
+// attack just reported, by its doer, when the attacks of its sentence and the one before agree on a single one.
+bool TriggerFrame::EarlierAttackDoer() {
+  if (!ev.agents.empty() || tr.verb || !tr.definite || tr.type != EventType::kAttack) return true;
+  // The doer from the attacks of this sentence and the one before; another doer in the two before that makes
+  // it ambiguous. (A line break is a sentence of its own.)
+  std::string doer;
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] + 4 < s) break;
+    const Event& a = ctx.out[e];
+    if ((a.type != EventType::kAttack && a.type != EventType::kMilitaryOperation) || a.agents.empty()) continue;
+    if (a.agents.size() > 1 || (!doer.empty() && doer != a.agents.front())) return true;  // ambiguous
+    if (doer.empty() && sent[p.first] + 2 < s) return true;                               // too far
+    doer = a.agents.front();
+  }
+  if (!doer.empty()) ev.agents.push_back(doer);
+  return true;
+}
+
 }  // namespace khabar::extract::events

@@ -118,6 +118,24 @@ bool TriggerFrame::NearbyParties() {
   return true;
 }
 
+// صد الجيش هجوما شنته X … وكبده خسائر في معركة استمرت ساعات: a fight of two sides (sides="2") with none
+// named is between the doer and the target of the operation just before it (in its sentence or the one
+// before).
+bool TriggerFrame::SidesOfOperationBefore() {
+  if (tr.word->Attr("sides").empty() || tr.verb || !ev.agents.empty()) return true;
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] + 2 < s) break;  // (a line break is a sentence of its own)
+    const Event& op = ctx.out[e];
+    if (op.type != EventType::kMilitaryOperation) continue;
+    if (op.agents.size() == 1 && op.patients.size() == 1 && op.agents.front() != op.patients.front()) {
+      ev.agents = {op.agents.front(), op.patients.front()};
+    }
+    break;
+  }
+  return true;
+}
+
 // بين الجانبين، بين البلدين: the two sides are the last two states, forces or bodies named before token j
 // (within the article's last 40 mentions); fewer than two, none.
 std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {

@@ -59,11 +59,13 @@ class TriggerFrame {
   bool CasualtyNounAt(std::size_t j) const;
   bool Repelled() const;
   bool DeedVerb();
+  bool EarlierAttackDoer();
   bool Reception();
   bool TalksObject();
   bool Parties();
   std::vector<std::string> PartiesAfter(std::size_t j) const;
   bool NearbyParties();
+  bool SidesOfOperationBefore();
   bool Possessor();
   std::vector<std::string> LastTwoActors(std::size_t j) const;  // بين الجانبين: the last two actors named
   bool TalkParties();
