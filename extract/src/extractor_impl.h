@@ -91,6 +91,7 @@ enum List : std::uint16_t {
   kCountNoun,
   kPopulationCue,
   kBetween,
+  kVictory,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -102,7 +103,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "time_of_day",  "instrument",     "scale_modifier", "both_sides",       "occupier",         "home_army",
     "venue_head",   "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
     "means",        "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
-    "between"};
+    "between",      "victory"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
