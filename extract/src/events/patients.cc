@@ -53,7 +53,9 @@ bool TriggerFrame::Parties() {
       bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
       if (!bayna && !maa) continue;
       std::vector<std::string> parties = PartiesAfter(j);
-      if (bayna && parties.empty() && x.WordAt(t, j + 1, kBothSides, true, false)) parties = LastTwoActors(j);
+      if (auto both = bayna && parties.empty() ? x.WordAt(t, j + 1, kBothSides, true, false) : std::nullopt) {
+        parties = LastTwoActors(j, !x.WordOf(*both).Attr("states").empty());
+      }
       // اتصال هاتفي مع X: the other party is the clause's subject (the discourse's, for a noun).
       if (maa && !parties.empty() && ev.agents.empty() && !d.subject.empty() && !tr.verb &&
           d.subject != parties.front()) {
@@ -76,6 +78,7 @@ bool TriggerFrame::Parties() {
       has_parties = !parties.empty() && ev.agents.size() >= 2;
       break;
     }
+    if (ev.agents.empty() && tr.type == EventType::kMilitaryOperation) EngagedParties();
   }
   return true;
 }
@@ -118,6 +121,18 @@ bool TriggerFrame::NearbyParties() {
   return true;
 }
 
+// البلدين المنخرطين في صراع مسلح: a war the ones named before are engaged in is theirs.
+void TriggerFrame::EngagedParties() {
+  auto engaged = x.WordEndingAt(t, tr.first, kEngaged);
+  if (!engaged || engaged->first == 0 || sent[engaged->first] != s) return;
+  std::size_t j = engaged->first - 1;
+  if (auto both = x.WordAt(t, j, kBothSides, true, false); both && both->last == engaged->first) {
+    ev.agents = LastTwoActors(j, !x.WordOf(*both).Attr("states").empty());
+  } else if (const Mention* m = ctx.ActorAt(j)) {
+    AddWithCoordinatedBefore(j, *m);
+  }
+}
+
 // صد الجيش هجوما شنته X … وكبده خسائر في معركة استمرت ساعات: a fight of two sides (sides="2") with none
 // named is between the doer and the target of the operation just before it (in its sentence or the one
 // before).
@@ -138,7 +153,7 @@ bool TriggerFrame::SidesOfOperationBefore() {
 
 // بين الجانبين، بين البلدين: the two sides are the last two states, forces or bodies named before token j
 // (within the article's last 40 mentions); fewer than two, none.
-std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {
+std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j, bool states) const {
   std::vector<std::string> sides, keys;  // keys: the state of each side, so that two bodies of one state
   std::size_t m = SIZE_MAX;              // (a state and its ministry) are one side
   for (std::size_t k = j; k-- > 0 && j - k <= 400;) {
@@ -149,8 +164,9 @@ std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {
   }
   for (std::size_t seen = 0; m != SIZE_MAX && seen < 40 && sides.size() < 2; ++seen) {
     const Mention& mention = mentions[m];
-    bool side = mention.type == EntityType::kState || mention.type == EntityType::kArmedForce ||
-                mention.type == EntityType::kPolity || mention.type == EntityType::kOrganization;
+    bool side = mention.type == EntityType::kState ||
+                (!states && (mention.type == EntityType::kArmedForce || mention.type == EntityType::kPolity ||
+                             mention.type == EntityType::kOrganization));
     std::string key = side ? ctx.StateOf(mention) : "";
     if (key.empty()) key = mention.entity;
     if (side && std::find(keys.begin(), keys.end(), key) == keys.end()) {

@@ -67,7 +67,9 @@ class TriggerFrame {
   bool NearbyParties();
   bool SidesOfOperationBefore();
   bool Possessor();
-  std::vector<std::string> LastTwoActors(std::size_t j) const;  // بين الجانبين: the last two actors named
+  // بين الجانبين: the last two actors named (states: the last two states)
+  std::vector<std::string> LastTwoActors(std::size_t j, bool states = false) const;
+  void EngagedParties();
   bool TalkParties();
   bool Echo();
   bool WhereClause();
