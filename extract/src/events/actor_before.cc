@@ -263,7 +263,7 @@ bool TriggerFrame::EarlierAttackDoer() {
   std::string doer;
   for (std::size_t e = ctx.out.size(); e-- > 0;) {
     const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
-    if (sent[p.first] + 4 < s) break;
+    if (sent[p.first] + 4 < s || p.first + ctx.kWindow < tr.first) break;
     const Event& a = ctx.out[e];
     if ((a.type != EventType::kAttack && a.type != EventType::kMilitaryOperation) || a.agents.empty()) continue;
     if (a.agents.size() > 1 || (!doer.empty() && doer != a.agents.front())) return true;  // ambiguous

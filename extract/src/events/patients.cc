@@ -106,7 +106,8 @@ bool TriggerFrame::NearbyParties() {
   if (tr.type != EventType::kMilitaryOperation || tr.verb || !ev.agents.empty()) return true;
   // (A line break between two sentences is a sentence of its own: two sentences either side.)
   std::size_t last_sentence = ctx.sent_first.size() - 2;
-  std::size_t from = ctx.sent_first[s > 2 ? s - 2 : 0], to = ctx.SentEnd(std::min(s + 2, last_sentence));
+  std::size_t from = std::max(ctx.sent_first[s > 2 ? s - 2 : 0], ctx.WindowFirst(s, tr.first));
+  std::size_t to = std::min(ctx.SentEnd(std::min(s + 2, last_sentence)), tr.last + ctx.kWindow);
   for (std::size_t k = from; k + 1 < to && k < n; ++k) {
     if (k >= tr.first && k < tr.last) continue;
     for (const Hit& h : t.triggers.At(k, true)) {
@@ -140,7 +141,7 @@ bool TriggerFrame::SidesOfOperationBefore() {
   if (tr.word->Attr("sides").empty() || tr.verb || !ev.agents.empty()) return true;
   for (std::size_t e = ctx.out.size(); e-- > 0;) {
     const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
-    if (sent[p.first] + 2 < s) break;  // (a line break is a sentence of its own)
+    if (sent[p.first] + 2 < s || p.first + ctx.kWindow < tr.first) break;  // (a line break is a sentence)
     const Event& op = ctx.out[e];
     if (op.type != EventType::kMilitaryOperation) continue;
     if (op.agents.size() == 1 && op.patients.size() == 1 && op.agents.front() != op.patients.front()) {
