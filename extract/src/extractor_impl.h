@@ -93,6 +93,9 @@ enum List : std::uint16_t {
   kPossessedForce,
   kMemberNoun,
   kComplementizer,
+  kBetween,
+  kVictory,
+  kEngaged,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -104,7 +107,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "time_of_day",     "instrument",     "scale_modifier", "both_sides",       "occupier",         "home_army",
     "venue_head",      "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
     "means",           "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
-    "possessed_force", "member_noun",    "complementizer"};
+    "possessed_force", "member_noun",    "complementizer", "between",          "victory",          "engaged"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

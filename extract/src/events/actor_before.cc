@@ -164,12 +164,22 @@ bool TriggerFrame::CasualtyNounAt(std::size_t j) const {
                      [&](const Trig& g) { return g.first == j && !g.verb && g.type == EventType::kCasualties; });
 }
 
+// صد الجيش هجوما، تصدت القوات لهجوم: an attack governed by a repelling verb right before it is not done by
+// the defender, the actor before it.
+bool TriggerFrame::Repelled() const {
+  for (std::size_t pi = ti; pi-- > 0 && ctx.trigs[pi].last + 4 >= tr.first;) {
+    const Trig& p = ctx.trigs[pi];
+    if (!p.word->Attr("repel").empty() && p.last <= tr.first && sent[p.first] == s) return true;
+  }
+  return false;
+}
+
 // The nearest actor before a noun, past asides and prepositions.
 bool TriggerFrame::ActorBeforeNoun() {
   if (!ev.agents.empty() || statement || tr.verb) return true;
   // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object
   // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
-  bool statement_object = StatementObject();
+  bool statement_object = StatementObject() || Repelled();
   std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
   for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
     // قال X إن القصف أسفر، قال X إن 5 قتلوا في قصف: a noun inside a reported clause is not the deed of the
@@ -242,6 +252,26 @@ bool TriggerFrame::DeedVerb() {
       break;
     }
   }
+  return true;
+}
+
+// قصفت قوات X البلدة … وطال القصف مدرسة: a bare definite attack noun with no doer in its sentence is the
+// attack just reported, by its doer, when the attacks of its sentence and the one before agree on a single one.
+bool TriggerFrame::EarlierAttackDoer() {
+  if (!ev.agents.empty() || tr.verb || !tr.definite || tr.type != EventType::kAttack) return true;
+  // The doer from the attacks of this sentence and the one before; another doer in the two before that makes
+  // it ambiguous. (A line break is a sentence of its own.)
+  std::string doer;
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] + 4 < s || p.first + ctx.kWindow < tr.first) break;
+    const Event& a = ctx.out[e];
+    if ((a.type != EventType::kAttack && a.type != EventType::kMilitaryOperation) || a.agents.empty()) continue;
+    if (a.agents.size() > 1 || (!doer.empty() && doer != a.agents.front())) return true;  // ambiguous
+    if (doer.empty() && sent[p.first] + 2 < s) return true;                               // too far
+    doer = a.agents.front();
+  }
+  if (!doer.empty()) ev.agents.push_back(doer);
   return true;
 }
 

@@ -81,6 +81,12 @@ bool TriggerFrame::NounRelativeDoer() {
       }
     }
   }
+  // العملية العسكرية التي انتهت بانتصار X: the victor.
+  for (std::size_t j = tr.last; j + 1 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
+    std::size_t v = IsRelativePronoun(t[j].key) ? j + 1 : j;
+    auto won = x.WordAt(t, v, kVictory, false, false);
+    if (won && won->last < n && sent[won->last] == s && ctx.ActorAt(won->last)) Take(won->last);
+  }
   // قصف جوي نفذه الجيش: past one indefinite adjective that is no verb; غارة بطائرة مسيرة شنتها قوات X: past
   // the weapon it was made with.
   std::size_t v = tr.last;

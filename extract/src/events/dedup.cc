@@ -21,7 +21,8 @@ bool TriggerFrame::ReMention() {
       auto family = [](EventType ty) { return ty == EventType::kAttack ? EventType::kMilitaryOperation : ty; };
       seen |= family(ctx.out[e].type) == family(tr.type);
     }
-    bool own = tr.last < n && (mention_at[tr.last] != SIZE_MAX || !ctx.NisbasAt(tr.last).empty());
+    // …للاشتباكات بين X و Y: parties named with it are its own too.
+    bool own = has_parties || (tr.last < n && (mention_at[tr.last] != SIZE_MAX || !ctx.NisbasAt(tr.last).empty()));
     // الانفجار الذي وقع قرب مدينة X: a relative clause naming its place or time is its own.
     if (pointer && tr.last < n && IsRelativePronoun(t[tr.last].key)) {
       for (std::size_t j = tr.last + 1; j < n && j < tr.last + 8 && sent[j] == s && !own; ++j) {
@@ -63,7 +64,9 @@ bool TriggerFrame::SameOccurrence() {
       same_clause =
           !ctx.IsClauseBreak(k) && std::find(std::begin(kOther), std::end(kOther), t[k].key) == std::end(kOther);
     }
-    bool kin = prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation);
+    // صد الجيش هجوما: the attack a repelling verb governs is the attacker's, another occurrence.
+    bool kin = prev.word->Attr("repel").empty() &&
+               (prev.type == tr.type || (tr.type == EventType::kAttack && prev.type == EventType::kMilitaryOperation));
     // تبادل X من مواقعه … و Y من … القصف: a reciprocal verb's object may come after both sides, further on.
     std::size_t reach = prev.word->Attr("reciprocal").empty() ? 8 : 16;
     if (same_clause && kin && prev.verb && !tr.verb && tr.first - prev.last <= reach) return false;

@@ -41,7 +41,9 @@ bool TriggerFrame::Parties() {
   if (tr.type == EventType::kMilitaryOperation || tr.type == EventType::kNegotiation ||
       tr.type == EventType::kCeasefire || tr.type == EventType::kAttack) {
     std::size_t from = doer_of_relative ? std::max(tr.last, after_agent) : tr.last;  // after the mediator
-    for (std::size_t j = from; j + 1 < n && j < from + 6 && sent[j] == s; ++j) {
+    // اشتباكات عنيفة تركزت في ريف حماة بين X و Y: past six words, only within the clause.
+    for (std::size_t j = from; j + 1 < n && j < from + 10 && sent[j] == s; ++j) {
+      if (j >= from + 6 && ctx.IsClauseBreak(j)) break;
       // خروقاتها للهدنة بين X و Y: the parties of another event noun between are not the attack's.
       if (j > tr.last && !t.triggers.At(j, true).empty() &&
           (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
@@ -50,16 +52,10 @@ bool TriggerFrame::Parties() {
       bool bayna = t[j].key == U"\u0628\u064A\u0646";                                // بين
       bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
       if (!bayna && !maa) continue;
-      std::vector<std::string> parties;
-      for (std::size_t k = j + 1; k < n && k < j + 12 && sent[k] == s && parties.size() < 3; ++k) {
-        if (ctx.IsClauseBreak(k)) break;
-        if (const Mention* m = ctx.ActorAt(k); m && (k == j + 1 || mention_at[k - 1] != mention_at[k])) {
-          parties.push_back(m->entity);
-          while (k + 1 < n && mention_at[k + 1] == mention_at[k]) ++k;
-          if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
-        }
+      std::vector<std::string> parties = PartiesAfter(j);
+      if (auto both = bayna && parties.empty() ? x.WordAt(t, j + 1, kBothSides, true, false) : std::nullopt) {
+        parties = LastTwoActors(j, !x.WordOf(*both).Attr("states").empty());
       }
-      if (bayna && parties.empty() && x.WordAt(t, j + 1, kBothSides, true, false)) parties = LastTwoActors(j);
       // اتصال هاتفي مع X: the other party is the clause's subject (the discourse's, for a noun).
       if (maa && !parties.empty() && ev.agents.empty() && !d.subject.empty() && !tr.verb &&
           d.subject != parties.front()) {
@@ -82,13 +78,83 @@ bool TriggerFrame::Parties() {
       has_parties = !parties.empty() && ev.agents.size() >= 2;
       break;
     }
+    if (ev.agents.empty() && tr.type == EventType::kMilitaryOperation) EngagedParties();
+  }
+  return true;
+}
+
+// The actors named right after بين or مع at token j (X و Y), up to three; none when the first is after a
+// preposition (بين مجموعتين مواليتين للحكومة: the parties are unnamed).
+std::vector<std::string> TriggerFrame::PartiesAfter(std::size_t j) const {
+  std::vector<std::string> parties;
+  for (std::size_t k = j + 1; k < n && k < j + 12 && sent[k] == sent[j] && parties.size() < 3; ++k) {
+    if (ctx.IsClauseBreak(k)) break;
+    if (const Mention* m = ctx.ActorAt(k); m && (k == j + 1 || mention_at[k - 1] != mention_at[k])) {
+      std::uint32_t b = t[k].begin;
+      if (parties.empty() && m->begin > b && (text[b] == kLam || text[b] == 0x0628)) break;  // ل ب
+      parties.push_back(m->entity);
+      while (k + 1 < n && mention_at[k + 1] == mention_at[k]) ++k;
+      if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
+    }
+  }
+  return parties;
+}
+
+// ارتفعت حصيلة الاشتباكات … وأكد المركز سقوط قتلى في حصيلة للاشتباكات بين X و Y: a war or clash noun with no
+// parties takes those named with the same noun (بين X و Y right after it) in the sentences around it.
+bool TriggerFrame::NearbyParties() {
+  if (tr.type != EventType::kMilitaryOperation || tr.verb || !ev.agents.empty()) return true;
+  // (A line break between two sentences is a sentence of its own: two sentences either side.)
+  std::size_t last_sentence = ctx.sent_first.size() - 2;
+  std::size_t from = std::max(ctx.sent_first[s > 2 ? s - 2 : 0], ctx.WindowFirst(s, tr.first));
+  std::size_t to = std::min(ctx.SentEnd(std::min(s + 2, last_sentence)), tr.last + ctx.kWindow);
+  for (std::size_t k = from; k + 1 < to && k < n; ++k) {
+    if (k >= tr.first && k < tr.last) continue;
+    for (const Hit& h : t.triggers.At(k, true)) {
+      if (&x.WordOf(h) != tr.word || h.last >= n || !x.WordAt(t, h.last, kBetween, false, false)) continue;
+      std::vector<std::string> parties = PartiesAfter(h.last);
+      if (parties.size() >= 2) {
+        ev.agents = parties;
+        return true;
+      }
+    }
+  }
+  return true;
+}
+
+// البلدين المنخرطين في صراع مسلح: a war the ones named before are engaged in is theirs.
+void TriggerFrame::EngagedParties() {
+  auto engaged = x.WordEndingAt(t, tr.first, kEngaged);
+  if (!engaged || engaged->first == 0 || sent[engaged->first] != s) return;
+  std::size_t j = engaged->first - 1;
+  if (auto both = x.WordAt(t, j, kBothSides, true, false); both && both->last == engaged->first) {
+    ev.agents = LastTwoActors(j, !x.WordOf(*both).Attr("states").empty());
+  } else if (const Mention* m = ctx.ActorAt(j)) {
+    AddWithCoordinatedBefore(j, *m);
+  }
+}
+
+// صد الجيش هجوما شنته X … وكبده خسائر في معركة استمرت ساعات: a fight of two sides (sides="2") with none
+// named is between the doer and the target of the operation just before it (in its sentence or the one
+// before).
+bool TriggerFrame::SidesOfOperationBefore() {
+  if (tr.word->Attr("sides").empty() || tr.verb || !ev.agents.empty()) return true;
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] + 2 < s || p.first + ctx.kWindow < tr.first) break;  // (a line break is a sentence)
+    const Event& op = ctx.out[e];
+    if (op.type != EventType::kMilitaryOperation) continue;
+    if (op.agents.size() == 1 && op.patients.size() == 1 && op.agents.front() != op.patients.front()) {
+      ev.agents = {op.agents.front(), op.patients.front()};
+    }
+    break;
   }
   return true;
 }
 
 // بين الجانبين، بين البلدين: the two sides are the last two states, forces or bodies named before token j
 // (within the article's last 40 mentions); fewer than two, none.
-std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {
+std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j, bool states) const {
   std::vector<std::string> sides, keys;  // keys: the state of each side, so that two bodies of one state
   std::size_t m = SIZE_MAX;              // (a state and its ministry) are one side
   for (std::size_t k = j; k-- > 0 && j - k <= 400;) {
@@ -99,8 +165,9 @@ std::vector<std::string> TriggerFrame::LastTwoActors(std::size_t j) const {
   }
   for (std::size_t seen = 0; m != SIZE_MAX && seen < 40 && sides.size() < 2; ++seen) {
     const Mention& mention = mentions[m];
-    bool side = mention.type == EntityType::kState || mention.type == EntityType::kArmedForce ||
-                mention.type == EntityType::kPolity || mention.type == EntityType::kOrganization;
+    bool side = mention.type == EntityType::kState ||
+                (!states && (mention.type == EntityType::kArmedForce || mention.type == EntityType::kPolity ||
+                             mention.type == EntityType::kOrganization));
     std::string key = side ? ctx.StateOf(mention) : "";
     if (key.empty()) key = mention.entity;
     if (side && std::find(keys.begin(), keys.end(), key) == keys.end()) {

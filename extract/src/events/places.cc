@@ -45,8 +45,10 @@ bool TriggerFrame::Place() {
       // A proclitic ب or ل (بأذربيجان، لأوكرانيا) or a locative word before it; و and ف only join.
       bool clitic_locative = m.begin > t[j].begin && (text[t[j].begin] == 0x0628 || text[t[j].begin] == kLam);
       bool locative = clitic_locative || (j > 0 && x.WordEndingAt(t, j, kLocative).has_value());
-      bool state_as_place =
-          (m.type == EntityType::kState || m.type == EntityType::kPolity) && (locative || tr.type == EventType::kVisit);
+      // للحكومة الليبية: a government (a nominal state after ل) is no place.
+      bool government = m.nominal && m.type == EntityType::kState && x.WordAt(t, j, kGovHead, true).has_value();
+      bool state_as_place = (m.type == EntityType::kState || m.type == EntityType::kPolity) && !government &&
+                            (locative || tr.type == EventType::kVisit);
       if (m.type != EntityType::kPlace && !state_as_place) continue;
       if (std::find(ev.agents.begin(), ev.agents.end(), m.entity) != ev.agents.end()) continue;
       bool crosses = false;  // a place in another clause before the trigger is a weaker candidate

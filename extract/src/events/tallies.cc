@@ -138,6 +138,8 @@ void TallyDoers(const Extractor::Impl& x, EventContext& ctx) {
       if (ctx.drop[a] || ctx.out[a].agents.empty() ||
           (ty != EventType::kAttack && ty != EventType::kMilitaryOperation && ty != EventType::kExplosion))
         continue;
+      // حصيلة الاشتباكات بين X و Y: the toll of a fight between two sides is done by neither alone.
+      if (ty == EventType::kMilitaryOperation && ctx.out[a].agents.size() > 1) continue;
       std::size_t dist = at.first > cur.first ? at.first - cur.first : cur.first - at.first;
       if (dist < best_dist) {
         best_dist = dist;

@@ -57,12 +57,19 @@ class TriggerFrame {
   bool ActorBeforeVerb();
   bool ActorBeforeNoun();
   bool CasualtyNounAt(std::size_t j) const;
+  bool Repelled() const;
   bool DeedVerb();
+  bool EarlierAttackDoer();
   bool Reception();
   bool TalksObject();
   bool Parties();
+  std::vector<std::string> PartiesAfter(std::size_t j) const;
+  bool NearbyParties();
+  bool SidesOfOperationBefore();
   bool Possessor();
-  std::vector<std::string> LastTwoActors(std::size_t j) const;  // بين الجانبين: the last two actors named
+  // بين الجانبين: the last two actors named (states: the last two states)
+  std::vector<std::string> LastTwoActors(std::size_t j, bool states = false) const;
+  void EngagedParties();
   bool TalkParties();
   bool Echo();
   bool WhereClause();

@@ -20,6 +20,8 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
     if (x.WordOf(h).Attr("pos") == "verb" && h.article) continue;
     // bare="1": only without the article (سيطرة الميليشيا على المدينة; not مهام السيطرة، للسيطرة على).
     if (!x.WordOf(h).Attr("bare").empty() && h.article) continue;
+    // التصدي للاستفزازات: the masdar of a repelling verb (forms, read as verbs) is no repelling.
+    if (!x.WordOf(h).Attr("repel").empty() && h.article) continue;
     if (x.WordOf(h).Attr("pos") == "verb") {
       bool noun_clitic = false;
       for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
