@@ -90,6 +90,10 @@ enum List : std::uint16_t {
   kAttributionVerb,
   kCountNoun,
   kPopulationCue,
+  kDelegation,
+  kParticipation,
+  kMediators,
+  kMovementHead,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -100,7 +104,8 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "lam_governor", "subset",         "dual_noun",      "unit_noun",        "place_anaphor",    "masculine_head",
     "time_of_day",  "instrument",     "scale_modifier", "both_sides",       "occupier",         "home_army",
     "venue_head",   "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
-    "means",        "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue"};
+    "means",        "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
+    "delegation",   "participation",  "mediators",      "movement_head"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
