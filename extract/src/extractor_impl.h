@@ -95,6 +95,7 @@ enum List : std::uint16_t {
   kMediators,
   kMovementHead,
   kInnaPronoun,
+  kPluperfect,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -106,7 +107,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "time_of_day",  "instrument",     "scale_modifier", "both_sides",       "occupier",         "home_army",
     "venue_head",   "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
     "means",        "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
-    "delegation",   "participation",  "mediators",      "movement_head",    "inna_pronoun"};
+    "delegation",   "participation",  "mediators",      "movement_head",    "inna_pronoun",     "pluperfect"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
