@@ -96,6 +96,12 @@ enum List : std::uint16_t {
   kBetween,
   kVictory,
   kEngaged,
+  kDelegation,
+  kParticipation,
+  kMediators,
+  kMovementHead,
+  kInnaPronoun,
+  kPluperfect,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -107,7 +113,8 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "time_of_day",     "instrument",     "scale_modifier", "both_sides",       "occupier",         "home_army",
     "venue_head",      "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
     "means",           "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
-    "possessed_force", "member_noun",    "complementizer", "between",          "victory",          "engaged"};
+    "possessed_force", "member_noun",    "complementizer", "between",          "victory",          "engaged",
+    "delegation",      "participation",  "mediators",      "movement_head",    "inna_pronoun",     "pluperfect"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

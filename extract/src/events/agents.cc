@@ -67,6 +67,32 @@ bool TriggerFrame::VerbSubject() {
   return true;
 }
 
+// The pluperfect (وكان الرئيس الروسي، فلاديمير بوتين، قد حث): the actor right after كان is the subject of
+// the verb after قد, however long the aside between.
+bool TriggerFrame::PluperfectSubject() {
+  if (!ev.agents.empty() || !tr.verb || tr.clitics != 0 || tr.first < 3) return true;
+  auto qad = x.WordAt(t, tr.first - 1, kPluperfect, false, false);
+  if (!qad || qad->last != tr.first || x.WordOf(*qad).Attr("role") != "qad") return true;
+  for (std::size_t j = tr.first - 1; j-- > 0 && tr.first - j <= 14 && sent[j] == s;) {
+    auto kana = x.WordAt(t, j, kPluperfect);
+    if (!kana || x.WordOf(*kana).Attr("role") != "kana") continue;
+    // والتي كانت القوات قد طالبت بها: a relative clause, whose subject is not the discourse's.
+    if (j > 0) {
+      std::u32string_view before = t[j - 1].key;
+      if (!before.empty() && before[0] == kWaw) before.remove_prefix(1);
+      relative_clause = IsRelativePronoun(before);
+    }
+    std::size_t p = TitledPerson(kana->last);
+    if (p != SIZE_MAX) {
+      ev.agents.push_back(mentions[mention_at[p]].entity);
+    } else if (const Mention* m = ctx.ActorAt(kana->last); m && m->begin == t[kana->last].begin) {
+      ev.agents.push_back(m->entity);
+    }
+    break;
+  }
+  return true;
+}
+
 // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an
 // indefinite noun without a relative pronoun: هدنة توسطت فيها روسيا، محادثات يدعمها الاتحاد.
 bool TriggerFrame::NounRelativeDoer() {

@@ -11,6 +11,7 @@ constexpr TriggerStep kSteps[] = {
     {"campaign", &TriggerFrame::Campaign, "an attack noun on a territory, or a State's with no target: an offensive"},
     {"verb-subject", &TriggerFrame::VerbSubject,
      "a verb's subject: after it (VSO), a titled person, a sender, SVO, its forces"},
+    {"pluperfect", &TriggerFrame::PluperfectSubject, "كان X قد + verb: X, past an aside, is the subject"},
     {"noun-relative-doer", &TriggerFrame::NounRelativeDoer,
      "a noun's doer named by its relative clause (التي أطلقتها X)"},
     {"noun-genitive", &TriggerFrame::NounGenitive, "a noun's genitive, or a nisba on it (قصف أذربيجاني)"},

@@ -199,6 +199,7 @@ void FindOpeners(const Extractor::Impl& x, EventContext& ctx);
 void FindOccupier(const Extractor::Impl& x, EventContext& ctx);
 void FindHomeArmy(const Extractor::Impl& x, EventContext& ctx);
 void BuildEvents(const Extractor::Impl& x, EventContext& ctx);
+void FindDelegations(const Extractor::Impl& x, EventContext& ctx);
 void AddDualTriggers(const Extractor::Impl& x, EventContext& ctx);
 void AttachFigures(const Extractor::Impl& x, EventContext& ctx);
 void MergeTallies(const Extractor::Impl& x, EventContext& ctx);

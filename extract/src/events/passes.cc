@@ -20,6 +20,8 @@ constexpr EventPass kPasses[] = {
     {"occupier", FindOccupier, "the state the article calls الاحتلال or العدو with its nisba"},
     {"home-army", FindHomeArmy, "the one national army the article names, for a bare الجيش"},
     {"events", BuildEvents, "one event per trigger: agents, patients, place, time, source; re-mentions dropped"},
+    {"delegations", FindDelegations,
+     "talks with no parties of their own: the delegations and sides around them; a delegation's arrival"},
     {"dual-triggers", AddDualTriggers, "a dual trigger (قتيلين) counts two"},
     {"figures", AttachFigures, "each count to the nearest counting event in its sentence"},
     {"tallies", MergeTallies, "a casualty word coordinated with the previous tally gives it its figures"},

@@ -32,6 +32,13 @@ bool TriggerFrame::Place() {
     ev.place = campaign_place;  // هجوم X على المدينة: the territory attacked
     return true;
   }
+  if (tr.type == EventType::kVisit && tr.last + 1 < n && sent[tr.last + 1] == s &&
+      t[tr.last].key == U"\u0627\u0644\u064A") {  // وصل إلى المدينة: the place the anaphor stands for
+    if (auto an = x.WordAt(t, tr.last + 1, kPlaceAnaphor); an && mention_at[tr.last + 1] == SIZE_MAX) {
+      ev.place = AnaphorPlace(x.WordOf(*an).Attr("subtype"), tr.last + 1, SIZE_MAX);
+      if (!ev.place.empty()) return true;
+    }
+  }
   if (!statement) {
     std::size_t best = SIZE_MAX, best_dist = SIZE_MAX;
     std::size_t said_at = SIZE_MAX;  // where the report was made (قال في جنيف إن), if it was

@@ -22,6 +22,13 @@ void FindReports(const Extractor::Impl& x, EventContext& ctx) {
         ctx.reports.push_back({i, speaker});
         continue;
       }
+      // أكدت الوزارة أنها أبلغت البعثة: the pronoun is the subject, the actor after the verb its addressee;
+      // the speaker is that of the report before it in the sentence.
+      if (i > 0 && x.WordAt(t, i - 1, kInnaPronoun, false, false)) {
+        if (!ctx.reports.empty() && sent[ctx.reports.back().verb_tok] == sent[i]) speaker = ctx.reports.back().speaker;
+        ctx.reports.push_back({i, speaker});
+        continue;
+      }
       // وقال المتحدث باسم الجيش السوداني نبيل عبد الرحيم: the person, not the owner inside the title.
       if (title) {
         for (std::size_t k = v->last; k < n && k < v->last + 10 && sent[k] == sent[i]; ++k) {

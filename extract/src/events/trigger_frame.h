@@ -39,6 +39,7 @@ class TriggerFrame {
   bool FollowDiscourse();
   bool Campaign();
   bool VerbSubject();
+  bool PluperfectSubject();
   bool NounRelativeDoer();
   void AttributedDoer();
   bool NounGenitive();

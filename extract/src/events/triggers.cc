@@ -105,7 +105,7 @@ bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::W
 }
 
 // subject="person": the reading needs a person for subject, named or titled, right after the verb
-// (وصل أردوغان إلى، وصل المبعوث الأمريكي: a visit; وصل اللاجئون: not one).
+// (وصل أردوغان إلى، وصل المبعوث الأمريكي: a visit; وصل اللاجئون: not one), or a delegation a few words on.
 bool PersonSubject(const Extractor::Impl& x, const EventContext& ctx, const Hit& h, std::size_t i) {
   const Tokens& t = ctx.t;
   const std::size_t n = ctx.n;
@@ -113,9 +113,14 @@ bool PersonSubject(const Extractor::Impl& x, const EventContext& ctx, const Hit&
   const std::vector<std::size_t>& mention_at = ctx.mention_at;
   const std::vector<std::size_t>& sent = ctx.sent;
   for (std::size_t j = h.last; j < n && j < h.last + 2 && sent[j] == sent[i]; ++j) {
-    if (mention_at[j] != SIZE_MAX) return mentions[mention_at[j]].type == EntityType::kPerson;
+    if (mention_at[j] != SIZE_MAX && mentions[mention_at[j]].type == EntityType::kPerson) return true;
+    if (mention_at[j] != SIZE_MAX) break;
     if (x.WordAt(t, j, kTitle, false, false)) return true;
-    if (!t[j].is_word()) return false;
+    if (!t[j].is_word()) break;
+  }
+  // وصل إلى المدينة وفد حركة X، ووصلت إلى المدينة، اليوم، الوفود: a delegation after the place.
+  for (std::size_t j = h.last; j < n && j < h.last + 8 && sent[j] == sent[i]; ++j) {
+    if (x.WordAt(t, j, kDelegation, true)) return true;
   }
   return false;
 }
