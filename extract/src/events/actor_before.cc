@@ -1,4 +1,6 @@
 // The nearest actor before a trigger that has no agent yet.
+#include <algorithm>
+
 #include "events/trigger_frame.h"
 
 namespace khabar::extract::events {
@@ -160,8 +162,13 @@ void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
 
 // Whether a casualty noun (مقتل، استشهاد) starts at token j.
 bool TriggerFrame::CasualtyNounAt(std::size_t j) const {
-  return std::any_of(ctx.trigs.begin(), ctx.trigs.end(),
-                     [&](const Trig& g) { return g.first == j && !g.verb && g.type == EventType::kCasualties; });
+  // The triggers are in text order: look only at those that start at j.
+  auto it = std::lower_bound(ctx.trigs.begin(), ctx.trigs.end(), j,
+                             [](const Trig& g, std::size_t tok) { return g.first < tok; });
+  for (; it != ctx.trigs.end() && it->first == j; ++it) {
+    if (!it->verb && it->type == EventType::kCasualties) return true;
+  }
+  return false;
 }
 
 // صد الجيش هجوما، تصدت القوات لهجوم: an attack governed by a repelling verb right before it is not done by
