@@ -103,11 +103,12 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
 // رئيس الحكومة اللبنانية، رئيس مجلس الوزراء القطري: a body whose name begins inside a title is part of the
 // title (its owner's nisba is not annotated either). A lexicon name there is the title's owner: رئيسة البرلمان
 // الأوروبي.
-void DropNamesInsideTitle(MentionContext& ctx, const Hit& h) {
-  for (Candidate& c : ctx.cands) {
-    if (c.m.type != EntityType::kPerson && c.m.rule != "lexicon" && c.first > h.first && c.first < h.last) {
-      c.m.end = c.m.begin;
-    }
+void DropNamesInsideTitle(MentionContext& ctx, const Hit& h,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& by_first) {
+  auto it = std::lower_bound(by_first.begin(), by_first.end(), std::pair<std::size_t, std::size_t>{h.first + 1, 0});
+  for (; it != by_first.end() && it->first < h.last; ++it) {
+    Candidate& c = ctx.cands[it->second];
+    if (c.m.type != EntityType::kPerson && c.m.rule != "lexicon") c.m.end = c.m.begin;
   }
 }
 
@@ -123,15 +124,22 @@ bool PersonNameStart(const Extractor::Impl& x, const Tokens& t, std::size_t at) 
 
 void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
   const Tokens& t = ctx.t;
+  // The names found before this pass, indexed once (this pass adds persons only): the tokens inside a
+  // name other than its first, and the names by first token.
+  std::vector<char> inside(t.size(), 0);
+  std::vector<std::pair<std::size_t, std::size_t>> by_first;
+  for (std::size_t ci = 0; ci < ctx.cands.size(); ++ci) {
+    const Candidate& c = ctx.cands[ci];
+    if (c.m.type == EntityType::kPerson) continue;
+    for (std::size_t k = c.first + 1; k < c.last && k < t.size(); ++k) inside[k] = 1;
+    by_first.emplace_back(c.first, ci);
+  }
+  std::sort(by_first.begin(), by_first.end());
   for (std::size_t i = 0; i < t.size(); ++i) {
     auto h = x.WordAt(t, i, kTitle);
     if (!h) continue;
-    // شرم الشيخ: a title word inside a name already found is part of that name.
-    if (std::any_of(ctx.cands.begin(), ctx.cands.end(),
-                    [&](const Candidate& c) { return c.m.type != EntityType::kPerson && c.first < i && c.last > i; })) {
-      continue;
-    }
-    DropNamesInsideTitle(ctx, *h);
+    if (inside[i]) continue;  // شرم الشيخ: a title word inside a name already found is part of that name
+    DropNamesInsideTitle(ctx, *h, by_first);
     TitleRole r = ParseTitleRole(x, ctx, *h);
     std::size_t at = r.name_at;
     std::string role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
