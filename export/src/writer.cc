@@ -82,11 +82,9 @@ constexpr std::array<bool, 256> kIriEscape = [] {
 bool LiteralCharNeedsEscape(unsigned char c) { return kLiteralEscape[c]; }
 bool IriCharNeedsEscape(unsigned char c) { return kIriEscape[c]; }
 
-void AppendEscapedLiteral(std::string* out, std::string_view s) {
-  if (std::none_of(s.begin(), s.end(), [](char c) { return LiteralCharNeedsEscape(static_cast<unsigned char>(c)); })) {
-    out->append(s);
-    return;
-  }
+// The escapes N-Triples/Turtle literals and JSON strings share: '"', '\\', \n \r \t by name, other control
+// characters as \uXXXX (and DEL too when `del` says so); other UTF-8 as it is.
+void AppendEscapedChars(std::string* out, std::string_view s, bool del) {
   for (unsigned char c : s) {
     switch (c) {
       case '"':
@@ -105,13 +103,21 @@ void AppendEscapedLiteral(std::string* out, std::string_view s) {
         out->append("\\t");
         break;
       default:
-        if (c < 0x20 || c == 0x7F) {
+        if (c < 0x20 || (del && c == 0x7F)) {
           AppendHex(out, 'u', c, 4);
         } else {
           out->push_back(static_cast<char>(c));
         }
     }
   }
+}
+
+void AppendEscapedLiteral(std::string* out, std::string_view s) {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return LiteralCharNeedsEscape(static_cast<unsigned char>(c)); })) {
+    out->append(s);
+    return;
+  }
+  AppendEscapedChars(out, s, true);
 }
 
 void AppendEscapedIri(std::string* out, std::string_view s) {
@@ -131,33 +137,7 @@ void AppendEscapedIri(std::string* out, std::string_view s) {
 }
 
 // The content of a JSON string: '"', '\\' and control characters escaped; other UTF-8 as it is.
-void AppendJsonString(std::string* out, std::string_view s) {
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20) {
-          AppendHex(out, 'u', c, 4);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-}
+void AppendJsonString(std::string* out, std::string_view s) { AppendEscapedChars(out, s, false); }
 
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
