@@ -218,11 +218,16 @@ bool TriggerFrame::LamDoer(std::size_t j) const {
 }
 
 // An instrument with a nisba names the attacker: هجوم بطائرات مسيرة روسية، قصف بصواريخ إسرائيلية;
-// also as the subject before the noun: وشنت طائرات أمريكية وبريطانية غارات (every coordinated nisba).
+// a definite weapon after a launching noun is its subject (إطلاق الطائرات الروسية الصواريخ); also as the
+// subject before the noun: وشنت طائرات أمريكية وبريطانية غارات (every coordinated nisba).
 bool TriggerFrame::NounWeapon() {
   if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
   if (ev.agents.empty() && (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
     WeaponNisba(tr.last, true);
+    // إطلاق الطيران المروحي الإسرائيلي النار: a definite weapon right after a launching noun is its doer.
+    if (ev.agents.empty() && tr.word->Attr("cue") == "projectile" && tr.last < n && t[tr.last].key.size() > 2 &&
+        t[tr.last].key[0] == kAlef && t[tr.last].key[1] == kLam)
+      WeaponNisba(tr.last, false);
     WeaponBefore();
   }
   return true;

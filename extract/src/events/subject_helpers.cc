@@ -144,10 +144,10 @@ std::string TriggerFrame::EarlierTitled(std::size_t verb) const {
   return "";
 }
 
-// A weapon at token j (after ب when `with_bi`) followed by a nisba within two words: that state is the
-// agent (طائرات روسية، بصواريخ إسرائيلية).
+// A weapon at token j (after ب when `with_bi`; with or without the article) followed by a nisba within two
+// words: that state is the agent (طائرات روسية، بصواريخ إسرائيلية، الطائرات الروسية).
 void TriggerFrame::WeaponNisba(std::size_t j, bool with_bi) {
-  auto in = x.WordAt(t, j, kInstrument);
+  auto in = x.WordAt(t, j, kInstrument, true);
   if (!in || (in->clitics > 0) != with_bi) return;
   for (std::size_t k = in->last; k < n && k < in->last + 2 && sent[k] == s && ev.agents.empty(); ++k) {
     for (const NisbaHit& nh : ctx.NisbasAt(k)) {

@@ -77,6 +77,18 @@ bool CueLaterInClause(const Extractor::Impl& x, const EventContext& ctx, const o
   return false;
 }
 
+// cue="projectile": a projectile word (an event cue of the reading's type) among the five words after it in
+// its clause, the doer between them (أطلقت القوات 40 صاروخا، بإطلاق الطيران المروحي النار); not a release
+// or a campaign (أطلق سراح الأسرى، أطلقت الوزارة حملة).
+bool CueProjectile(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
+  for (std::size_t j = at + 1; j < ctx.n && j <= at + 5 && ctx.sent[j] == ctx.sent[at]; ++j) {
+    if (ctx.IsClauseBreak(j)) return false;
+    if (auto c = x.WordAt(ctx.t, j, kEventCue, true, true); c && x.WordOf(*c).Attr("type") == w.Attr("type"))
+      return true;
+  }
+  return false;
+}
+
 // Whether the sentence of token `at` has a cue for the type of the weak reading w: an event cue word or
 // a trigger of that type that is not weak.
 bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::Word& w, std::size_t at) {
@@ -85,6 +97,7 @@ bool HasCue(const Extractor::Impl& x, const EventContext& ctx, const ontology::W
   if (w.Attr("cue") == "troops") return PeopleCountNear(ctx, at, true);
   if (w.Attr("cue") == "object") return CueObject(x, ctx, w, at);
   if (w.Attr("cue") == "clause") return CueLaterInClause(x, ctx, w, at);
+  if (w.Attr("cue") == "projectile") return CueProjectile(x, ctx, w, at);
   // A count of people moving (1050 شخصا عبروا، دخل 300 شخص), not of soldiers: the cue of a displacement.
   if (w.Attr("type") == "Displacement" && PeopleCountNear(ctx, at, false)) return true;
   const std::vector<std::size_t>& mention_at = ctx.mention_at;
