@@ -102,6 +102,7 @@ enum List : std::uint16_t {
   kMovementHead,
   kInnaPronoun,
   kPluperfect,
+  kNameLink,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -114,7 +115,8 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "venue_head",      "body_head",      "unit_head",      "posting",          "target_prep",      "event_pointer",
     "means",           "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
     "possessed_force", "member_noun",    "complementizer", "between",          "victory",          "engaged",
-    "delegation",      "participation",  "mediators",      "movement_head",    "inna_pronoun",     "pluperfect"};
+    "delegation",      "participation",  "mediators",      "movement_head",    "inna_pronoun",     "pluperfect",
+    "name_link"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

@@ -37,7 +37,12 @@ bool MentionContext::IsPunct(std::size_t i, std::u32string_view chars) const {
 
 std::size_t MentionContext::NameRun(std::size_t at, std::size_t max_len) const {
   std::size_t j = at;
-  while (j < t.size() && j - at < max_len && x.NameLike(t, j, j > at)) ++j;
+  while (j < t.size() && j - at < max_len) {
+    // عبد السلام، أبو العباس: the word after a name link is part of the name, whatever it is.
+    bool linked = j > at && t[j].is_word() && x.WordAt(t, j - 1, kNameLink, false, false).has_value();
+    if (!linked && !x.NameLike(t, j, j > at)) break;
+    ++j;
+  }
   // Two words of a name, then an imperfect verb (يتحدث، تقول): the name ends before the verb.
   if (j - at == 3 && (t[j - 1].key[0] == kYeh || t[j - 1].key[0] == kTeh) && t[j - 1].key.size() >= 4) --j;
   return j;
