@@ -281,4 +281,9 @@ struct Extractor::Impl {
                   std::vector<Event>* events) const;
 };
 
+// The one army a bare الجيش or قوات النظام stands for in an article with these mentions: the one national
+// army named, else the army of the one state named, else of the state that holds most of the places named
+// (the lexicon's armies only); empty when none or two national armies are named (mentions/home_army.cc).
+std::string HomeArmy(const Extractor::Impl& x, const std::vector<const Mention*>& mentions);
+
 }  // namespace khabar::extract

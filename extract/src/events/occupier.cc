@@ -3,6 +3,7 @@
 // home army: the one national army the article names (الجيش السوداني), so that a bare الجيش or القوات
 // المسلحة elsewhere in it stands for that army (GUIDELINES §4: a bare الجيش tied to one army).
 #include <map>
+#include <vector>
 
 #include "events/context.h"
 
@@ -28,36 +29,12 @@ void FindOccupier(const Extractor::Impl& x, EventContext& ctx) {
   ctx.occupier = x.entities[best].id;
 }
 
-// The owning state of a mention of a national army (الجيش السوداني → sudan), or empty.
-std::string ArmyState(const Extractor::Impl& x, const Mention& m) {
-  if (m.type != EntityType::kArmedForce || !m.subtype.empty() || m.nominal) return {};
-  std::string of = m.of;
-  if (auto it = x.index.find(m.entity); of.empty() && it != x.index.end()) of = x.entities[it->second].of;
-  auto st = x.index.find(of);
-  return st != x.index.end() && x.entities[st->second].type == EntityType::kState ? of : std::string();
-}
-
-// With no army named: the army of the one state the article names, if the lexicon knows it.
-std::string SoleStateArmy(const Extractor::Impl& x, const EventContext& ctx) {
-  std::string state;
-  for (const Mention& m : ctx.mentions) {
-    if (m.type != EntityType::kState) continue;
-    if (!state.empty() && state != m.entity) return {};
-    state = m.entity;
-  }
-  const ontology::EntityEntry* army = state.empty() ? nullptr : x.Owned(state, EntityType::kArmedForce, "");
-  return army ? army->id : std::string();
-}
-
+// The army a bare الجيش stands for (mentions/home_army.cc): the article's mentions now include the bare
+// armies the mention pass "bare-army" resolved, which HomeArmy does not count.
 void FindHomeArmy(const Extractor::Impl& x, EventContext& ctx) {
-  std::string army;
-  for (const Mention& m : ctx.mentions) {
-    if (ArmyState(x, m).empty()) continue;
-    if (!army.empty() && army != m.entity) return;  // two national armies: a bare الجيش is ambiguous
-    army = m.entity;
-  }
-  if (army.empty()) army = SoleStateArmy(x, ctx);
-  ctx.home_army = army;
+  std::vector<const Mention*> mentions;
+  for (const Mention& m : ctx.mentions) mentions.push_back(&m);
+  ctx.home_army = HomeArmy(x, mentions);
 }
 
 }  // namespace khabar::extract::events

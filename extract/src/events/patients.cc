@@ -95,6 +95,11 @@ std::vector<std::string> TriggerFrame::PartiesAfter(std::size_t j) const {
       parties.push_back(m->entity);
       while (k + 1 < n && mention_at[k + 1] == mention_at[k]) ++k;
       if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
+    } else if (std::string army = m ? "" : ctx.OccupierAt(k); !army.empty() && (k == j + 1 || !parties.empty())) {
+      // بين قوات النظام والفصائل، بين الجيش وقوات X: a bare army the article ties to one army.
+      parties.push_back(army);
+      if (auto w = x.WordAt(t, k, kHomeArmy, true, true)) k = w->last - 1;
+      if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;
     }
   }
   return parties;

@@ -30,6 +30,8 @@ std::span<const MentionPass> MentionPasses() {
       MentionPass{"outlet+name", &FindOutletJournalists, "a journalist named right after their outlet"},
       MentionPass{"surname", &FindSurnames, "a surname alone names a person found earlier in the article"},
       MentionPass{"classifier", &FindClassifiedNames, "a place after a classifier, an outlet after a media classifier"},
+      MentionPass{"bare-army", &FindHomeArmyMentions,
+                  "a bare army (الجيش، قوات النظام) is a nominal mention of the one army the article ties it to"},
       MentionPass{"person-suffix", &TrimPersonsToLexiconNames,
                   "a person found by rule that ends with a lexicon person's full name yields to it"},
   };

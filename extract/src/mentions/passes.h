@@ -36,6 +36,7 @@ void FindOutletJournalists(const Extractor::Impl& x, MentionContext& ctx);
 void FindSurnames(const Extractor::Impl& x, MentionContext& ctx);
 void FindClassifiedNames(const Extractor::Impl& x, MentionContext& ctx);
 void TrimPersonsToLexiconNames(const Extractor::Impl& x, MentionContext& ctx);
+void FindHomeArmyMentions(const Extractor::Impl& x, MentionContext& ctx);
 
 // Whether a person's name found by rule may start at token `at`: not with the article, not with an
 // organisation's head noun (titles.cc).
