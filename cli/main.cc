@@ -290,12 +290,24 @@ Status ExtractionFingerprint(const fs::path& lexdir, const BuildOptions& o, std:
   return Status::Ok();
 }
 
-// Feeds every live article of a registry to the graph, in id order (the order of a whole build).
-Status AddRegistryArticles(const graph::Registry& reg, graph::Graph* g) {
+// Feeds every live article of a registry to the graph, in id order (the order of a whole build), and
+// collects the entity keys they use into `keys` when given.
+Status AddRegistryArticles(const graph::Registry& reg, graph::Graph* g, std::set<std::string>* keys = nullptr) {
   extract::ArticleResult r;
   for (const auto& [id, entry] : reg.articles()) {
     KHABAR_RETURN_IF_ERROR(reg.Load(entry, &r));
     g->AddArticle(r);
+    if (!keys) continue;
+    for (const auto& m : r.mentions) keys->insert(m.entity);
+    for (const auto& role : r.roles) {
+      if (!role.of.empty()) keys->insert(role.of);
+    }
+    for (const auto& ev : r.events) {
+      keys->insert(ev.agents.begin(), ev.agents.end());
+      keys->insert(ev.patients.begin(), ev.patients.end());
+      if (!ev.place.empty()) keys->insert(ev.place);
+      if (!ev.source.empty()) keys->insert(ev.source);
+    }
   }
   return Status::Ok();
 }
@@ -553,6 +565,7 @@ int RunBuild(const BuildOptions& o) {
     }
     return (skipped || problems) ? kExitPartial : kExitOk;
   }
+  std::set<std::string> keys;  // the entity keys of a registry's articles, for its IRI history
   if (regdir) {
     std::size_t stale = 0;
     for (const auto& [id, e] : reg.articles()) stale += reg.segments()[e.segment].fingerprint != fingerprint;
@@ -560,7 +573,7 @@ int RunBuild(const BuildOptions& o) {
       Note("warning: " + std::to_string(stale) + " articles of the registry " + o.registry +
            " were extracted with another lexicon, extractor or options; give their files again to extract them anew");
     }
-    if (Status st = AddRegistryArticles(reg, &g); !st.ok()) {
+    if (Status st = AddRegistryArticles(reg, &g, &keys); !st.ok()) {
       Note("error: registry: " + st.ToString());
       return kExitFatal;
     }
@@ -571,6 +584,19 @@ int RunBuild(const BuildOptions& o) {
   if (Status s = exporter::WriteGraphFile(g, format, out); !s.ok()) {
     Note("error: " + s.ToString());
     return kExitFatal;
+  }
+  std::size_t retired = 0;
+  if (regdir) {  // after the graph: its IRIs are the ones issued
+    std::vector<std::pair<std::string, std::string>> issued;
+    for (const auto& key : keys) {
+      if (std::string iri = g.EntityIri(key); !iri.empty()) issued.emplace_back(std::move(iri), key);
+    }
+    Status s = graph::UpdateIriHistory(
+        o.registry, issued, [&](std::string_view key) { return g.EntityIri(key); }, &retired);
+    if (!s.ok()) {
+      Note("error: registry: " + s.ToString());
+      return kExitFatal;
+    }
   }
   auto t3 = std::chrono::steady_clock::now();
   const auto& st = g.stats();
@@ -592,7 +618,8 @@ int RunBuild(const BuildOptions& o) {
        << "\n";
     if (regdir) {
       os << "  registry:  " << o.registry << ": " << reg.articles().size() << " articles; " << added << " new, "
-         << changed << " changed (extracted), " << reused << " unchanged, " << removed << " removed\n";
+         << changed << " changed (extracted), " << reused << " unchanged, " << removed << " removed; " << retired
+         << " retired entity IRIs (redirects.nt)\n";
     }
     os << "  entities:  " << entities << " (" << by_type << ")\n"
        << "  mentions:  " << st.mentions << ", roles: " << st.roles << "\n"

@@ -630,4 +630,79 @@ fs::path RegistryDir::NextSegmentPath() const {
   return dir_ / buf;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Files written whole, and the IRI history
+
+Status WriteFileAtomically(const fs::path& path, std::string_view content) {
+  fs::path tmp = path;
+  tmp += ".tmp-" + std::to_string(::getpid());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return Status::IoError(tmp.string() + ": cannot create: " + std::strerror(errno));
+  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size() && std::fflush(f) == 0 &&
+            ::fsync(fileno(f)) == 0;
+  int err = errno;
+  ok = std::fclose(f) == 0 && ok;
+  std::error_code ec;
+  if (!ok) {
+    fs::remove(tmp, ec);
+    return Status::IoError(path.string() + ": write failed: " + std::strerror(err));
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return Status::IoError(path.string() + ": cannot rename into place: " + ec.message());
+  }
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return Status::Ok();
+}
+
+Status UpdateIriHistory(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& current,
+                        const std::function<std::string(std::string_view)>& iri_of, std::size_t* retired) {
+  constexpr std::string_view kIrisMagic = "khabar-iris";
+  const fs::path file = dir / "iris.tsv";
+  std::set<std::pair<std::string, std::string>> pairs(current.begin(), current.end());
+  std::set<std::string> live;
+  for (const auto& [iri, key] : current) live.insert(iri);
+  std::error_code ec;
+  if (fs::exists(file, ec)) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::IoError(file.string() + ": cannot open: " + std::strerror(errno));
+    LineReader r(&in, file, 1, 0);
+    int version = 0;
+    if (!r.Next() || r.tag() != kIrisMagic || r.fields().size() != 2 || !r.Num(1, &version).ok() || version != 1) {
+      return Status::ParseError(file.string() + ":1: not a Khabar IRI history of version 1");
+    }
+    std::string iri, key;
+    while (r.Next()) {
+      KHABAR_RETURN_IF_ERROR(r.Want(1));  // "IRI<TAB>key": the tag is the IRI
+      KHABAR_RETURN_IF_ERROR(r.Str(0, &iri));
+      KHABAR_RETURN_IF_ERROR(r.Str(1, &key));
+      if (iri.rfind("https://", 0) != 0 || key.empty()) return r.Error("not an IRI and an entity key");
+      pairs.emplace(iri, key);
+    }
+  }
+  std::string history;
+  Record(&history, kIrisMagic).N(1);
+  std::set<std::string> redirects;
+  for (const auto& [iri, key] : pairs) {
+    Record(&history, iri).F(key);
+    if (live.count(iri)) continue;
+    std::string now = iri_of(key);
+    if (!now.empty() && now != iri) {
+      redirects.insert("<" + iri + "> <http://purl.org/dc/terms/isReplacedBy> <" + now + "> .\n");
+    }
+  }
+  std::string nt;
+  for (const auto& line : redirects) nt += line;
+  KHABAR_RETURN_IF_ERROR(WriteFileAtomically(file, history));
+  KHABAR_RETURN_IF_ERROR(WriteFileAtomically(dir / "redirects.nt", nt));
+  if (retired) *retired = redirects.size();
+  return Status::Ok();
+}
+
 }  // namespace khabar::graph

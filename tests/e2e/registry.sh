@@ -74,6 +74,31 @@ summary | grep -q "0 new, 0 changed (extracted), 0 unchanged" || fail "a build f
 same "$WORK/again.nt" "$WORK/whole.nt" "a build from the registry alone differs"
 [ "$(ls "$R"/*.kreg | wc -l)" = 3 ] || fail "a build with nothing new added a segment"
 
+# Retired entity IRIs: half the articles, then all; a name that a longer one joins changes its cluster's
+# IRI (نظلي باغداساريان joins نازلي باغداساريان in the other half), and redirects.nt says where it went.
+R3=$WORK/reg3
+odd=(); for i in "${!ALL[@]}"; do [ $((i % 2)) = 1 ] && odd+=("${ALL[$i]}"); done
+"$KHABAR" build "${odd[@]}" --manifest "$M" --registry "$R3" -o "$WORK/odd.nt" -q
+[ ! -s "$R3/redirects.nt" ] || fail "a first build retired IRIs"
+expect_rc 0 "$KHABAR" build "${ALL[@]}" --manifest "$M" --registry "$R3" -o "$WORK/odd-all.nt"
+same "$WORK/odd-all.nt" "$WORK/whole.nt" "half then all differs from the one-batch build"
+retired() { grep -F '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/khabar/ontology#' "$1" |
+  cut -d' ' -f1 | grep -F '/entity/' | grep -vF '/alias/' | LC_ALL=C sort -u; }
+LC_ALL=C comm -23 <(retired "$WORK/odd.nt") <(retired "$WORK/whole.nt") >"$WORK/gone"
+[ -s "$WORK/gone" ] || fail "no IRI of the first half was retired (the case this part tests)"
+while read -r iri; do
+  target=$(grep -F "$iri <http://purl.org/dc/terms/isReplacedBy> " "$R3/redirects.nt" | cut -d' ' -f3)
+  [ -n "$target" ] || fail "$iri was retired but redirects.nt does not say where it went"
+  grep -qF "$target <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " "$WORK/whole.nt" || fail "$iri redirects to $target, not an entity of the graph"
+done <"$WORK/gone"
+grep -q '/person/nZly_baGdasaryan> <http://purl.org/dc/terms/isReplacedBy> <https://w3id.org/khabar/entity/person/nazly_baGdasaryan> \.$' \
+  "$R3/redirects.nt" || fail "the expected redirect is missing"
+summary | grep -q "$(wc -l <"$R3/redirects.nt") retired entity IRIs" || fail "the summary does not count the retired IRIs"
+if command -v rapper >/dev/null; then rapper -q -i ntriples -c "$R3/redirects.nt" 2>/dev/null || fail "redirects.nt is not N-Triples"; fi
+cp -r "$R3" "$WORK/bad-iris" && printf 'junk\n' >>"$WORK/bad-iris/iris.tsv"
+expect_rc 1 "$KHABAR" build --registry "$WORK/bad-iris" -o "$WORK/x.nt"
+grep -q "bad-iris/iris.tsv:" "$WORK/err" || { cat "$WORK/err"; fail "a damaged iris.tsv is not named"; }
+
 # A changed article replaces its facts: the graph equals a whole build of the changed corpus.
 victim=${ALL[0]}
 vid=$(basename "$victim")

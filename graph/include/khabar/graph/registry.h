@@ -20,10 +20,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "khabar/extract/extractor.h"
@@ -155,6 +157,23 @@ class RegistryDir {
   std::filesystem::path dir_;
   int lock_fd_ = -1;
 };
+
+// Writes `content` to `path` atomically: a temporary file beside it, fsync, rename, then the directory
+// synced. IoError naming the file on failure (the old file, if any, is left as it was).
+[[nodiscard]] Status WriteFileAtomically(const std::filesystem::path& path, std::string_view content);
+
+// Entity IRIs that a registry's builds issued and later builds retired. An IRI named after a rule-found
+// name changes when a longer name joins its cluster (or two clusters join): the graph is the same as a
+// whole build's, so it cannot keep the old IRI; instead the registry directory keeps every (IRI, entity
+// key) pair it has issued (DIR/iris.tsv) and writes DIR/redirects.nt, one triple
+// `<retired IRI> dcterms:isReplacedBy <current IRI>` for every issued IRI that the current graph no longer
+// has, found through its entity keys. `current` holds the (IRI, key) pairs of the graph just built;
+// `iri_of` gives a key's IRI in it (empty when the key is gone, e.g. its articles were removed).
+// ParseError "FILE:LINE: reason" on a damaged iris.tsv. `retired` (optional) receives the number of
+// redirects written.
+[[nodiscard]] Status UpdateIriHistory(const std::filesystem::path& dir,
+                                      const std::vector<std::pair<std::string, std::string>>& current,
+                                      const std::function<std::string(std::string_view)>& iri_of, std::size_t* retired);
 
 }  // namespace khabar::graph
 
