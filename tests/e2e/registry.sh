@@ -146,6 +146,19 @@ done
 grep -q "version '9', this khabar reads version 1" <("$KHABAR" build --registry "$WORK/bad-version" -o "$WORK/bad.nt" 2>&1) ||
   fail "a wrong version is not named"
 
+# A build killed at any point leaves the registry as it was: a half-written segment is a temporary file,
+# never read and cleared by the next build, whose graph is again the whole build.
+R4=$WORK/reg4
+"$KHABAR" build "${b1[@]}" --manifest "$M" --registry "$R4" -o "$WORK/k.nt" -q
+head -c 3000 "$R4/seg-000001.kreg" >"$R4/seg-000002.kreg.tmp-99999"  # what a crash mid-write leaves
+"$KHABAR" build "${ALL[@]}" --manifest "$M" --registry "$R4" -o "$WORK/k.nt" -q -j1 &
+sleep 0.5
+kill -9 $! 2>/dev/null || true
+wait $! 2>/dev/null || true
+expect_rc 0 "$KHABAR" build "${ALL[@]}" --manifest "$M" --registry "$R4" -o "$WORK/k.nt"
+same "$WORK/k.nt" "$WORK/whole.nt" "the build after a killed one differs from the whole build"
+! ls "$R4"/*.tmp-* >/dev/null 2>&1 || fail "temporary segments were left in the registry"
+
 # Shards extracted apart, then merged: the whole build, with no drift.
 for k in 1 2 3; do
   "$KHABAR" extract "$C" --manifest "$M" --shard "$k/3" -o "$WORK/shard-$k.kreg" -q
