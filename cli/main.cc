@@ -28,12 +28,14 @@
 #include <thread>
 #include <tuple>
 
+#include "extract_source_hash.h"  // KHABAR_EXTRACT_SOURCE_HASH, generated
 #include "khabar/export/dot.h"
 #include "khabar/export/endpoint.h"
 #include "khabar/export/sparql.h"
 #include "khabar/export/writer.h"
 #include "khabar/extract/extractor.h"
 #include "khabar/graph/graph.h"
+#include "khabar/graph/registry.h"
 #include "khabar/ontology/lexicon.h"
 
 namespace fs = std::filesystem;
@@ -250,12 +252,75 @@ struct BuildOptions {
   std::string shard;
   unsigned jobs = 0;
   bool quiet = false;
+  // The article registry (docs/registry.md): a directory to continue from and add to (khabar build
+  // --registry), articles to remove from it, or a segment file to write instead of a graph (khabar extract).
+  std::string registry;
+  std::vector<std::string> remove;
+  bool extract_only = false;
 };
+
+// What a registry's records were extracted with: the registry format, this program's version and the
+// source of its extractor (KHABAR_EXTRACT_SOURCE_HASH, computed by CMake from extract/), the lexicon's
+// files, the passes switched off and the size limit. A stored article whose fingerprint differs is
+// extracted again when its file is given.
+Status ExtractionFingerprint(const fs::path& lexdir, const BuildOptions& o, std::string* out) {
+  graph::Hasher h;
+  h.UpdateField("khabar-registry " + std::to_string(graph::kRegistryVersion) + " khabar 0.1.0 extract " +
+                KHABAR_EXTRACT_SOURCE_HASH);
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(lexdir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file()) files.push_back(it->path());
+  }
+  if (ec) return Status::IoError(lexdir.string() + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!in) return Status::IoError(f.string() + ": cannot read");
+    h.UpdateField(f.lexically_relative(lexdir).generic_string());
+    h.UpdateField(ss.str());
+  }
+  std::vector<std::string> passes = o.disabled_passes;
+  std::sort(passes.begin(), passes.end());
+  for (const auto& p : passes) h.UpdateField("disable " + p);
+  h.UpdateField("max-article-bytes " + std::to_string(o.max_article_bytes));
+  *out = h.Hex();
+  return Status::Ok();
+}
+
+// Feeds every live article of a registry to the graph, in id order (the order of a whole build), and
+// collects the entity keys they use into `keys` when given.
+Status AddRegistryArticles(const graph::Registry& reg, graph::Graph* g, std::set<std::string>* keys = nullptr) {
+  extract::ArticleResult r;
+  for (const auto& [id, entry] : reg.articles()) {
+    KHABAR_RETURN_IF_ERROR(reg.Load(entry, &r));
+    g->AddArticle(r);
+    if (!keys) continue;
+    for (const auto& m : r.mentions) keys->insert(m.entity);
+    for (const auto& role : r.roles) {
+      if (!role.of.empty()) keys->insert(role.of);
+    }
+    for (const auto& ev : r.events) {
+      keys->insert(ev.agents.begin(), ev.agents.end());
+      keys->insert(ev.patients.begin(), ev.patients.end());
+      if (!ev.place.empty()) keys->insert(ev.place);
+      if (!ev.source.empty()) keys->insert(ev.source);
+    }
+  }
+  return Status::Ok();
+}
 
 int RunBuild(const BuildOptions& o) {
   auto t0 = std::chrono::steady_clock::now();
   exporter::Format format = exporter::Format::kTurtle;
-  if (!o.format.empty()) {
+  if (o.extract_only) {
+    if (fs::path(o.output).extension() != ".kreg") {
+      Note("error: -o " + o.output + ": khabar extract writes a registry segment; name it FILE.kreg");
+      return kExitUsage;
+    }
+  } else if (!o.format.empty()) {
     if (!exporter::ParseFormat(o.format, &format)) {
       Note("error: --format must be turtle, ntriples, nquads, trig or jsonld, not '" + o.format + "'");
       return kExitUsage;
@@ -271,6 +336,20 @@ int RunBuild(const BuildOptions& o) {
   Shard shard;
   if (!o.shard.empty() && !ParseShard(o.shard, &shard)) {
     Note("error: --shard must be K/N with 1 <= K <= N, not '" + o.shard + "'");
+    return kExitUsage;
+  }
+  if (!o.registry.empty() && !o.shard.empty()) {
+    Note(
+        "error: --shard and --registry do not go together: extract each shard with 'khabar extract --shard K/N -o "
+        "shard-K.kreg' and merge them with 'khabar merge' (docs/registry.md)");
+    return kExitUsage;
+  }
+  if (!o.remove.empty() && o.registry.empty()) {
+    Note("error: --remove needs --registry DIR (the registry to remove the articles from)");
+    return kExitUsage;
+  }
+  if (o.inputs.empty() && o.registry.empty()) {
+    Note("error: give the articles to build from (or --registry DIR to build from a registry)");
     return kExitUsage;
   }
   fs::path lexdir = o.lexicon.empty() ? DataDir() / "ontology" / "lexicon" : fs::path(o.lexicon);
@@ -298,7 +377,7 @@ int RunBuild(const BuildOptions& o) {
   }
   int problems = 0;
   std::vector<Input> inputs = CollectInputs(o.inputs, o.manifest, &problems);
-  if (inputs.empty()) {
+  if (inputs.empty() && (!o.inputs.empty() || o.registry.empty())) {
     // Nothing is written: never exit 3 ("output written").
     Note("error: no articles (.txt, .xml) found in the inputs; nothing written");
     return problems ? kExitFatal : kExitUsage;
@@ -331,6 +410,34 @@ int RunBuild(const BuildOptions& o) {
       return kExitUsage;
     }
   }
+  // The registry: locked, indexed and checked before any work, so that a bad one stops the build at once.
+  std::string fingerprint;
+  std::unique_ptr<graph::RegistryDir> regdir;
+  graph::Registry reg;
+  std::unique_ptr<graph::SegmentWriter> segment;
+  if (!o.registry.empty() || o.extract_only) {
+    if (Status s = ExtractionFingerprint(lexdir, o, &fingerprint); !s.ok()) {
+      Note("error: lexicon: " + s.ToString());
+      return kExitFatal;
+    }
+  }
+  if (!o.registry.empty()) {
+    Status s = graph::RegistryDir::Open(o.registry, &regdir);
+    if (s.ok()) s = reg.AddSource(o.registry);
+    if (!s.ok()) {
+      Note("error: registry: " + s.ToString());
+      return kExitFatal;
+    }
+    std::set<std::string> given;
+    for (const Input& in : inputs) given.insert(in.id);
+    for (const auto& id : o.remove) {
+      if (given.count(id)) {
+        Note("error: --remove " + id + ": that article is also among the inputs; remove it or add it, not both");
+        return kExitUsage;
+      }
+      if (!reg.Find(id)) Note("warning: --remove " + id + ": no such article in the registry " + o.registry);
+    }
+  }
   exporter::InstallInterruptCleanup();
 
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -348,6 +455,8 @@ int RunBuild(const BuildOptions& o) {
     std::optional<extract::ArticleResult> result;
     std::string error;
     std::vector<extract::Diagnostic> diagnostics;
+    std::string hash;     // content hash, with a registry
+    bool reused = false;  // unchanged in the registry: not extracted
     bool done = false;
   };
   // A ring of `window` slots: article k uses slot k % window, free again once article k - window has
@@ -374,7 +483,12 @@ int RunBuild(const BuildOptions& o) {
         s.error = st.message();
       } else {
         s.diagnostics = doc.diagnostics;
-        s.result = extractor->Extract(std::move(doc));
+        if (!fingerprint.empty()) {  // a registry: unchanged articles are not extracted again
+          s.hash = graph::ContentHash(doc);
+          const graph::Registry::Entry* e = o.registry.empty() ? nullptr : reg.Find(doc.id);
+          s.reused = e && e->hash == s.hash && reg.segments()[e->segment].fingerprint == fingerprint;
+        }
+        if (!s.reused) s.result = extractor->Extract(std::move(doc));
       }
       {
         std::lock_guard lock(mu);
@@ -387,7 +501,20 @@ int RunBuild(const BuildOptions& o) {
   std::vector<std::thread> threads;
   for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
   Progress progress(inputs.size(), !o.quiet);
-  std::size_t skipped = 0;
+  std::size_t skipped = 0, reused = 0, added = 0, changed = 0, removed = 0;
+  fs::path segment_path;
+  if (o.extract_only) {
+    segment_path = out;
+  } else if (regdir) {
+    segment_path = regdir->NextSegmentPath();
+  }
+  if (!segment_path.empty()) {
+    if (Status st = graph::SegmentWriter::Open(segment_path, fingerprint, &segment); !st.ok()) {
+      Note("error: registry: " + st.ToString());
+      return kExitFatal;
+    }
+  }
+  Status write_status;
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     Slot s;
     {
@@ -400,21 +527,76 @@ int RunBuild(const BuildOptions& o) {
     }
     cv_space.notify_all();
     for (const auto& d : s.diagnostics) Note(d.ToString());
-    if (!s.result) {
+    if (s.reused) {
+      ++reused;
+    } else if (!s.result) {
       Note("error: " + s.error + " (skipped)");
       ++skipped;
+    } else if (segment) {
+      ++(reg.Find(s.result->document.id) ? changed : added);
+      if (write_status.ok()) write_status = segment->Add(*s.result, s.hash);
     } else {
       g.AddArticle(*s.result);
     }
     progress.Update(k + 1);
   }
   for (auto& t : threads) t.join();
+  if (segment) {
+    for (const auto& id : o.remove) {
+      if (write_status.ok() && reg.Find(id)) {
+        write_status = segment->Remove(id);
+        ++removed;
+      }
+    }
+    const bool empty = segment->articles() == 0 && segment->removed() == 0;
+    if (write_status.ok() && (!empty || o.extract_only)) write_status = segment->Commit();
+    if (write_status.ok() && !empty && regdir) write_status = reg.AddNewerSegment(segment_path);
+    if (!write_status.ok()) {
+      Note("error: registry: " + write_status.ToString());
+      return kExitFatal;
+    }
+    segment.reset();  // an empty segment of a build is not kept
+  }
+  if (o.extract_only) {
+    if (!o.quiet) {
+      Note("extracted " + std::to_string(added + changed) + " articles" +
+           (shard.n ? " (shard " + o.shard + " of " + std::to_string(corpus_size) + ")" : std::string()) + " to " +
+           o.output + " in " + Seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()));
+    }
+    return (skipped || problems) ? kExitPartial : kExitOk;
+  }
+  std::set<std::string> keys;  // the entity keys of a registry's articles, for its IRI history
+  if (regdir) {
+    std::size_t stale = 0;
+    for (const auto& [id, e] : reg.articles()) stale += reg.segments()[e.segment].fingerprint != fingerprint;
+    if (stale) {
+      Note("warning: " + std::to_string(stale) + " articles of the registry " + o.registry +
+           " were extracted with another lexicon, extractor or options; give their files again to extract them anew");
+    }
+    if (Status st = AddRegistryArticles(reg, &g, &keys); !st.ok()) {
+      Note("error: registry: " + st.ToString());
+      return kExitFatal;
+    }
+  }
   auto t1 = std::chrono::steady_clock::now();
   g.Finish();
   auto t2 = std::chrono::steady_clock::now();
   if (Status s = exporter::WriteGraphFile(g, format, out); !s.ok()) {
     Note("error: " + s.ToString());
     return kExitFatal;
+  }
+  std::size_t retired = 0;
+  if (regdir) {  // after the graph: its IRIs are the ones issued
+    std::vector<std::pair<std::string, std::string>> issued;
+    for (const auto& key : keys) {
+      if (std::string iri = g.EntityIri(key); !iri.empty()) issued.emplace_back(std::move(iri), key);
+    }
+    Status s = graph::UpdateIriHistory(
+        o.registry, issued, [&](std::string_view key) { return g.EntityIri(key); }, &retired);
+    if (!s.ok()) {
+      Note("error: registry: " + s.ToString());
+      return kExitFatal;
+    }
   }
   auto t3 = std::chrono::steady_clock::now();
   const auto& st = g.stats();
@@ -432,8 +614,14 @@ int RunBuild(const BuildOptions& o) {
     double secs = std::chrono::duration<double>(t3 - t0).count();
     os << "khabar: built " << (o.output == "-" ? std::string("<stdout>") : o.output) << " in " << Seconds(secs) << "\n"
        << "  articles:  " << st.articles << " read, " << skipped + static_cast<std::size_t>(problems) << " skipped"
-       << (shard.n ? " (shard " + o.shard + " of " + std::to_string(corpus_size) + " articles)" : std::string()) << "\n"
-       << "  entities:  " << entities << " (" << by_type << ")\n"
+       << (shard.n ? " (shard " + o.shard + " of " + std::to_string(corpus_size) + " articles)" : std::string())
+       << "\n";
+    if (regdir) {
+      os << "  registry:  " << o.registry << ": " << reg.articles().size() << " articles; " << added << " new, "
+         << changed << " changed (extracted), " << reused << " unchanged, " << removed << " removed; " << retired
+         << " retired entity IRIs (redirects.nt)\n";
+    }
+    os << "  entities:  " << entities << " (" << by_type << ")\n"
        << "  mentions:  " << st.mentions << ", roles: " << st.roles << "\n"
        << "  events:    " << st.events << " (" << ev_types << ")\n"
        << "  figures:   " << st.figures << "\n"
@@ -444,6 +632,72 @@ int RunBuild(const BuildOptions& o) {
     std::cerr << os.str();
   }
   return (skipped || problems) ? kExitPartial : kExitOk;
+}
+
+struct MergeOptions {
+  std::vector<std::string> sources;  // registry directories and segment files
+  std::string output, format, lexicon;
+  std::vector<std::string> no_merge;
+  unsigned jobs = 0;
+  bool quiet = false;
+};
+
+// khabar merge: the graph of the articles held by registries and segment files (the shards of
+// `khabar extract --shard`), built as a whole build builds it.
+int RunMerge(const MergeOptions& o) {
+  auto t0 = std::chrono::steady_clock::now();
+  exporter::Format format = exporter::Format::kTurtle;
+  if (!o.format.empty()) {
+    if (!exporter::ParseFormat(o.format, &format)) {
+      Note("error: --format must be turtle, ntriples, nquads, trig or jsonld, not '" + o.format + "'");
+      return kExitUsage;
+    }
+  } else if (std::string ext = fs::path(o.output).extension().string();
+             o.output != "-" && !ext.empty() && !exporter::FormatForExtension(ext, &format)) {
+    Note("error: -o " + o.output + ": not a graph file extension (.ttl, .nt, .nq, .trig, .jsonld); give --format");
+    return kExitUsage;
+  }
+  fs::path lexdir = o.lexicon.empty() ? DataDir() / "ontology" / "lexicon" : fs::path(o.lexicon);
+  ontology::Lexicon lexicon;
+  if (Status s = ontology::Lexicon::LoadDirectory(lexdir, &lexicon); !s.ok()) {
+    Note("error: lexicon: " + s.ToString());
+    return kExitFatal;
+  }
+  graph::Registry reg;
+  for (const auto& src : o.sources) {
+    if (Status s = reg.AddSource(src); !s.ok()) {
+      Note("error: " + s.ToString());
+      return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitFatal;
+    }
+  }
+  std::set<std::string> fingerprints;
+  for (const auto& [id, e] : reg.articles()) fingerprints.insert(reg.segments()[e.segment].fingerprint);
+  if (fingerprints.size() > 1) {
+    Note("warning: the inputs were extracted with " + std::to_string(fingerprints.size()) +
+         " different lexicons, extractors or options; the graph mixes them");
+  }
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  graph::GraphOptions gopt;
+  gopt.no_merge.insert(o.no_merge.begin(), o.no_merge.end());
+  gopt.threads = jobs;
+  gopt.named_graphs = exporter::HasNamedGraphs(format);
+  graph::Graph g(lexicon, gopt);
+  exporter::InstallInterruptCleanup();
+  if (Status s = AddRegistryArticles(reg, &g); !s.ok()) {
+    Note("error: " + s.ToString());
+    return kExitFatal;
+  }
+  g.Finish();
+  if (Status s = exporter::WriteGraphFile(g, format, o.output); !s.ok()) {
+    Note("error: " + s.ToString());
+    return kExitFatal;
+  }
+  if (!o.quiet) {
+    Note("merged " + std::to_string(reg.articles().size()) + " articles from " + std::to_string(reg.segments().size()) +
+         " segments into " + o.output + " (" + std::to_string(g.triples().size()) + " triples) in " +
+         Seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()));
+  }
+  return kExitOk;
 }
 
 struct QueryOptions {
@@ -663,8 +917,9 @@ int main(int argc, char** argv) {
   BuildOptions b;
   auto* build = app.add_subcommand(
       "build", "Extract every article and write one graph (Turtle, N-Triples, N-Quads, TriG or JSON-LD).");
-  build->add_option("inputs", b.inputs, "Article files (.txt UTF-8, .xml NITF) or directories (walked recursively)")
-      ->required();
+  build->add_option("inputs", b.inputs,
+                    "Article files (.txt UTF-8, .xml NITF) or directories (walked recursively); with --registry "
+                    "they may be left out (the graph of the registry's articles)");
   build->add_option("-o,--output", b.output, "Output graph file (written atomically); '-' for standard output")
       ->required();
   build
@@ -709,8 +964,53 @@ int main(int argc, char** argv) {
                     "Build one slice K/N (1 <= K <= N) of the corpus: the articles whose id hashes to it. The N "
                     "outputs name entities, articles and events alike and load into one store "
                     "(docs/performance.md); aliases of names found by rule are merged per shard only");
+  build->add_option("--registry", b.registry,
+                    "Continue from (and add to) the article registry in this directory (created if missing; "
+                    "docs/registry.md): only new or changed articles are extracted, and the graph is that of "
+                    "every article in the registry, the same as a whole build of them");
+  build->add_option("--remove", b.remove,
+                    "With --registry: remove the article with this id (its kh:sourcePath) from the registry and "
+                    "the graph (repeatable)");
   build->add_flag("-q,--quiet", b.quiet, "No progress bar and no summary");
   build->footer(kExitCodes);
+
+  BuildOptions ex;
+  ex.extract_only = true;
+  auto* extract_cmd = app.add_subcommand(
+      "extract",
+      "Extract articles into a registry segment file (FILE.kreg), no graph: one task of a sharded build, "
+      "merged with 'khabar merge' (docs/registry.md).");
+  extract_cmd->add_option("inputs", ex.inputs, "Article files or directories, as for build")->required();
+  extract_cmd->add_option("-o,--output", ex.output, "The segment file to write (atomically), FILE.kreg")->required();
+  extract_cmd->add_option("--manifest", ex.manifest, "Corpus manifest, as for build")->check(CLI::ExistingFile);
+  extract_cmd->add_option("--shard", ex.shard,
+                          "Extract one slice K/N of the corpus (the articles whose id hashes to it); the N "
+                          "segments merge into the graph of the whole corpus");
+  extract_cmd->add_option("-j,--jobs", ex.jobs, "Extraction threads (default: all cores)");
+  extract_cmd->add_option("--lexicon", ex.lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
+      ->check(CLI::ExistingDirectory);
+  extract_cmd->add_option("--disable-pass", ex.disabled_passes, "Switch off an extractor pass, as for build")
+      ->check(CLI::IsMember(pass_names));
+  extract_cmd->add_option("--max-article-bytes", ex.max_article_bytes, "As for build (default 4194304)");
+  extract_cmd->add_flag("-q,--quiet", ex.quiet, "No progress bar and no summary");
+  extract_cmd->footer(kExitCodes);
+
+  MergeOptions mo;
+  auto* merge = app.add_subcommand(
+      "merge",
+      "Write the graph of the articles in registry directories and segment files (the shards of 'khabar "
+      "extract --shard'): the same graph as a whole build of them.");
+  merge->add_option("sources", mo.sources, "Registry directories and segment files (.kreg)")->required();
+  merge->add_option("-o,--output", mo.output, "Output graph file (written atomically); '-' for standard output")
+      ->required();
+  merge->add_option("--format", mo.format, "turtle, ntriples, nquads, trig or jsonld (default: from -o's extension)");
+  merge->add_option("-j,--jobs", mo.jobs, "Threads for sorting (default: all cores)");
+  merge->add_option("--lexicon", mo.lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
+      ->check(CLI::ExistingDirectory);
+  merge->add_option("--no-merge", mo.no_merge, "Switch off an alias-merge rule: phonetic, partial-name (repeatable)")
+      ->check(CLI::IsMember({"phonetic", "partial-name"}));
+  merge->add_flag("-q,--quiet", mo.quiet, "No summary");
+  merge->footer(kExitCodes);
 
   QueryOptions q;
   auto* query = app.add_subcommand(
@@ -765,7 +1065,7 @@ int main(int argc, char** argv) {
   // A misspelled command (khabar biuld): CLI11 would only say "A subcommand is required".
   if (argc >= 2 && argv[1][0] != '-') {
     std::string cmd = argv[1];
-    static const char* const kCommands[] = {"build", "query", "queries", "dot"};
+    static const char* const kCommands[] = {"build", "extract", "merge", "query", "queries", "dot"};
     if (std::none_of(std::begin(kCommands), std::end(kCommands), [&](const char* c) { return cmd == c; })) {
       std::string best;
       std::size_t best_d = 3;  // suggest only a close name
@@ -788,7 +1088,7 @@ int main(int argc, char** argv) {
         }
       }
       Note("error: unknown command '" + cmd + "'" + (best.empty() ? "" : "; did you mean '" + best + "'?") +
-           " (commands: build, query, queries, dot; see khabar --help)");
+           " (commands: build, extract, merge, query, queries, dot; see khabar --help)");
       return kExitUsage;
     }
   }
@@ -799,6 +1099,8 @@ int main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   if (*build) return RunBuild(b);
+  if (*extract_cmd) return RunBuild(ex);
+  if (*merge) return RunMerge(mo);
   if (*query) return RunQuery(q);
   if (*queries) return ListQueries();
   if (*dot) return RunDot(dc);

@@ -58,6 +58,32 @@ if ! dpkg-query -W -f='${Status}' virtuoso-opensource 2>/dev/null | grep -q "ins
   if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now virtuoso-opensource-7 >/dev/null 2>&1 || true; fi
 fi
 
+# Slurm and munge, for tests/e2e/slurm.sh (the sharded-build recipe of docs/registry.md), which runs its
+# own one-node cluster in private namespaces. The packages' system services are kept from starting (a
+# temporary policy-rc.d) and left disabled.
+slurm_missing=()
+for p in slurmctld slurmd slurm-client munge; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || slurm_missing+=("$p")
+done
+if [ ${#slurm_missing[@]} -gt 0 ]; then
+  echo "setup: installing ${slurm_missing[*]} (their system services stay off)" >&2
+  [ $updated = 1 ] || $SUDO apt-get update -qq
+  updated=1
+  (
+    policy=/usr/sbin/policy-rc.d
+    if [ ! -e $policy ]; then
+      trap '$SUDO rm -f $policy' EXIT
+      printf '#!/bin/sh\n# scripts/setup.sh: no service starts while Slurm installs\nexit 101\n' | $SUDO tee $policy >/dev/null
+      $SUDO chmod 755 $policy
+    fi
+    $SUDO apt-get install -y -qq --no-install-recommends "${slurm_missing[@]}" >/dev/null
+  )
+  for svc in slurmctld slurmd munge; do
+    $SUDO update-rc.d $svc disable >/dev/null 2>&1 || true
+    if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now $svc >/dev/null 2>&1 || true; fi
+  done
+fi
+
 # jsonld (Digital Bazaar's JSON-LD processor), the JSON-LD reader of tests/e2e/quads.sh: the locked
 # packages of tools/jsonld.
 JSONLD_DIR="$(cd "$(dirname "$0")/.." && pwd)/tools/jsonld"
