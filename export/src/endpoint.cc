@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 
 #include <cctype>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -169,6 +170,18 @@ std::string FormEncode(const std::string& s) {
   return e ? std::string(e.get()) : std::string();
 }
 
+// What a server's error answer says: Virtuoso's error line ("Virtuoso 4000X Error SR177: …", which may
+// follow the start of a JSON answer it could not finish), else the first non-empty line.
+std::string ErrorLine(const std::string& text) {
+  static const std::regex kVirtuoso(R"(Virtuoso \w+ Error [^\r\n]*)");
+  std::smatch m;
+  if (std::regex_search(text, m, kVirtuoso)) return m.str();
+  std::size_t begin = text.find_first_not_of("\r\n \t");
+  if (begin == std::string::npos) return "";
+  std::size_t end = text.find_first_of("\r\n", begin);
+  return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+}
+
 // True for CONSTRUCT and DESCRIBE, whose answer is RDF rather than rows. Comments are stripped line by
 // line first, so the form is found after a header comment.
 bool IsGraphQuery(const std::string& query) {
@@ -313,15 +326,31 @@ Status RunEndpointQuery(std::string_view url, const std::string& query, const En
   // Virtuoso stops its own work at this timeout (ms), so a client that gives up leaves no query running on.
   form += "&timeout=" + std::to_string(options.timeout_ms);
   HttpResponse response;
-  // The server gets the timeout, the client 3 s and a tenth more to receive the server's "stopped" answer.
-  long client_ms = static_cast<long>(options.timeout_ms) + 3000L + options.timeout_ms / 10;
-  KHABAR_RETURN_IF_ERROR(
-      Post(u, form, graph ? "application/n-triples" : "application/sparql-results+json", client_ms, &response));
+  // The server gets the timeout, the client 5 s and a quarter more to receive the server's "stopped" answer.
+  long client_ms = static_cast<long>(options.timeout_ms) + 5000L + options.timeout_ms / 4;
+  auto start = std::chrono::steady_clock::now();
+  Status sent =
+      Post(u, form, graph ? "application/n-triples" : "application/sparql-results+json", client_ms, &response);
+  if (!sent.ok() && response.status == 0 && sent.message().find("timed out") != std::string::npos) {
+    return Status::IoError(sent.message() + ": the server did not answer within the timeout (" +
+                           std::to_string(options.timeout_ms / 1000) +
+                           " s, --timeout); Virtuoso bounds a query's execution, not the writing of a very large "
+                           "answer");
+  }
+  KHABAR_RETURN_IF_ERROR(sent);
+  auto elapsed_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   if (response.status < 200 || response.status > 299) {
     std::string message = response.body.substr(0, 600);
     while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.pop_back();
     std::string text = std::string(url) + " answered HTTP " + std::to_string(response.status) + " " + response.reason +
                        (message.empty() ? "" : ": " + message);
+    if (response.status >= 500 && elapsed_ms >= options.timeout_ms) {
+      // Virtuoso answers a query it stopped at the timeout with a 500 and an error such as SR177 "Misc
+      // Transaction Error" when it cannot give a partial ("anytime") answer.
+      return Status::IoError(std::string(url) + " stopped the query at the timeout (" +
+                             std::to_string(options.timeout_ms / 1000) + " s, --timeout): " + ErrorLine(response.body));
+    }
     return response.status == 400 ? Status::ParseError(text) : Status::IoError(text);
   }
   if (response.sql_state == "S1TAT") {  // Virtuoso's "anytime" answer: whatever it had found by the timeout

@@ -70,7 +70,7 @@ def answer(conn, query):
     elif case == "redirect":  # the client must not follow it
         conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:%d/sparql\r\nContent-Length: 0\r\n\r\n" % TRAP)
     elif case == "hang":
-        time.sleep(5)
+        time.sleep(30)
     elif case == "hangup":
         pass
 
