@@ -541,6 +541,9 @@ Status RunOnGraphFile(const QueryOptions& o, const std::string& query, exporter:
   std::string engine = ChooseEngine(o);
   std::error_code ec;
   auto bytes = fs::file_size(o.graph, ec);
+  if (std::string ext = fs::path(o.graph).extension().string(); engine == "virtuoso" && ext != ".ttl" && ext != ".nt") {
+    return Status::InvalidArgument(o.graph + ": the private store loads Turtle (.ttl) or N-Triples (.nt) graph files");
+  }
   if (engine == "virtuoso") {
     cli::StoreOptions so;
     so.graph = o.graph;
