@@ -776,8 +776,8 @@ int main(int argc, char** argv) {
                     "scripts/virtuoso.sh: http://127.0.0.1:PORT/sparql (docs/virtuoso.md)");
   query
       ->add_option("--graph-iri", q.default_graph,
-                   "With --endpoint: the named graph to query (default-graph-uri; scripts/virtuoso.sh loads into "
-                   "https://w3id.org/khabar/graph)")
+                   "The named graph queried with --endpoint (default-graph-uri; scripts/virtuoso.sh loads into "
+                   "https://w3id.org/khabar/graph), and the one the private store loads the file into")
       ->default_val("https://w3id.org/khabar/graph");
   query
       ->add_option("--timeout", q.timeout_s,
@@ -789,7 +789,8 @@ int main(int argc, char** argv) {
       ->add_option("--engine", q.engine,
                    "For a graph file: auto (default: the embedded engine up to 4 MiB, larger files in a private "
                    "Virtuoso on 127.0.0.1, loaded once per version of the file and left running; docs/virtuoso.md), "
-                   "rasqal (always the embedded engine) or virtuoso (always the private store)")
+                   "rasqal (always the embedded engine) or virtuoso (always the private store). The store's data "
+                   "are in $KHABAR_CACHE_DIR, else $XDG_CACHE_HOME/khabar, else ~/.cache/khabar")
       ->check(CLI::IsMember({"auto", "rasqal", "virtuoso"}));
   query->add_flag("--allow-service", q.allow_service,
                   "Let the query's SERVICE (and, on a graph file, FROM / FROM NAMED) read other data: a URL on "
