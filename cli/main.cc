@@ -37,6 +37,7 @@
 #include "khabar/graph/graph.h"
 #include "khabar/graph/registry.h"
 #include "khabar/ontology/lexicon.h"
+#include "store.h"
 
 namespace fs = std::filesystem;
 using namespace khabar;  // NOLINT
@@ -704,8 +705,9 @@ struct QueryOptions {
   std::string graph;
   std::string query;
   std::string format = "table";
-  std::string endpoint;       // a SPARQL endpoint on this machine instead of a graph file
-  std::string default_graph;  // default-graph-uri sent with --endpoint
+  std::string endpoint;         // a SPARQL endpoint on this machine instead of a graph file
+  std::string default_graph;    // default-graph-uri sent with --endpoint
+  std::string engine = "auto";  // for a graph file: auto, rasqal (embedded) or virtuoso (private store)
   int timeout_s = 120;
   bool allow_service = false;  // let SERVICE / FROM read URLs or local files
 };
@@ -722,35 +724,36 @@ fs::path FindQuery(const std::string& q) {
   return {};
 }
 
-// Watches a query of a graph file run by the embedded engine (Redland/Rasqal, which has no way to stop a
-// query): after a second it says on stderr that it is still working, every ten seconds after that, and
-// after `timeout_s` seconds (0: never) it ends the process with a message saying what to do instead.
+// Graph files above this size are queried in the private triple store by default (--engine auto): the
+// embedded engine's GROUP BY / ORDER BY grow faster than linearly (docs/queries.md, "Which engine, and
+// when"). 4 MiB is about 25,000 triples of N-Triples or 60,000 of Turtle: a hundred or so articles.
+constexpr std::uintmax_t kLargeGraphBytes = 4u << 20;
+
+std::string SizeText(std::uintmax_t bytes) {
+  return bytes < 1024 * 1024 ? std::to_string(bytes / 1024) + " KB" : std::to_string(bytes / (1024 * 1024)) + " MB";
+}
+
+// Watches a query while it runs: after a second it says on stderr that it is still working, every ten
+// seconds after that. With `kill_after_s` > 0 it ends the process at that time with `timeout_message`:
+// the embedded engine (Redland/Rasqal) has no way to stop a query, and ending the process is what
+// stops its work. (A query at an endpoint is stopped by the server and libcurl instead.)
 class QueryWatch {
  public:
-  QueryWatch(const std::string& graph, int timeout_s) {
-    std::error_code ec;
-    auto bytes = fs::file_size(graph, ec);
-    std::string size = ec                    ? std::string()
-                       : bytes < 1024 * 1024 ? " (" + std::to_string(bytes / 1024) + " KB)"
-                                             : " (" + std::to_string(bytes / (1024 * 1024)) + " MB)";
-    thread_ = std::thread([this, graph, size, timeout_s] {
+  QueryWatch(std::string what, int kill_after_s, std::string timeout_message) {
+    thread_ = std::thread([this, what = std::move(what), kill_after_s, msg = std::move(timeout_message)] {
       auto start = std::chrono::steady_clock::now();
       std::unique_lock lock(mu_);
       int next_note = 1;
       for (;;) {
         if (cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; })) return;
         auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (timeout_s > 0 && secs >= timeout_s) {
-          Note("error: the query of " + graph + " did not finish in " + std::to_string(timeout_s) +
-               " s (--timeout). The embedded engine (Rasqal) is slow on large graphs: load the graph into a "
-               "triple store (scripts/virtuoso.sh start DIR; scripts/virtuoso.sh load DIR " +
-               graph + ") and query it with --endpoint (docs/virtuoso.md), or give a longer --timeout (0: none)");
+        if (kill_after_s > 0 && secs >= kill_after_s) {
+          Note(msg);
           std::_Exit(kExitFatal);
         }
         if (secs >= next_note) {
-          Note("still loading and querying " + graph + size +
-               " with the embedded engine: " + std::to_string(static_cast<int>(secs)) + " s" +
-               (timeout_s > 0 ? " of at most " + std::to_string(timeout_s) + " (--timeout)" : std::string()));
+          Note("still " + what + ": " + std::to_string(static_cast<int>(secs)) + " s" +
+               (kill_after_s > 0 ? " of at most " + std::to_string(kill_after_s) + " (--timeout)" : std::string()));
           next_note = next_note == 1 ? 10 : next_note + 10;
         }
       }
@@ -774,6 +777,53 @@ class QueryWatch {
   std::thread thread_;
 };
 
+// The engine for a graph file: "rasqal" or "virtuoso" as asked, or by size for "auto" (the embedded
+// engine, with a note, when Virtuoso is not installed). Empty after a usage error (already reported).
+std::string ChooseEngine(const QueryOptions& o) {
+  if (o.engine != "auto") return o.engine;
+  std::error_code ec;
+  auto bytes = fs::file_size(o.graph, ec);
+  if (ec || bytes <= kLargeGraphBytes) return "rasqal";
+  if (cli::VirtuosoInstalled()) return "virtuoso";
+  Note("note: " + o.graph + " is large (" + SizeText(bytes) +
+       ") and the triple store for large graphs is not installed: the embedded engine may take minutes. Install "
+       "Debian's virtuoso-opensource (scripts/setup.sh) for fast answers (docs/virtuoso.md)");
+  return "rasqal";
+}
+
+Status RunOnGraphFile(const QueryOptions& o, const std::string& query, exporter::QueryResult* r) {
+  std::string engine = ChooseEngine(o);
+  std::error_code ec;
+  auto bytes = fs::file_size(o.graph, ec);
+  if (std::string ext = fs::path(o.graph).extension().string(); engine == "virtuoso" && ext != ".ttl" && ext != ".nt") {
+    return Status::InvalidArgument(o.graph + ": the private store loads Turtle (.ttl) or N-Triples (.nt) graph files");
+  }
+  if (engine == "virtuoso") {
+    cli::StoreOptions so;
+    so.graph = o.graph;
+    so.script = DataDir() / "scripts" / "virtuoso.sh";
+    so.graph_iri = o.default_graph;
+    so.note = [](const std::string& m) { Note(m); };
+    std::string endpoint;
+    KHABAR_RETURN_IF_ERROR(cli::EnsureStore(so, &endpoint));
+    exporter::EndpointOptions eo;
+    eo.default_graph = o.default_graph;
+    eo.timeout_ms = (o.timeout_s > 0 ? o.timeout_s : 24 * 3600) * 1000;  // 0: a day, not "now"
+    eo.allow_service = o.allow_service;
+    QueryWatch watch("waiting for the triple store's answer (" + endpoint + ")", 0, "");
+    return exporter::RunEndpointQuery(endpoint, query, eo, r);
+  }
+  exporter::LocalQueryOptions lo;
+  lo.allow_service = o.allow_service;
+  std::string size = ec ? std::string() : " (" + SizeText(bytes) + ")";
+  QueryWatch watch("loading and querying " + o.graph + size + " with the embedded engine", o.timeout_s,
+                   "error: the query of " + o.graph + " did not finish in " + std::to_string(o.timeout_s) +
+                       " s (--timeout) and was stopped. The embedded engine (Rasqal) is slow on large graphs: "
+                       "query the private triple store instead (--engine virtuoso; docs/virtuoso.md), or give a "
+                       "longer --timeout (0: none)");
+  return exporter::RunQuery(o.graph, query, lo, r);
+}
+
 int RunQuery(QueryOptions o) {
   // With --endpoint the graph lives in the triple store: the one positional argument is the query.
   if (!o.endpoint.empty() && o.query.empty()) std::swap(o.graph, o.query);
@@ -787,7 +837,9 @@ int RunQuery(QueryOptions o) {
   }
   exporter::ResultFormat rf;
   if (!exporter::ParseResultFormat(o.format, &rf)) {
-    Note("error: --format must be table, csv, tsv, json or ntriples (the RDF of a CONSTRUCT)");
+    Note(
+        "error: --format must be table, csv, tsv, json, turtle or ntriples (turtle and ntriples: the RDF of a "
+        "CONSTRUCT or DESCRIBE)");
     return kExitUsage;
   }
   if (o.endpoint.empty()) {
@@ -812,15 +864,13 @@ int RunQuery(QueryOptions o) {
   exporter::QueryResult r;
   Status s;
   if (o.endpoint.empty()) {
-    exporter::LocalQueryOptions lo;
-    lo.allow_service = o.allow_service;
-    QueryWatch watch(o.graph, o.timeout_s);
-    s = exporter::RunQuery(o.graph, ss.str(), lo, &r);
+    s = RunOnGraphFile(o, ss.str(), &r);
   } else {
     exporter::EndpointOptions eo;
     eo.default_graph = o.default_graph;
     eo.timeout_ms = (o.timeout_s > 0 ? o.timeout_s : 24 * 3600) * 1000;  // 0: a day, not "now"
     eo.allow_service = o.allow_service;
+    QueryWatch watch("waiting for " + o.endpoint, 0, "");
     s = exporter::RunEndpointQuery(o.endpoint, ss.str(), eo, &r);
   }
   if (!s.ok()) {
@@ -828,10 +878,9 @@ int RunQuery(QueryOptions o) {
     return s.code() == Status::Code::kUnsupported || s.code() == Status::Code::kInvalidArgument ? kExitUsage
                                                                                                 : kExitFatal;
   }
-  if (rf == exporter::ResultFormat::kNTriples && !r.graph) {
-    Note(
-        "error: --format ntriples writes the RDF of a CONSTRUCT query; this query gives rows (use table, csv, tsv or "
-        "json)");
+  if ((rf == exporter::ResultFormat::kNTriples || rf == exporter::ResultFormat::kTurtle) && !r.graph) {
+    Note("error: --format " + o.format + " writes the RDF of a CONSTRUCT or DESCRIBE query; this query gives " +
+         (r.boolean ? "true or false" : "rows") + " (use table, csv, tsv or json)");
     return kExitUsage;
   }
   exporter::WriteResult(r, rf, std::cout);
@@ -1015,26 +1064,34 @@ int main(int argc, char** argv) {
   QueryOptions q;
   auto* query = app.add_subcommand(
       "query",
-      "Run a SPARQL query over a graph file (librdf/Rasqal; small graphs) or a local triple store (--endpoint).");
+      "Run a SPARQL query over a graph file (small graphs: the embedded engine, librdf/Rasqal; large ones: a private "
+      "Virtuoso on 127.0.0.1, see --engine) or a triple store on this machine (--endpoint).");
   query->add_option("graph", q.graph, "Graph file (.ttl or .nt); left out with --endpoint");
   query->add_option("query", q.query, "A .rq file, or the name of a bundled query (see 'khabar queries')");
   query->add_option("--format", q.format,
-                    "table (default), csv, tsv or json; a CONSTRUCT query writes its triples as N-Triples "
-                    "(RDF) in table or ntriples form");
+                    "table (default), csv, tsv or json for SELECT (ASK prints true or false); CONSTRUCT and "
+                    "DESCRIBE write RDF: turtle (the default for them) or ntriples (sorted, one triple a line)");
   query->add_option("--endpoint", q.endpoint,
                     "Query a SPARQL endpoint on this machine instead of a file, e.g. the Virtuoso started by "
-                    "scripts/virtuoso.sh: http://127.0.0.1:PORT/sparql (SELECT and ASK; docs/virtuoso.md)");
+                    "scripts/virtuoso.sh: http://127.0.0.1:PORT/sparql (docs/virtuoso.md)");
   query
       ->add_option("--graph-iri", q.default_graph,
-                   "With --endpoint: the named graph to query (default-graph-uri; scripts/virtuoso.sh loads into "
-                   "https://w3id.org/khabar/graph)")
+                   "The named graph queried with --endpoint (default-graph-uri; scripts/virtuoso.sh loads into "
+                   "https://w3id.org/khabar/graph), and the one the private store loads the file into")
       ->default_val("https://w3id.org/khabar/graph");
   query
       ->add_option("--timeout", q.timeout_s,
-                   "Seconds to wait for the answer (default 120). With --endpoint the server is asked to stop "
-                   "too; on a graph file the embedded engine is stopped with the message what to do instead; 0: "
-                   "no limit (a graph file only)")
+                   "Seconds the query may run (default 120; 0: no limit). Virtuoso (--endpoint or the private "
+                   "store) is asked to stop its own work at that time; the embedded engine is stopped with a "
+                   "message saying what to do instead. Loading a graph into the private store is not counted")
       ->check(CLI::NonNegativeNumber);
+  query
+      ->add_option("--engine", q.engine,
+                   "For a graph file: auto (default: the embedded engine up to 4 MiB, larger files in a private "
+                   "Virtuoso on 127.0.0.1, loaded once per version of the file and left running; docs/virtuoso.md), "
+                   "rasqal (always the embedded engine) or virtuoso (always the private store). The store's data "
+                   "are in $KHABAR_CACHE_DIR, else $XDG_CACHE_HOME/khabar, else ~/.cache/khabar")
+      ->check(CLI::IsMember({"auto", "rasqal", "virtuoso"}));
   query->add_flag("--allow-service", q.allow_service,
                   "Let the query's SERVICE (and, on a graph file, FROM / FROM NAMED) read other data: a URL on "
                   "any host or a local file. Refused without it, as --endpoint is refused off this machine");

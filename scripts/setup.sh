@@ -5,6 +5,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git python3
   librdf0-dev libraptor2-dev librasqal3-dev libicu-dev libpugixml-dev libcli11-dev
+  libcurl4-gnutls-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev
   rasqal-utils raptor2-utils serdi graphviz
   fonts-noto-core fonts-hosny-amiri

@@ -34,3 +34,9 @@ add_executable(graph_test ${KHABAR_GRAPH_TEST_SOURCES})
 target_include_directories(graph_test PRIVATE ${PROJECT_SOURCE_DIR}/graph/src)
 target_link_libraries(graph_test PRIVATE khabar::graph khabar_flags GTest::gmock GTest::gtest_main)
 gtest_discover_tests(graph_test TEST_PREFIX "graph." PROPERTIES ENVIRONMENT ${KHABAR_UNIT_TEST_ENV})
+
+# export_test  tests/export/*_test.cc   the SPARQL endpoint client's URL check and results reader
+file(GLOB KHABAR_EXPORT_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/export/*_test.cc)
+add_executable(export_test ${KHABAR_EXPORT_TEST_SOURCES})
+target_link_libraries(export_test PRIVATE khabar::export khabar_flags GTest::gmock GTest::gtest_main)
+gtest_discover_tests(export_test TEST_PREFIX "export." PROPERTIES ENVIRONMENT ${KHABAR_UNIT_TEST_ENV})

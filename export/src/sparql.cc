@@ -12,6 +12,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "khabar/ontology/vocab.h"
 #include "librdf_handles.h"
 #include "sparql_internal.h"
 
@@ -125,7 +126,8 @@ Status Preflight(const std::string& query, bool allow_fetch) {
       return Status::Unsupported("SPARQL Update is not accepted: khabar query only reads the graph");
     case kPreDescribe:
       return Status::Unsupported(
-          "DESCRIBE is not implemented by Rasqal 0.9.33 (it answers nothing): write it as CONSTRUCT { <x> ?p ?o } "
+          "DESCRIBE is not implemented by the embedded engine (Rasqal 0.9.33 answers nothing): run it in the "
+          "private triple store (khabar query --engine virtuoso GRAPH QUERY) or write it as CONSTRUCT { <x> ?p ?o } "
           "WHERE { <x> ?p ?o }");
     default: {
       std::string how =
@@ -363,6 +365,8 @@ bool ParseResultFormat(std::string_view name, ResultFormat* out) {
     *out = ResultFormat::kJson;
   } else if (name == "ntriples" || name == "nt") {
     *out = ResultFormat::kNTriples;
+  } else if (name == "turtle" || name == "ttl") {
+    *out = ResultFormat::kTurtle;
   } else {
     return false;
   }
@@ -370,12 +374,16 @@ bool ParseResultFormat(std::string_view name, ResultFormat* out) {
 }
 
 void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
-  if (r.graph && (f == ResultFormat::kTable || f == ResultFormat::kNTriples)) {  // RDF: one triple a line
-    for (const auto& row : r.rows) {
-      if (row.size() == 3 && row[0] && row[1] && row[2]) {
-        out << row[0]->ntriples << ' ' << row[1]->ntriples << ' ' << row[2]->ntriples << " .\n";
-      }
+  if (r.graph && (f == ResultFormat::kTable || f == ResultFormat::kTurtle)) {
+    std::string turtle;
+    if (internal::GraphAsTurtle(r, &turtle).ok()) {
+      out << turtle;
+      return;
     }
+    // N-Triples are Turtle too: a graph librdf cannot re-serialise is still written, one triple a line.
+  }
+  if (r.graph && (f == ResultFormat::kTable || f == ResultFormat::kTurtle || f == ResultFormat::kNTriples)) {
+    out << internal::GraphAsNTriples(r);
     return;
   }
   if (r.boolean) {
@@ -451,6 +459,7 @@ void WriteResult(const QueryResult& r, ResultFormat f, std::ostream& out) {
       break;
     }
     case ResultFormat::kNTriples:  // not a graph: refused by the CLI; written as a table otherwise
+    case ResultFormat::kTurtle:
     case ResultFormat::kTable: {
       std::vector<std::size_t> width(r.columns.size());
       bool rtl = false;
@@ -741,6 +750,89 @@ void SortRows(const std::vector<OrderKey>& keys, QueryResult* result) {
     }
     return false;
   });
+}
+
+std::string GraphAsNTriples(const QueryResult& r) {
+  std::vector<std::string> lines;
+  for (const auto& row : r.rows) {
+    if (row.size() == 3 && row[0] && row[1] && row[2]) {
+      lines.push_back(row[0]->ntriples + ' ' + row[1]->ntriples + ' ' + row[2]->ntriples + " .\n");
+    }
+  }
+  std::sort(lines.begin(), lines.end());  // a set of triples: the same text whatever the engine's order
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  std::string out;
+  for (const auto& l : lines) out += l;
+  return out;
+}
+
+namespace {
+
+// A librdf world and an in-memory model holding the N-Triples `text`, errors collected in `log`.
+Status LoadNTriples(const std::string& text, LogCollector* log, World* world, Storage* storage, Model* model) {
+  world->reset(librdf_new_world());
+  if (!*world) return Status::Internal("librdf: cannot create a world");
+  librdf_world_set_logger(world->get(), log, CollectLog);
+  librdf_world_open(world->get());
+  storage->reset(librdf_new_storage(world->get(), "memory", "khabar", nullptr));
+  if (!*storage) return Status::Internal("librdf: cannot create a store");
+  model->reset(librdf_new_model(world->get(), storage->get(), nullptr));
+  if (!*model) return Status::Internal("librdf: cannot create a model");
+  Parser parser(librdf_new_parser(world->get(), "ntriples", nullptr, nullptr));
+  Uri base(librdf_new_uri(world->get(), reinterpret_cast<const unsigned char*>("https://w3id.org/khabar/")));
+  if (!parser || !base) return Status::Internal("librdf: no N-Triples parser");
+  if (librdf_parser_parse_counted_string_into_model(parser.get(), reinterpret_cast<const unsigned char*>(text.data()),
+                                                    text.size(), base.get(), model->get()) != 0 ||
+      !log->errors.empty()) {
+    return Status::ParseError("not valid N-Triples: " + Joined(log->errors));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ParseNTriplesGraph(const std::string& text, QueryResult* out) {
+  LogCollector log;
+  World world;
+  Storage storage;
+  Model model;
+  KHABAR_RETURN_IF_ERROR(LoadNTriples(text, &log, &world, &storage, &model));
+  QueryResult r;
+  r.columns = {"subject", "predicate", "object"};
+  r.graph = true;
+  Stream stream(librdf_model_as_stream(model.get()));
+  while (stream && !librdf_stream_end(stream.get())) {
+    librdf_statement* st = librdf_stream_get_object(stream.get());  // borrowed
+    r.rows.push_back({FromNode(librdf_statement_get_subject(st)), FromNode(librdf_statement_get_predicate(st)),
+                      FromNode(librdf_statement_get_object(st))});
+    librdf_stream_next(stream.get());
+  }
+  *out = std::move(r);
+  return Status::Ok();
+}
+
+Status GraphAsTurtle(const QueryResult& r, std::string* out) {
+  LogCollector log;
+  World world;
+  Storage storage;
+  Model model;
+  KHABAR_RETURN_IF_ERROR(LoadNTriples(GraphAsNTriples(r), &log, &world, &storage, &model));
+  Serializer serializer(librdf_new_serializer(world.get(), "turtle", nullptr, nullptr));
+  if (!serializer) return Status::Internal("librdf: no Turtle serializer");
+  for (const auto& p : vocab::kPrefixes) {
+    Uri ns(librdf_new_uri(world.get(), reinterpret_cast<const unsigned char*>(std::string(p.iri).c_str())));
+    if (ns) librdf_serializer_set_namespace(serializer.get(), ns.get(), std::string(p.name).c_str());
+  }
+  std::size_t length = 0;
+  unsigned char* text =
+      librdf_serializer_serialize_model_to_counted_string(serializer.get(), nullptr, model.get(), &length);
+  if (text == nullptr || !log.errors.empty()) {
+    if (text) librdf_free_memory(text);
+    return Status::Internal("librdf: cannot write Turtle: " + Joined(log.errors));
+  }
+  out->assign(reinterpret_cast<const char*>(text), length);
+  librdf_free_memory(text);
+  return Status::Ok();
 }
 
 bool IsSparqlUpdate(const std::string& query) {

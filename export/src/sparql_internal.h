@@ -23,6 +23,14 @@ struct SparqlToken {
 // read becomes kPunct tokens, left for the real parser to refuse.
 std::vector<SparqlToken> TokenizeSparql(std::string_view query);
 
+// The triples of a graph result (a CONSTRUCT's or DESCRIBE's rows: subject, predicate, object) as
+// N-Triples, one a line, sorted and without duplicates.
+std::string GraphAsNTriples(const QueryResult& r);
+// The same triples as Turtle with the project's prefixes (vocab::kPrefixes), through librdf's serializer.
+[[nodiscard]] Status GraphAsTurtle(const QueryResult& r, std::string* out);
+// Reads an N-Triples document (an endpoint's answer to CONSTRUCT or DESCRIBE) as a graph result.
+[[nodiscard]] Status ParseNTriplesGraph(const std::string& text, QueryResult* out);
+
 // True if `query` is SPARQL Update: an update keyword (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD,
 // MOVE, COPY, WITH) as a token anywhere. Decided on tokens, so comments, strings, IRIs, prefixed names and variables
 // never count, and "LOAD<file:…>" or "INSERT INTO <g>" always do. Khabar only reads graphs.

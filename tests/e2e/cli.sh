@@ -77,12 +77,15 @@ grep -q "is the manifest" "$WORK/err" || fail "-o equal to the manifest: no clea
 printf 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n' >"$WORK/endless.rq"
 expect_rc 1 timeout 60 "$KHABAR" query "$WORK/prev.ttl" "$WORK/endless.rq" --timeout 2
 grep -q "still loading and querying" "$WORK/err" || fail "a long query: no progress on stderr"
-grep -q "did not finish in 2 s.*virtuoso.sh" "$WORK/err" || fail "--timeout: no message saying what to do"
+grep -q "did not finish in 2 s.*--engine virtuoso" "$WORK/err" || fail "--timeout: no message saying what to do"
 
 # A CONSTRUCT gives RDF: N-Triples that parse, one triple per row the WHERE clause matched (issue 17).
 printf 'PREFIX kh: <https://w3id.org/khabar/ontology#>\nCONSTRUCT { ?e kh:agent ?a } WHERE { ?e kh:agent ?a }\n' \
   >"$WORK/construct.rq"
-"$KHABAR" query "$WORK/prev.ttl" "$WORK/construct.rq" >"$WORK/sub.nt" || fail "CONSTRUCT failed"
+"$KHABAR" query "$WORK/prev.ttl" "$WORK/construct.rq" --format ntriples >"$WORK/sub.nt" || fail "CONSTRUCT failed"
+"$KHABAR" query "$WORK/prev.ttl" "$WORK/construct.rq" >"$WORK/sub.ttl" || fail "CONSTRUCT (Turtle) failed"
+cmp -s <(serdi -i turtle -o ntriples "$WORK/sub.ttl" | LC_ALL=C sort) <(serdi -i ntriples -o ntriples "$WORK/sub.nt" | LC_ALL=C sort) ||
+  fail "CONSTRUCT: the Turtle and the N-Triples hold different triples"
 serdi -i ntriples "$WORK/sub.nt" >/dev/null 2>"$WORK/err" || { cat "$WORK/err"; fail "CONSTRUCT: not N-Triples"; }
 [ "$(wc -l <"$WORK/sub.nt")" = "$(grep -c 'ontology#agent>' "$WORK/sub.nt")" ] || fail "CONSTRUCT: not one triple a line"
 [ -s "$WORK/sub.nt" ] || fail "CONSTRUCT: no triples"

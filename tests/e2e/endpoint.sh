@@ -10,7 +10,19 @@ log = open(sys.argv[1], "w")
 srv = socket.socket()
 srv.bind(("127.0.0.1", 0))
 srv.listen(8)
-print(srv.getsockname()[1], flush=True)
+# A second listener that must never be reached: the target of a redirect and the proxy of the environment.
+trap_srv = socket.socket()
+trap_srv.bind(("127.0.0.1", 0))
+trap_srv.listen(8)
+TRAP = trap_srv.getsockname()[1]
+print(srv.getsockname()[1], TRAP, flush=True)
+
+def trap():
+    while True:
+        conn, _ = trap_srv.accept()
+        open(sys.argv[1] + ".trap", "a").write("reached\n")
+        conn.close()
+threading.Thread(target=trap, daemon=True).start()
 
 RESULT = {"head": {"vars": ["s", "label", "n", "b", "none"]}, "results": {"bindings": [
     {"s": {"type": "uri", "value": "https://w3id.org/khabar/entity/armenia"},
@@ -20,6 +32,8 @@ RESULT = {"head": {"vars": ["s", "label", "n", "b", "none"]}, "results": {"bindi
     {"s": {"type": "uri", "value": "https://w3id.org/khabar/entity/x"},
      "label": {"type": "literal", "value": "say \"hi\"\nand \\ \U0001F600"},
      "n": {"type": "literal", "datatype": "http://www.w3.org/2001/XMLSchema#date", "value": "2023-09-30"}}]}}
+
+HEAD = [""]
 
 def answer(conn, query):
     case = query.split("# case: ", 1)[1].split("\n", 1)[0] if "# case: " in query else "ok"
@@ -47,8 +61,16 @@ def answer(conn, query):
         conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n{\"head\": [")
     elif case == "html":
         conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html></html>")
+    elif case == "nt":  # a CONSTRUCT's answer, asked for as N-Triples
+        assert "accept: application/n-triples" in HEAD[0].lower(), HEAD[0]
+        body = ('<https://w3id.org/khabar/entity/b> <http://www.w3.org/2000/01/rdf-schema#label> "\\u0628\\u0627\\u0643\\u0648"@ar .\n'
+                '<https://w3id.org/khabar/entity/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/khabar/ontology#Country> .\n').encode()
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/n-triples; charset=UTF-8\r\nContent-Length: "
+                     + str(len(body)).encode() + b"\r\n\r\n" + body)
+    elif case == "redirect":  # the client must not follow it
+        conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:%d/sparql\r\nContent-Length: 0\r\n\r\n" % TRAP)
     elif case == "hang":
-        time.sleep(5)
+        time.sleep(30)
     elif case == "hangup":
         pass
 
@@ -69,6 +91,7 @@ def serve(conn):
         body += conn.recv(65536)
     from urllib.parse import parse_qs
     form = parse_qs(body.decode())
+    HEAD[0] = head.decode()
     log.write(json.dumps({"head": head.decode(), "form": form}) + "\n")
     log.flush()
     answer(conn, form.get("query", [""])[0])
@@ -82,7 +105,7 @@ python3 "$WORK/server.py" "$WORK/requests" >"$WORK/port" &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
-port=$(cat "$WORK/port")
+read -r port trap_port <"$WORK/port"
 [ -n "$port" ] || fail "the test server did not start"
 url="http://127.0.0.1:$port/sparql"
 q() { printf 'SELECT * WHERE { ?s ?p ?o }\n# case: %s\n' "$1" >"$WORK/$1.rq"; echo "$WORK/$1.rq"; }
@@ -128,6 +151,15 @@ expect_rc 1 "$KHABAR" query --endpoint "$url" "$(q hangup)"
 grep -q "closed the connection" "$WORK/err" || fail "a server hanging up is not reported"
 expect_rc 1 "$KHABAR" query --endpoint "$url" "$(q hang)" --timeout 1
 grep -q "timed out" "$WORK/err" || fail "a server that never answers is not reported"
+# No redirect is followed, and no proxy of the environment is used (libcurl would honour http_proxy).
+expect_rc 1 "$KHABAR" query --endpoint "$url" "$(q redirect)"
+grep -q "HTTP 302" "$WORK/err" || fail "a redirect is not reported as the endpoint's answer"
+for var in http_proxy HTTP_PROXY ALL_PROXY all_proxy; do
+  env "$var=http://127.0.0.1:$trap_port" "$KHABAR" query --endpoint "$url" "$(q ok)" --format tsv >"$WORK/out" ||
+    fail "$var in the environment broke the query"
+  diff -q "$WORK/want" "$WORK/out" >/dev/null || fail "$var in the environment changed the answer"
+done
+[ ! -e "$WORK/requests.trap" ] || fail "the client followed a redirect or used a proxy off the endpoint"
 
 # Only this machine, only http, only queries.
 for bad in "http://example.org/sparql" "https://127.0.0.1/sparql" "ftp://127.0.0.1/x" "http://127.0.0.1:99999/sparql" \
@@ -135,8 +167,19 @@ for bad in "http://example.org/sparql" "https://127.0.0.1/sparql" "ftp://127.0.0
   expect_rc 2 "$KHABAR" query --endpoint "$bad" "$(q ok)"
   grep -qF "$bad" "$WORK/err" || fail "$bad: refusal does not name the URL"
 done
-printf 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }\n' >"$WORK/construct.rq"
-expect_rc 2 "$KHABAR" query --endpoint "$url" "$WORK/construct.rq"
-grep -q "CONSTRUCT" "$WORK/err" || fail "CONSTRUCT not refused clearly"
-[ "$(wc -l <"$WORK/requests")" -eq 9 ] || fail "refused queries reached the server ($(wc -l <"$WORK/requests") requests)"
+# CONSTRUCT: the answer is asked for as N-Triples and printed as Turtle (default) or sorted N-Triples.
+printf 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }\n# case: nt\n' >"$WORK/construct.rq"
+expect_rc 0 "$KHABAR" query --endpoint "$url" "$WORK/construct.rq" --format ntriples
+cat >"$WORK/want.nt" <<'NT'
+<https://w3id.org/khabar/entity/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/khabar/ontology#Country> .
+<https://w3id.org/khabar/entity/b> <http://www.w3.org/2000/01/rdf-schema#label> "باكو"@ar .
+NT
+diff -u "$WORK/want.nt" "$WORK/out" || fail "CONSTRUCT at an endpoint: N-Triples not as expected"
+expect_rc 0 "$KHABAR" query --endpoint "$url" "$WORK/construct.rq"
+grep -q '^@prefix khe: <https://w3id.org/khabar/entity/>' "$WORK/out" || fail "CONSTRUCT at an endpoint: no Turtle prefixes"
+grep -q 'khe:a' "$WORK/out" && grep -q 'kh:Country' "$WORK/out" && grep -q '"باكو"@ar' "$WORK/out" ||
+  fail "CONSTRUCT at an endpoint: Turtle not as expected"
+expect_rc 2 "$KHABAR" query --endpoint "$url" "$(q ask)" --format turtle
+grep -q "true or false" "$WORK/err" || fail "--format turtle of an ASK: no clear message"
+[ "$(wc -l <"$WORK/requests")" -eq 17 ] || fail "refused queries reached the server ($(wc -l <"$WORK/requests") requests)"
 echo "endpoint: client requests, answers and failures as expected"

@@ -145,6 +145,19 @@ cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 sleep 1; c1=$(cpu); sleep 3; c2=$(cpu)
 [ $((c2 - c1)) -lt 100 ] || fail "the server kept working after the timeout ($((c2 - c1)) ticks in 3 s)"
 
+# CONSTRUCT and DESCRIBE at the endpoint answer RDF (issue 17): the same triples as the embedded engine's
+# CONSTRUCT, and the entity's own triples for a DESCRIBE; ASK prints true.
+printf 'PREFIX kh: <https://w3id.org/khabar/ontology#>\nCONSTRUCT { ?e a kh:Accusation ; kh:agent ?a } WHERE { ?e a kh:Accusation ; kh:agent ?a }\n' \
+  >"$WORK/construct.rq"
+"$KHABAR" query --endpoint "$endpoint" "$WORK/construct.rq" --format ntriples >"$WORK/remote.nt" || fail "CONSTRUCT at the endpoint failed"
+"$KHABAR" query "$WORK/kg.ttl" "$WORK/construct.rq" --format ntriples >"$WORK/local.nt" || fail "CONSTRUCT on the file failed"
+[ -s "$WORK/local.nt" ] && diff "$WORK/local.nt" "$WORK/remote.nt" || fail "CONSTRUCT: Virtuoso and librdf/Rasqal disagree"
+printf 'DESCRIBE <https://w3id.org/khabar/entity/armenia>\n' >"$WORK/describe.rq"
+"$KHABAR" query --endpoint "$endpoint" "$WORK/describe.rq" >"$WORK/describe.ttl" || fail "DESCRIBE at the endpoint failed"
+grep -q '^khe:armenia$' "$WORK/describe.ttl" || fail "DESCRIBE: no Turtle about the entity"
+printf 'ASK { ?s a <https://w3id.org/khabar/ontology#Accusation> }\n' >"$WORK/ask.rq"
+[ "$("$KHABAR" query --endpoint "$endpoint" "$WORK/ask.rq")" = true ] || fail "ASK at the endpoint: not true"
+
 bash "$VT" stop "$DB" >/dev/null || fail "stop failed"
 kill -0 "$pid" 2>/dev/null && fail "the server is still running after stop"
 [ -s "$WORK/isql-argv" ] || fail "the isql wrapper was not used"

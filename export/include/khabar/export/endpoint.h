@@ -2,10 +2,10 @@
 // private Virtuoso of scripts/virtuoso.sh (docs/virtuoso.md), and returns the same QueryResult as
 // RunQuery over a file, so `khabar query --endpoint URL` prints in the same formats.
 //
-// The client is deliberately minimal: plain HTTP/1.1 over a loopback TCP socket, one request per
-// connection, the query sent as an HTML form (POST), results read as application/sparql-results+json.
-// Only endpoints on this machine are accepted (127.0.0.0/8, ::1, "localhost", which is never looked
-// up); there is no TLS and no proxy. SELECT and ASK are supported; SPARQL Update is refused.
+// HTTP is libcurl's (one POST of an HTML form per query; results read as application/sparql-results+json
+// with nlohmann/json). Only endpoints on this machine are accepted (127.0.0.0/8, ::1, "localhost", which
+// is never looked up), over plain http: curl is told to use no proxy whatever the environment says
+// (http_proxy, ALL_PROXY), to follow no redirect and to speak no other protocol. SPARQL Update is refused.
 //
 // Thread safety: calls share no state and may run concurrently.
 #ifndef KHABAR_EXPORT_ENDPOINT_H_

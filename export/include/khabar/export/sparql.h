@@ -5,7 +5,8 @@
 // Virtuoso (docs/virtuoso.md) and query its endpoint.
 //
 // Only queries are accepted (SELECT, ASK, CONSTRUCT); SPARQL Update is refused, and so is DESCRIBE,
-// which Rasqal 0.9.33 does not implement.
+// which Rasqal 0.9.33 does not implement (the private triple store answers it: khabar query --engine
+// virtuoso).
 //
 // Thread safety: each call builds its own librdf world; calls may run concurrently.
 #ifndef KHABAR_EXPORT_SPARQL_H_
@@ -54,8 +55,9 @@ struct LocalQueryOptions {
 // The same with the default options.
 [[nodiscard]] Status RunQuery(const std::filesystem::path& graph, const std::string& query, QueryResult* out);
 
-// kNTriples is the RDF of a CONSTRUCT; a CONSTRUCT asked for as a table is written as N-Triples too.
-enum class ResultFormat { kTable, kCsv, kTsv, kJson, kNTriples };
+// kTurtle and kNTriples are the RDF of a CONSTRUCT or DESCRIBE (N-Triples sorted, one triple a line);
+// such a query asked for as a table is written as Turtle.
+enum class ResultFormat { kTable, kCsv, kTsv, kJson, kNTriples, kTurtle };
 bool ParseResultFormat(std::string_view name, ResultFormat* out);
 // Writes results; the table format pads by display width (Arabic is one column per character and
 // combining marks take none), suitable for a terminal.
