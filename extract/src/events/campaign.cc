@@ -67,19 +67,17 @@ void FightingParties(const Extractor::Impl&, EventContext& ctx) {
   auto definite_end = [&](const Trig& tr) {
     return tr.definite || !Extractor::Impl::IndefiniteNoun(ctx.t, tr.last - 1);
   };
-  for (std::size_t e = 1; e < ctx.out.size(); ++e) {
+  std::size_t last = SIZE_MAX;  // the latest fighting with two parties or more (one pass: linear in events)
+  for (std::size_t e = 0; e < ctx.out.size(); ++e) {
+    if (ctx.drop[e] || ctx.out[e].type != EventType::kMilitaryOperation) continue;
     const Trig& tr = ctx.trigs[ctx.trig_of_event[e]];
-    if (ctx.drop[e] || ctx.out[e].type != EventType::kMilitaryOperation || !ctx.out[e].agents.empty() ||
-        !definite_end(tr))
-      continue;
-    for (std::size_t p = e; p-- > 0;) {
-      if (ctx.drop[p] || ctx.out[p].type != EventType::kMilitaryOperation || ctx.out[p].agents.size() < 2) continue;
-      ctx.out[e].agents = ctx.out[p].agents;
+    if (ctx.out[e].agents.empty() && definite_end(tr) && last != SIZE_MAX) {
+      ctx.out[e].agents = ctx.out[last].agents;
       std::erase_if(ctx.out[e].patients, [&](const std::string& pt) {
         return std::find(ctx.out[e].agents.begin(), ctx.out[e].agents.end(), pt) != ctx.out[e].agents.end();
       });
-      break;
     }
+    if (ctx.out[e].agents.size() >= 2) last = e;
   }
 }
 
