@@ -582,7 +582,7 @@ int RunBuild(const BuildOptions& o) {
   auto t1 = std::chrono::steady_clock::now();
   g.Finish();
   auto t2 = std::chrono::steady_clock::now();
-  if (Status s = exporter::WriteGraphFile(g, format, out); !s.ok()) {
+  if (Status s = exporter::WriteGraphFile(g, format, out, jobs); !s.ok()) {
     Note("error: " + s.ToString());
     return kExitFatal;
   }

@@ -1,3 +1,7 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -28,21 +32,38 @@ Status ReadFileBytes(const std::filesystem::path& path, std::string* out) {
   if (ec) return Status::IoError(path.string() + ": " + ec.message());
   if (std::filesystem::is_directory(status)) return Status::InvalidArgument(path.string() + ": is a directory");
   if (!std::filesystem::is_regular_file(status)) return Status::InvalidArgument(path.string() + ": not a regular file");
-  FILE* fp = std::fopen(path.c_str(), "rb");
-  if (fp == nullptr) return Status::IoError(path.string() + ": cannot open for reading: " + std::strerror(errno));
+  // read(2) into the string itself, sized from fstat: no stdio buffer per article.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(path.string() + ": cannot open for reading: " + std::strerror(errno));
+  struct Close {
+    int fd;
+    ~Close() { ::close(fd); }
+  } close_fd{fd};
+  struct stat st {};
+  std::size_t chunk = 1 << 16;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+    chunk = std::min<std::size_t>(static_cast<std::size_t>(st.st_size), kMaxArticleBytes) + 1;
+  }
   std::string data;
-  char buf[1 << 16];
-  std::size_t n;
-  bool too_big = false;
-  while ((n = std::fread(buf, 1, sizeof buf, fp)) > 0) {
-    data.append(buf, n);
-    if (data.size() > kMaxArticleBytes) {
+  std::size_t used = 0;
+  bool too_big = false, failed = false;
+  for (;;) {
+    data.resize(used + chunk);
+    ssize_t n = ::read(fd, data.data() + used, chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      failed = n < 0;
+      break;
+    }
+    used += static_cast<std::size_t>(n);
+    if (used > kMaxArticleBytes) {
       too_big = true;
       break;
     }
+    // The next read (usually the one that returns 0) fits in what is allocated, if anything is left.
+    chunk = data.capacity() > used ? data.capacity() - used : std::size_t{1} << 16;
   }
-  bool failed = std::ferror(fp) != 0;
-  std::fclose(fp);
+  data.resize(used);
   if (failed) return Status::IoError(path.string() + ": read error");
   if (too_big) return Status::InvalidArgument(path.string() + ": larger than 256 MiB, not an article");
   *out = std::move(data);

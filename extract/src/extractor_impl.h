@@ -18,9 +18,13 @@
 namespace khabar::extract {
 
 using internal::Hit;
+using internal::KeyHash;
+using internal::KeySet;
 using internal::Matcher;
 using internal::Payload;
 using internal::Tokens;
+using internal::TokenVariants;
+using internal::VariantView;
 using vocab::EntityType;
 using vocab::EventType;
 
@@ -138,11 +142,11 @@ struct Extractor::Impl {
   std::vector<ontology::EntityEntry> entities;
   std::unordered_map<std::string, std::uint32_t> index;
   std::array<std::vector<ontology::Word>, kListCount> lists;
-  Matcher names;     // entity forms, nisbas, demonyms
-  Matcher words;     // grammar word lists
-  Matcher triggers;  // trigger forms (generated inflections)
-  Matcher merged;    // the three above, tagged, after Build(): one lookup per token reading
-  std::unordered_set<std::u32string> function_keys;    // single words that never start or end a name
+  Matcher names;         // entity forms, nisbas, demonyms
+  Matcher words;         // grammar word lists
+  Matcher triggers;      // trigger forms (generated inflections)
+  Matcher merged;        // the three above, tagged, after Build(): one lookup per token reading
+  KeySet function_keys;  // single words that never start or end a name
   std::unordered_set<std::u32string> first_name_keys;  // first words of lexicon persons
   std::unordered_set<std::u32string> masculine_heads;  // مجلس برلمان … without the article
   std::unordered_set<std::u32string> force_stems;      // one-word force heads in construct (قوات جيش جنود)
@@ -180,7 +184,7 @@ struct Extractor::Impl {
   }
   bool IsFunction(const Token& t) const {
     if (function_keys.count(t.key)) return true;
-    for (const auto& v : Matcher::Variants(t, false)) {
+    for (const VariantView& v : TokenVariants(t, false)) {
       if (v.clitics > 0 && v.key.size() >= 2 && function_keys.count(v.key)) return true;
     }
     return false;

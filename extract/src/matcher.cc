@@ -121,7 +121,12 @@ std::vector<Variant> Matcher::Variants(const Token& token, bool strip_article) {
 
 std::vector<Hit> Matcher::Match(const std::vector<Token>& tokens, std::size_t i, bool strip_article) const {
   std::vector<Hit> hits;
-  if (i >= tokens.size() || !tokens[i].is_word()) return hits;
+  Match(tokens, i, strip_article, &hits);
+  return hits;
+}
+
+void Matcher::Match(const std::vector<Token>& tokens, std::size_t i, bool strip_article, std::vector<Hit>* out) const {
+  if (i >= tokens.size() || !tokens[i].is_word()) return;
   std::u32string scratch;
   VariantView views[kMaxVariants];
   std::size_t n = VariantViews(tokens[i], strip_article, &scratch, views);
@@ -142,25 +147,28 @@ std::vector<Hit> Matcher::Match(const std::vector<Token>& tokens, std::size_t i,
         ++j;
       }
       if (!ok) continue;
-      hits.push_back(Hit{i, j, v.begin, v.clitics, v.article, p.payload});
+      out->push_back(Hit{i, j, v.begin, v.clitics, v.article, p.payload});
     }
   }
-  return hits;
 }
 
-const std::vector<Hit>& MatchCache::At(Dict dict, std::size_t i, bool strip_article) const {
-  static const std::vector<Hit> kNone;
-  if (i >= slots_.size()) return kNone;
-  Slot& slot = slots_[i];
-  if (!slot.done) {
+MatchCache::MatchCache(const Matcher& matcher, const std::vector<Token>& tokens) : tokens_(tokens.size()) {
+  offsets_.reserve(tokens.size() * kDictCount * 2 + 1);
+  offsets_.push_back(0);
+  std::vector<Hit> found;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    found.clear();
     // The readings without the article are a subset of those with it stripped: one match serves both.
-    for (const Hit& h : matcher_->Match(*tokens_, i, true)) {
-      slot.hits[h.payload.dict][1].push_back(h);
-      if (!h.article) slot.hits[h.payload.dict][0].push_back(h);
+    matcher.Match(tokens, i, true, &found);
+    for (std::uint8_t d = 0; d < kDictCount; ++d) {
+      for (bool strip : {false, true}) {
+        for (const Hit& h : found) {
+          if (h.payload.dict == d && (strip || !h.article)) hits_.push_back(h);
+        }
+        offsets_.push_back(static_cast<std::uint32_t>(hits_.size()));
+      }
     }
-    slot.done = true;
   }
-  return slot.hits[dict][strip_article ? 1 : 0];
 }
 
 }  // namespace khabar::extract::internal

@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "khabar/extract/arabic.h"
@@ -46,6 +48,24 @@ struct VariantView {
   bool article = false;
 };
 
+// Hashes keys and views of keys alike, so that a set or map of keys is asked with a view of a token's
+// key, without a copy.
+struct KeyHash {
+  using is_transparent = void;
+  // FNV-1a over the code points, then a mix: inlined (keys are a few letters), and the low bits (the
+  // filter of Matcher, the buckets) depend on every letter.
+  std::size_t operator()(std::u32string_view k) const {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (char32_t c : k) h = (h ^ c) * 0x100000001b3ull;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    h ^= h >> 32;
+    return static_cast<std::size_t>(h);
+  }
+};
+// A set of keys asked with views (KeyHash).
+using KeySet = std::unordered_set<std::u32string, KeyHash, std::equal_to<>>;
+
 // A match of a dictionary pattern starting at a token.
 struct Hit {
   std::size_t first = 0, last = 0;  // token range [first, last)
@@ -71,16 +91,13 @@ class Matcher {
   // Every pattern that matches at token `i`. Only the first token may carry proclitics; later tokens
   // of a phrase must match exactly. `strip_article` lets single-token patterns match after ال.
   std::vector<Hit> Match(const std::vector<Token>& tokens, std::size_t i, bool strip_article) const;
+  // The same, appended to `out`.
+  void Match(const std::vector<Token>& tokens, std::size_t i, bool strip_article, std::vector<Hit>* out) const;
 
  private:
   struct Pattern {
     std::vector<std::u32string> rest;
     Payload payload;
-  };
-  // Transparent: looked up by views of a token's key, without copying it.
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::u32string_view k) const { return std::hash<std::u32string_view>{}(k); }
   };
   // Records that `key` starts a pattern, in the filter below.
   void Mark(std::u32string_view key);
@@ -95,32 +112,48 @@ class Matcher {
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(kFilterBits / 64);
 };
 
-// The merged matcher's hits on one article's tokens, split by dictionary and computed the first time a
-// token is asked about. The extractor's rules ask the same question of a token many times (is it a
-// title? a trigger? a name?); matching it once makes their cost linear in the text. Not thread-safe:
-// one per article.
-class MatchCache {
+// The readings of a token (Matcher::VariantViews) with the storage they view, for a loop without an
+// allocation: for (const VariantView& v : TokenVariants(token, false)) …
+class TokenVariants {
  public:
-  MatchCache(const Matcher& matcher, const std::vector<Token>& tokens)
-      : matcher_(&matcher), tokens_(&tokens), slots_(tokens.size()) {}
-  // The hits of dictionary `dict` at token i: Matcher::Match(tokens, i, strip_article) restricted to it.
-  const std::vector<Hit>& At(Dict dict, std::size_t i, bool strip_article) const;
+  TokenVariants(const Token& token, bool strip_article)
+      : n_(Matcher::VariantViews(token, strip_article, &scratch_, views_)) {}
+  TokenVariants(const TokenVariants&) = delete;
+  TokenVariants& operator=(const TokenVariants&) = delete;
+  const VariantView* begin() const { return views_; }
+  const VariantView* end() const { return views_ + n_; }
 
  private:
-  struct Slot {
-    bool done = false;
-    std::vector<Hit> hits[kDictCount][2];  // [dict][strip_article]
-  };
-  const Matcher* matcher_;
-  const std::vector<Token>* tokens_;
-  mutable std::vector<Slot> slots_;
+  std::u32string scratch_;
+  VariantView views_[Matcher::kMaxVariants];
+  std::size_t n_;
+};
+
+// The merged matcher's hits on one article's tokens, split by dictionary, computed once for every token
+// when the article is tokenised. The extractor's rules ask the same question of a token many times (is it
+// a title? a trigger? a name?); matching it once makes their cost linear in the text. The hits sit in
+// one array, each token's per dictionary and reading (with or without the article stripped) in a range.
+class MatchCache {
+ public:
+  MatchCache(const Matcher& matcher, const std::vector<Token>& tokens);
+  // The hits of dictionary `dict` at token i: Matcher::Match(tokens, i, strip_article) restricted to it.
+  std::span<const Hit> At(Dict dict, std::size_t i, bool strip_article) const {
+    if (i >= tokens_) return {};
+    std::size_t r = (i * kDictCount + dict) * 2 + (strip_article ? 1 : 0);
+    return {hits_.data() + offsets_[r], hits_.data() + offsets_[r + 1]};
+  }
+
+ private:
+  std::size_t tokens_;
+  std::vector<Hit> hits_;
+  std::vector<std::uint32_t> offsets_;  // range r = [offsets_[r], offsets_[r + 1])
 };
 
 // One dictionary's view of the cache: t.names.At(i, strip_article).
 class DictHits {
  public:
   DictHits(const MatchCache& cache, Dict dict) : cache_(&cache), dict_(dict) {}
-  const std::vector<Hit>& At(std::size_t i, bool strip_article) const { return cache_->At(dict_, i, strip_article); }
+  std::span<const Hit> At(std::size_t i, bool strip_article) const { return cache_->At(dict_, i, strip_article); }
 
  private:
   const MatchCache* cache_;

@@ -160,6 +160,9 @@ struct Graph::Impl {
     bool statement = false;
   };
   std::vector<EventReport> events;
+  // The xsd:nonNegativeInteger literals of small numbers (character offsets, counts), by value: four are
+  // written for every mention. 0: not interned yet (id + 1 otherwise).
+  std::vector<TermId> small_numbers = std::vector<TermId>(1 << 16, 0);
 
   std::size_t KeyFor(const std::string& key, TermStore* terms) {
     auto it = key_index.find(key);
@@ -247,9 +250,13 @@ void Graph::AddArticle(const ArticleResult& r) {
     return terms_.Intern(Term::Kind::kLiteral, val, {}, dt);
   };
   auto nonneg = [&](std::uint64_t n) {
+    TermId* known = n < x.small_numbers.size() ? &x.small_numbers[n] : nullptr;
+    if (known && *known) return *known - 1;
     char buf[24];
     auto res = std::to_chars(buf, buf + sizeof buf, n);
-    return typed(std::string_view(buf, static_cast<std::size_t>(res.ptr - buf)), v.xsd_nonneg);
+    TermId id = typed(std::string_view(buf, static_cast<std::size_t>(res.ptr - buf)), v.xsd_nonneg);
+    if (known) *known = id + 1;
+    return id;
   };
   auto kh_iri = [&](std::string_view local) { return terms_.Iri(Kh(local)); };
 
@@ -455,6 +462,7 @@ void Graph::Finish() {
   if (finished_) return;
   finished_ = true;
   Impl& x = *impl_;
+  std::vector<TermId>().swap(x.small_numbers);  // term ids change below
   const std::size_t n = x.keys.size();
   auto enabled = [&](const char* rule) { return options_.no_merge.count(rule) == 0; };
 

@@ -29,3 +29,14 @@ for order in reversed shuffled; do
     { diff "$WORK/sorted.sorted.nt" "$WORK/$order.sorted.nt" | head -n 20 >&2; fail "sorted and $order inputs differ"; }
 done
 echo "determinism: 302 articles in sorted, reversed and shuffled order give the same $(wc -l <"$WORK/sorted.nt") triples"
+
+# N-Triples and N-Quads are formatted in chunks on several threads: the bytes must be those of one thread
+# (the graph above has many chunks of 16,384 triples).
+mapfile -t files <"$WORK/sorted.lst"
+(cd "$WORK" && "$KHABAR" build "${files[@]}" --manifest gen/manifest.xml -o "sorted-j1.nt" -q -j1)
+cmp "$WORK/sorted-j1.nt" "$WORK/sorted.nt" || fail "N-Triples with -j1 and -j2 differ"
+(cd "$WORK" && "$KHABAR" build "${files[@]}" --manifest gen/manifest.xml -o "j1.nq" -q -j1)
+(cd "$WORK" && "$KHABAR" build "${files[@]}" --manifest gen/manifest.xml -o "j3.nq" -q -j3)
+cmp "$WORK/j1.nq" "$WORK/j3.nq" || fail "N-Quads with -j1 and -j3 differ"
+[ "$(wc -l <"$WORK/j1.nq")" -gt 100000 ] || fail "the N-Quads test needs a graph of several chunks"
+echo "determinism: N-Triples and N-Quads identical with 1, 2 and 3 threads ($(wc -l <"$WORK/j1.nq") quads)"

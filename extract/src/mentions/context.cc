@@ -114,7 +114,7 @@ std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool 
 
 bool MentionContext::IsSeparatist(std::size_t k) const {
   if (k >= t.size() || t[k].kind != Token::Kind::kWord) return false;
-  for (const auto& v : Matcher::Variants(t[k], true)) {
+  for (const VariantView& v : TokenVariants(t[k], true)) {
     if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||        // انفصالية
                            v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
                            v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين

@@ -10,9 +10,9 @@ namespace {
 std::string InstitutionKey(const Tokens& t, const Hit& h) {
   std::string key;
   for (std::size_t j = h.first; j < h.last; ++j) {
-    for (const auto& v : Matcher::Variants(t[j], false)) {
+    for (const VariantView& v : TokenVariants(t[j], false)) {
       if (j > h.first || v.begin == h.begin) {
-        key += (key.empty() ? "" : " ") + EncodeUtf8(j == h.first ? v.key : t[j].key);
+        key += (key.empty() ? "" : " ") + EncodeUtf8(j == h.first ? v.key : std::u32string_view(t[j].key));
         break;
       }
     }

@@ -32,7 +32,7 @@ void FindSurnames(const Extractor::Impl& x, MentionContext& ctx) {
   if (surnames.empty()) return;
   // Key -> the indices of its surnames, in order, each person once: a person named again would give the
   // same candidate again (a copy that ResolveOverlaps drops), as many times as the article names them.
-  std::unordered_map<std::u32string, std::vector<std::size_t>> by_key;
+  std::unordered_map<std::u32string, std::vector<std::size_t>, KeyHash, std::equal_to<>> by_key;
   for (std::size_t k = 0; k < surnames.size(); ++k) {
     std::vector<std::size_t>& same_key = by_key[surnames[k].first];
     if (std::none_of(same_key.begin(), same_key.end(),
@@ -43,7 +43,7 @@ void FindSurnames(const Extractor::Impl& x, MentionContext& ctx) {
   std::vector<Candidate> extra;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i].kind != Token::Kind::kWord) continue;
-    for (const auto& v : Matcher::Variants(t[i], false)) {
+    for (const VariantView& v : TokenVariants(t[i], false)) {
       if (v.key.size() < 4) continue;
       auto found = by_key.find(v.key);
       if (found == by_key.end()) continue;

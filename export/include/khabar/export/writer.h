@@ -62,13 +62,17 @@ class FileSink : public Sink {
 };
 
 // Streams the graph to `sink`. Returns IoError if the sink fails, InvalidArgument for N-Quads or TriG
-// of a graph without named graphs (nothing written then).
-[[nodiscard]] Status WriteGraph(const graph::Graph& g, Format format, Sink* sink);
+// of a graph without named graphs (nothing written then). N-Triples and N-Quads are formatted in chunks
+// on `threads` threads and handed to the sink in order (the bytes do not depend on `threads`).
+[[nodiscard]] Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned threads = 1);
 
 // Writes the graph to `path` atomically: a temporary file in the same directory, flushed and synced,
 // then renamed over `path`. On any failure the temporary file is removed and `path` is left as it
-// was. `path` "-" writes to standard output (not atomic).
-[[nodiscard]] Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesystem::path& path);
+// was. `path` "-" writes to standard output (not atomic). Where the file system allows it the file is
+// written with O_DIRECT (a large output is not copied into the page cache; it is synced anyway).
+// `threads`: as for WriteGraph.
+[[nodiscard]] Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesystem::path& path,
+                                    unsigned threads = 1);
 
 // Installs SIGINT/SIGTERM/SIGHUP handlers that remove the temporary file of a WriteGraphFile in
 // progress and then let the signal terminate the process as usual: an interrupted run never leaves a
