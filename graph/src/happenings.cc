@@ -82,4 +82,36 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
   return out;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(
+    const std::vector<EventRecord>& records, const std::vector<std::vector<std::size_t>>& groups) {
+  auto agrees = [](const FigureRecord& lo, const FigureRecord& hi) {  // lo.value < hi.value
+    return lo.qualifier == "atLeast" || lo.qualifier == "moreThan" || hi.qualifier == "atMost" ||
+           hi.qualifier == "lessThan" || hi.qualifier == "nearly";
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& group : groups) {
+    // The group's figures by day and kind: only those are compared (small buckets, not all pairs).
+    std::map<std::pair<long, std::string>, std::vector<std::pair<std::size_t, const FigureRecord*>>> bucket;
+    for (std::size_t i : group) {
+      if (!records[i].as_of) continue;
+      for (const FigureRecord& f : records[i].figures) bucket[{*records[i].as_of, f.kind}].push_back({i, &f});
+    }
+    for (const auto& [key, figs] : bucket) {
+      for (std::size_t a = 0; a < figs.size(); ++a) {
+        for (std::size_t b = a + 1; b < figs.size(); ++b) {
+          const auto& [ia, fa] = figs[a];
+          const auto& [ib, fb] = figs[b];
+          if (records[ia].article == records[ib].article || fa->value == fb->value) continue;
+          const FigureRecord* lo = fa->value < fb->value ? fa : fb;
+          const FigureRecord* hi = lo == fa ? fb : fa;
+          if (!agrees(*lo, *hi)) out.emplace_back(lo->id, hi->id);
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace khabar::graph::internal

@@ -9,12 +9,21 @@
 #ifndef KHABAR_GRAPH_HAPPENINGS_H_
 #define KHABAR_GRAPH_HAPPENINGS_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace khabar::graph::internal {
+
+// A figure of an event report, as far as comparing reports needs it.
+struct FigureRecord {
+  std::string kind;  // figure kind local name (killed, injured…)
+  std::int64_t value = 0;
+  std::string qualifier;  // qualifier local name (exact, atLeast…)
+  std::size_t id = 0;     // the caller's handle for the figure
+};
 
 struct EventRecord {
   std::string type;                 // event class local name
@@ -23,6 +32,8 @@ struct EventRecord {
   std::optional<long> from, to;     // resolved dates as days since 1970-01-01
   std::vector<std::size_t> agents;  // resolved entity (cluster) indices
   bool statement = false;
+  std::optional<long> as_of;          // the day its figures describe (kh:asOf), when known
+  std::vector<FigureRecord> figures;  // its figures
 };
 
 // `contains(a, b)`: place a contains place b (or a == b).
@@ -42,6 +53,14 @@ using PlaceKeys = std::function<std::vector<std::string>(std::size_t)>;
 // one key. The groups are the same either way.
 std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRecord>& records,
                                                       const PlaceContains& contains, const PlaceKeys& keys = {});
+
+// Pairs of figures that contradict each other (kh:conflictsWith), as (id, id) with the smaller value
+// first, sorted: figures of reports of one happening (one of `groups`), from different articles, of the
+// same kind and the same day (EventRecord::as_of, known for both), with different values that their
+// qualifiers do not reconcile. A lower bound (atLeast, moreThan) below the other value, or an upper bound
+// (atMost, lessThan, nearly) above it, agrees with it: "at least 27" does not contradict 170.
+std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(
+    const std::vector<EventRecord>& records, const std::vector<std::vector<std::size_t>>& groups);
 
 }  // namespace khabar::graph::internal
 
