@@ -355,6 +355,12 @@ void Graph::AddArticle(const ArticleResult& r) {
     if (ev.date) {
       rec.from = ev.date->DaysSinceEpoch();
       rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
+    } else if (ev.time_text.empty() && doc.published && doc.published->Valid()) {
+      // No time given at all: news reports what just happened, so the event lies within a few days
+      // before the article's publication (internal::kUndatedWindow). A time expression that could not
+      // be resolved ("last year") says it is not that recent: such an event stays unmatched.
+      rec.to = doc.published->DaysSinceEpoch();
+      rec.from = *rec.to - internal::kUndatedWindow;
     }
     // The day its figures describe (kh:asOf): the event's own day, or, when the article gives no time
     // for it at all, the day the article was published (a count "as of" that report).

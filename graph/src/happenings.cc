@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "merge.h"
 
@@ -94,9 +95,22 @@ std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(
     std::map<std::pair<long, std::string>, std::vector<std::pair<std::size_t, const FigureRecord*>>> bucket;
     for (std::size_t i : group) {
       if (!records[i].as_of) continue;
-      for (const FigureRecord& f : records[i].figures) bucket[{*records[i].as_of, f.kind}].push_back({i, &f});
+      for (const FigureRecord& f : records[i].figures) {
+        if (f.kind != "other") bucket[{*records[i].as_of, f.kind}].push_back({i, &f});
+      }
     }
-    for (const auto& [key, figs] : bucket) {
+    for (auto& [key, figs] : bucket) {
+      // An article that repeats a figure (headline and body) is one claim: its first figure stands for it.
+      std::sort(figs.begin(), figs.end(), [&](const auto& x, const auto& y) {
+        return std::tie(records[x.first].article, x.second->value, x.second->id) <
+               std::tie(records[y.first].article, y.second->value, y.second->id);
+      });
+      figs.erase(std::unique(figs.begin(), figs.end(),
+                             [&](const auto& x, const auto& y) {
+                               return records[x.first].article == records[y.first].article &&
+                                      x.second->value == y.second->value;
+                             }),
+                 figs.end());
       for (std::size_t a = 0; a < figs.size(); ++a) {
         for (std::size_t b = a + 1; b < figs.size(); ++b) {
           const auto& [ia, fa] = figs[a];

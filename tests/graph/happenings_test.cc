@@ -84,11 +84,14 @@ TEST(HappeningsTest, ConflictingFiguresOfOneHappeningKindAndDay) {
       report("d", 104, {{"killed", 900, "exact", 40}}),                                 // another day
       report("e", std::nullopt, {{"killed", 1, "exact", 50}}),                          // no day
       report("a", 100, {{"killed", 7, "exact", 60}}),                                   // same article as 10
+      report("b", 100, {{"killed", 170, "exact", 70}, {"other", 3, "exact", 71}}),      // 170 again; "other"
+      report("f", 100, {{"other", 9, "exact", 80}}),                                    // "other" never conflicts
   };
-  std::vector<std::vector<std::size_t>> groups{{0, 1, 2, 3, 4, 5}};
+  std::vector<std::vector<std::size_t>> groups{{0, 1, 2, 3, 4, 5, 6, 7}};
   using P = std::pair<std::size_t, std::size_t>;
   // 6 (10) against 170 (20); "at least 5" agrees with every larger value, "nearly 200" with 6, 7 and 170;
-  // 7 (60) against 170 (20) but not against 6 (10), from the same article.
+  // 7 (60) against 170 (20) but not against 6 (10), from the same article; article b's second 170 (70) is
+  // the same claim as its first (20).
   EXPECT_EQ(ConflictingFigures(r, groups), (std::vector<P>{{10, 20}, {60, 20}}));
   // Reports of different happenings are never compared.
   EXPECT_TRUE(ConflictingFigures(r, {{0, 3}, {1, 4}}).empty());
