@@ -63,9 +63,11 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
 // Pairs of figures that contradict each other (kh:conflictsWith), as (id, id) with the smaller value
 // first, sorted: figures of reports of one happening (one of `groups`), from different articles, of the
 // same kind (not "other") and the same day (EventRecord::as_of, known for both), with different values that
-// their qualifiers do not reconcile; an article that gives one value twice counts once (its smallest id). A lower bound
-// (atLeast, moreThan) below the other value, or an upper bound (atMost, lessThan, nearly) above it, agrees with it: "at
-// least 27" does not contradict 170.
+// their qualifiers do not reconcile; an article that gives one value twice counts once (its smallest id).
+// Each figure is paired with one figure of every other value (the smallest id from another article), so
+// the pairs grow with the reports, not with their square: every figure that contradicts another is in a pair. A lower
+// bound (atLeast, moreThan) below the other value, or an upper bound (atMost, lessThan, nearly) above it, agrees with
+// it: "at least 27" does not contradict 170.
 std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(
     const std::vector<EventRecord>& records, const std::vector<std::vector<std::size_t>>& groups);
 

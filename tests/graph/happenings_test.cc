@@ -93,6 +93,13 @@ TEST(HappeningsTest, ConflictingFiguresOfOneHappeningKindAndDay) {
   // 7 (60) against 170 (20) but not against 6 (10), from the same article; article b's second 170 (70) is
   // the same claim as its first (20).
   EXPECT_EQ(ConflictingFigures(r, groups), (std::vector<P>{{10, 20}, {60, 20}}));
+  // Three articles say 100, two say 200: each figure is paired with the first figure of the other value, not
+  // with all of them (4 pairs, not 6).
+  std::vector<EventRecord> many{
+      report("p", 100, {{"killed", 100, "exact", 1}}), report("q", 100, {{"killed", 100, "exact", 2}}),
+      report("r", 100, {{"killed", 100, "exact", 3}}), report("s", 100, {{"killed", 200, "exact", 4}}),
+      report("t", 100, {{"killed", 200, "exact", 5}})};
+  EXPECT_EQ(ConflictingFigures(many, {{0, 1, 2, 3, 4}}), (std::vector<P>{{1, 4}, {1, 5}, {2, 4}, {3, 4}}));
   // Reports of different happenings are never compared.
   EXPECT_TRUE(ConflictingFigures(r, {{0, 3}, {1, 4}}).empty());
 }
