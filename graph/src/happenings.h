@@ -64,8 +64,9 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
 // first, sorted: figures of reports of one happening (one of `groups`), from different articles, of the
 // same kind (not "other") and the same day (EventRecord::as_of, known for both), with different values that
 // their qualifiers do not reconcile; an article that gives one value twice counts once (its smallest id).
-// Each figure is paired with one figure of every other value (the smallest id from another article), so
-// the pairs grow with the reports, not with their square: every figure that contradicts another is in a pair. A lower
+// Each figure is paired with the nearest value below and the nearest above it that it contradicts (one figure
+// of that value: the smallest id from another article), so the pairs grow with the reports, not with their
+// square, and every figure that contradicts another is in a pair. A lower
 // bound (atLeast, moreThan) below the other value, or an upper bound (atMost, lessThan, nearly) above it, agrees with
 // it: "at least 27" does not contradict 170.
 std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(

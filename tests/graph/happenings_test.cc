@@ -93,8 +93,8 @@ TEST(HappeningsTest, ConflictingFiguresOfOneHappeningKindAndDay) {
   // 7 (60) against 170 (20) but not against 6 (10), from the same article; article b's second 170 (70) is
   // the same claim as its first (20).
   EXPECT_EQ(ConflictingFigures(r, groups), (std::vector<P>{{10, 20}, {60, 20}}));
-  // Three articles say 100, two say 200: each figure is paired with the first figure of the other value, not
-  // with all of them (4 pairs, not 6).
+  // Three articles say 100, two say 200, one says 300: each figure is paired with the first figure of the
+  // nearest values below and above it, not with all of them (6 pairs, not 11).
   std::vector<EventRecord> many{
       report("p", 100, {{"killed", 100, "exact", 1}}), report("q", 100, {{"killed", 100, "exact", 2}}),
       report("r", 100, {{"killed", 100, "exact", 3}}), report("s", 100, {{"killed", 200, "exact", 4}}),
