@@ -158,6 +158,8 @@ struct Graph::Impl {
     std::optional<long> from, to;
     std::vector<std::size_t> agents;
     bool statement = false;
+    std::optional<long> as_of;                    // the day its figures describe
+    std::vector<internal::FigureRecord> figures;  // id: the figure's TermId
   };
   std::vector<EventReport> events;
   // The xsd:nonNegativeInteger literals of small numbers (character offsets, counts), by value: four are
@@ -349,25 +351,33 @@ void Graph::AddArticle(const ArticleResult& r) {
     add(trig, v.rdf_type, v.trigger_class);
     add(e, v.trigger, trig);
     add(e, v.in_article, art);
-    {
-      Impl::EventReport rec;
-      rec.event = e;
-      rec.type = std::string(vocab::Name(ev.type));
-      rec.article = doc.id;
-      rec.statement = vocab::IsStatement(ev.type);
-      // KeyFor here, for every event: the order in which keys are first seen decides tie-breaks.
-      if (!ev.place.empty()) rec.place = x.KeyFor(ev.place, &terms_);
-      for (const auto& a : ev.agents) rec.agents.push_back(x.KeyFor(a, &terms_));
-      if (ev.date) {
-        rec.from = ev.date->DaysSinceEpoch();
-        rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
-      }
-      // Only reports that can match are kept (2.7M events at 100k articles): not statements, with a
-      // place and a date of at most a week (the rules of happenings.h).
-      if (!rec.statement && rec.place != SIZE_MAX && rec.from && *rec.to - *rec.from <= 7) {
-        x.events.push_back(std::move(rec));
-      }
+    Impl::EventReport rec;
+    rec.event = e;
+    rec.type = std::string(vocab::Name(ev.type));
+    rec.article = doc.id;
+    rec.statement = vocab::IsStatement(ev.type);
+    // KeyFor here, for every event: the order in which keys are first seen decides tie-breaks.
+    if (!ev.place.empty()) rec.place = x.KeyFor(ev.place, &terms_);
+    for (const auto& a : ev.agents) rec.agents.push_back(x.KeyFor(a, &terms_));
+    if (ev.date) {
+      rec.from = ev.date->DaysSinceEpoch();
+      rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
+    } else if (ev.time_text.empty() && doc.published && doc.published->Valid()) {
+      // No time given at all: news reports what just happened, so the event lies within a few days
+      // before the article's publication (internal::kUndatedWindow). A time expression that could not
+      // be resolved ("last year") says it is not that recent: such an event stays unmatched.
+      rec.to = doc.published->DaysSinceEpoch();
+      rec.from = *rec.to - internal::kUndatedWindow;
     }
+    // The day its figures describe (kh:asOf): the event's own day, or, when the article gives no time
+    // for it at all, the day the article was published (a count "as of" that report).
+    std::optional<extract::Date> as_of;
+    if (ev.date && !ev.date_to && ev.date->Valid()) {
+      as_of = *ev.date;
+    } else if (!ev.date && ev.time_text.empty() && doc.published && doc.published->Valid()) {
+      as_of = *doc.published;
+    }
+    if (as_of) rec.as_of = as_of->DaysSinceEpoch();
     for (const auto& a : ev.agents) add(e, v.agent, entity_ref(a));
     for (const auto& p : ev.patients) add(e, v.patient, entity_ref(p));
     if (!ev.place.empty()) add(e, v.place, entity_ref(ev.place));
@@ -395,6 +405,13 @@ void Graph::AddArticle(const ArticleResult& r) {
       add(fig, v.figure_text, ar(f.text));
       add(fig, v.in_article, art);
       if (!ev.source.empty()) add(fig, v.reported_by, entity_ref(ev.source));
+      if (as_of) add(fig, kh_iri(vocab::kh::kAsOf), typed(as_of->ToString(), v.xsd_date));
+      rec.figures.push_back({std::string(vocab::Name(f.kind)), f.value, std::string(vocab::Name(f.qualifier)), fig});
+    }
+    // Only reports that can match are kept (2.7M events at 100k articles): not statements, with a
+    // place and a date of at most a week (the rules of happenings.h).
+    if (!rec.statement && rec.place != SIZE_MAX && rec.from && *rec.to - *rec.from <= 7) {
+      x.events.push_back(std::move(rec));
     }
   }
 }
@@ -792,6 +809,8 @@ void Graph::Finish() {
       r.from = ev.from;
       r.to = ev.to;
       r.statement = ev.statement;
+      r.as_of = ev.as_of;
+      r.figures = ev.figures;
       for (std::size_t a : ev.agents) r.agents.push_back(uf.Find(a));
       records.push_back(std::move(r));
     }
@@ -811,7 +830,8 @@ void Graph::Finish() {
       }
       return keys;
     };
-    for (const auto& group : internal::MatchHappenings(records, contains, place_keys)) {
+    const auto groups = internal::MatchHappenings(records, contains, place_keys);
+    for (const auto& group : groups) {
       // Named after the report with the smallest event IRI, not the first read: the same for any input
       // order.
       std::size_t first_i = group.front();
@@ -838,6 +858,12 @@ void Graph::Finish() {
                                   "shared or unstated agents")));
       for (std::size_t i : group) add(x.events[i].event, Kh(vocab::kh::kReportOf), hap);
       ++stats_.happenings;
+    }
+    // Figures of one happening, kind and day that disagree: both directions, the property is symmetric.
+    const std::string conflicts = Kh(vocab::kh::kConflictsWith);
+    for (const auto& [lo, hi] : internal::ConflictingFigures(records, groups)) {
+      add(static_cast<TermId>(lo), conflicts, static_cast<TermId>(hi));
+      add(static_cast<TermId>(hi), conflicts, static_cast<TermId>(lo));
     }
   }
   // Replace placeholders and renumber the terms in output order, with one flat map (hash lookups per

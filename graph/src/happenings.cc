@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "merge.h"
 
@@ -79,6 +80,70 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
     out.push_back(std::move(members));
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(
+    const std::vector<EventRecord>& records, const std::vector<std::vector<std::size_t>>& groups) {
+  auto agrees = [](const FigureRecord& lo, const FigureRecord& hi) {  // lo.value < hi.value
+    return lo.qualifier == "atLeast" || lo.qualifier == "moreThan" || hi.qualifier == "atMost" ||
+           hi.qualifier == "lessThan" || hi.qualifier == "nearly";
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& group : groups) {
+    // The group's figures by day and kind: only those are compared (small buckets, not all pairs).
+    std::map<std::pair<long, std::string>, std::vector<std::pair<std::size_t, const FigureRecord*>>> bucket;
+    for (std::size_t i : group) {
+      if (!records[i].as_of) continue;
+      for (const FigureRecord& f : records[i].figures) {
+        if (f.kind != "other") bucket[{*records[i].as_of, f.kind}].push_back({i, &f});
+      }
+    }
+    for (auto& [key, figs] : bucket) {
+      // An article that repeats a figure (headline and body) is one claim: its first figure stands for it.
+      std::sort(figs.begin(), figs.end(), [&](const auto& x, const auto& y) {
+        return std::tie(records[x.first].article, x.second->value, x.second->id) <
+               std::tie(records[y.first].article, y.second->value, y.second->id);
+      });
+      figs.erase(std::unique(figs.begin(), figs.end(),
+                             [&](const auto& x, const auto& y) {
+                               return records[x.first].article == records[y.first].article &&
+                                      x.second->value == y.second->value;
+                             }),
+                 figs.end());
+      // Each figure is linked to the nearest value below and the nearest above it that it contradicts (one
+      // figure of that value: the smallest id from another article), not to every other figure: at most
+      // two links a figure, where all pairs grew with the square of a much-reported happening's reports.
+      std::map<std::int64_t, std::vector<std::pair<std::size_t, const FigureRecord*>>> by_value;
+      for (const auto& f : figs) by_value[f.second->value].push_back(f);
+      for (auto& [value, same] : by_value) {
+        std::sort(same.begin(), same.end(), [](const auto& x, const auto& y) { return x.second->id < y.second->id; });
+      }
+      for (const auto& [ia, fa] : figs) {
+        // The first figure of `same` from another article that `fa` contradicts, if any.
+        auto link = [&](const std::vector<std::pair<std::size_t, const FigureRecord*>>& same) {
+          auto other = std::find_if(same.begin(), same.end(),
+                                    [&](const auto& x) { return records[x.first].article != records[ia].article; });
+          if (other == same.end()) return false;
+          const FigureRecord* fb = other->second;
+          const FigureRecord* lo = fa->value < fb->value ? fa : fb;
+          const FigureRecord* hi = lo == fa ? fb : fa;
+          if (agrees(*lo, *hi)) return false;
+          out.emplace_back(lo->id, hi->id);
+          return true;
+        };
+        auto at = by_value.find(fa->value);
+        for (auto up = std::next(at); up != by_value.end(); ++up) {
+          if (link(up->second)) break;
+        }
+        for (auto down = at; down != by_value.begin();) {
+          if (link((--down)->second)) break;
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

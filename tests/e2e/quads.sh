@@ -83,6 +83,7 @@ if set(graphs) - want:
 missing = set(ids) - set(graphs)
 if missing:
     sys.exit(f"articles without a graph: {sorted(missing)}")
+CROSS = (KH + "reportOf", KH + "conflictsWith")  # cross-article links: in the happenings graph
 for art, doc in ids.items():
     q = quote(doc, safe="/-._~")
     own = (art, art + "#", R + "event/" + q + "/", R + "role/" + q + "/")
@@ -92,13 +93,13 @@ for art, doc in ids.items():
     for s, p, o in facts:
         if not (s == art or s.startswith(own[1:])):
             sys.exit(f"{art}: holds a fact of another subject: {s} {p} {o}")
-        if p == KH + "reportOf":
+        if p in CROSS:
             sys.exit(f"{art}: holds a cross-article link {s} {p} {o}")
     if not any(p == "http://www.w3.org/2005/11/its/rdf#taIdentRef" for _, p, _ in facts):
         sys.exit(f"{art}: no mention in its graph")
     # Every fact about the article's own nodes is in its graph and no other.
     for g, ts in graphs.items():
-        if g != art and any((s == art or s.startswith(own[1:])) and p != KH + "reportOf" for s, p, _ in ts):
+        if g != art and any((s == art or s.startswith(own[1:])) and p not in CROSS for s, p, _ in ts):
             sys.exit(f"{art}: some of its facts are in {g}")
 ent = graphs[R + "graph/entities"]
 if not ent or any(not s.startswith(R + "entity/") for s, _, _ in ent):
@@ -115,7 +116,7 @@ typed = {s for s, p, _ in ent if p == TYPE}
 if referenced - typed:
     sys.exit(f"entities without their type in the entities graph: {sorted(referenced - typed)[:3]}")
 for s, p, o in graphs.get(R + "graph/happenings", []):
-    if not (s.startswith(R + "happening/") or p == KH + "reportOf"):
+    if not (s.startswith(R + "happening/") or p in CROSS):
         sys.exit(f"the happenings graph holds {s} {p} {o}")
 print(f"quads: {len(ids)} article graphs ({min(len(graphs[a]) for a in ids)}-{max(len(graphs[a]) for a in ids)} "
       f"quads each), entities graph {len(ent)} quads, happenings graph {len(graphs.get(R + 'graph/happenings', []))}")

@@ -84,6 +84,8 @@ for dir in "$SRC"/tests/queries/*/; do
   normalise "$dir/expected.tsv" >"$WORK/a"
   normalise "$WORK/remote.tsv" >"$WORK/b"
   diff "$WORK/a" "$WORK/b" || fail "$name: Virtuoso's answer differs from tests/queries/$name/expected.tsv"
+  python3 "$SRC/tests/e2e/check_order.py" "$SRC/queries/$name.rq" "$WORK/remote.tsv" >/dev/null ||
+    fail "$name: Virtuoso's triad rows out of ORDER BY order"
   t=$((t + 1))
 done
 

@@ -69,5 +69,40 @@ TEST(HappeningsTest, TransitiveAndDeterministic) {
   EXPECT_EQ(MatchHappenings(r, Contains), g1);
 }
 
+// Figures of one happening: which pairs contradict each other (kh:conflictsWith).
+TEST(HappeningsTest, ConflictingFiguresOfOneHappeningKindAndDay) {
+  auto report = [](std::string article, std::optional<long> as_of, std::vector<FigureRecord> figures) {
+    EventRecord r = Report("Casualties", std::move(article), 0, 100, 100);
+    r.as_of = as_of;
+    r.figures = std::move(figures);
+    return r;
+  };
+  std::vector<EventRecord> r{
+      report("a", 100, {{"killed", 6, "exact", 10}, {"injured", 40, "exact", 11}}),
+      report("b", 100, {{"killed", 170, "exact", 20}, {"injured", 40, "exact", 21}}),   // 6 vs 170; 40 = 40
+      report("c", 100, {{"killed", 5, "atLeast", 30}, {"killed", 200, "nearly", 31}}),  // bounds that agree
+      report("d", 104, {{"killed", 900, "exact", 40}}),                                 // another day
+      report("e", std::nullopt, {{"killed", 1, "exact", 50}}),                          // no day
+      report("a", 100, {{"killed", 7, "exact", 60}}),                                   // same article as 10
+      report("b", 100, {{"killed", 170, "exact", 70}, {"other", 3, "exact", 71}}),      // 170 again; "other"
+      report("f", 100, {{"other", 9, "exact", 80}}),                                    // "other" never conflicts
+  };
+  std::vector<std::vector<std::size_t>> groups{{0, 1, 2, 3, 4, 5, 6, 7}};
+  using P = std::pair<std::size_t, std::size_t>;
+  // 6 (10) against 170 (20); "at least 5" agrees with every larger value, "nearly 200" with 6, 7 and 170;
+  // 7 (60) against 170 (20) but not against 6 (10), from the same article; article b's second 170 (70) is
+  // the same claim as its first (20).
+  EXPECT_EQ(ConflictingFigures(r, groups), (std::vector<P>{{10, 20}, {60, 20}}));
+  // Three articles say 100, two say 200, one says 300: each figure is paired with the first figure of the
+  // nearest values below and above it, not with all of them (6 pairs, not 11).
+  std::vector<EventRecord> many{
+      report("p", 100, {{"killed", 100, "exact", 1}}), report("q", 100, {{"killed", 100, "exact", 2}}),
+      report("r", 100, {{"killed", 100, "exact", 3}}), report("s", 100, {{"killed", 200, "exact", 4}}),
+      report("t", 100, {{"killed", 200, "exact", 5}})};
+  EXPECT_EQ(ConflictingFigures(many, {{0, 1, 2, 3, 4}}), (std::vector<P>{{1, 4}, {1, 5}, {2, 4}, {3, 4}}));
+  // Reports of different happenings are never compared.
+  EXPECT_TRUE(ConflictingFigures(r, {{0, 3}, {1, 4}}).empty());
+}
+
 }  // namespace
 }  // namespace khabar::graph::internal

@@ -185,10 +185,12 @@ inline constexpr std::string_view kReportedBy = "reportedBy";  // Event -> entit
 inline constexpr std::string_view kInArticle = "inArticle";    // Event/Figure -> Article
 inline constexpr std::string_view kCameoCode = "cameoCode";    // on event classes, xsd:string
 // cross-article events
-inline constexpr std::string_view kHappening = "Happening";   // class: the real-world occurrence
-inline constexpr std::string_view kReportOf = "reportOf";     // Event -> Happening
-inline constexpr std::string_view kEventTypeP = "eventType";  // Happening -> event class
-inline constexpr std::string_view kMatchRule = "matchRule";   // Happening -> xsd:string
+inline constexpr std::string_view kHappening = "Happening";          // class: the real-world occurrence
+inline constexpr std::string_view kReportOf = "reportOf";            // Event -> Happening
+inline constexpr std::string_view kEventTypeP = "eventType";         // Happening -> event class
+inline constexpr std::string_view kMatchRule = "matchRule";          // Happening -> xsd:string
+inline constexpr std::string_view kConflictsWith = "conflictsWith";  // Figure -> Figure (symmetric)
+inline constexpr std::string_view kAsOf = "asOf";                    // Figure -> xsd:date
 // figure properties
 inline constexpr std::string_view kFigureKindP = "figureKind";  // Figure -> kh:FigureKind individual
 inline constexpr std::string_view kValue = "value";             // xsd:integer
