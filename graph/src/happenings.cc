@@ -52,7 +52,8 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
                                       [&](std::size_t x, long day) { return *records[x].from < day; });
         for (auto it = first; it != members.end() && *records[*it].from <= a_to + 1; ++it) {
           std::size_t ib = *it;
-          if (ib == ia) continue;
+          // Already one happening (a much-reported one links most pairs): nothing to learn from the pair.
+          if (ib == ia || uf.Find(ia) == uf.Find(ib)) continue;
           const EventRecord& b = records[ib];
           if (a.article == b.article) continue;
           long b_to = b.to.value_or(*b.from);
