@@ -120,7 +120,9 @@ std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(
       for (auto& [value, same] : by_value) {
         std::sort(same.begin(), same.end(), [](const auto& x, const auto& y) { return x.second->id < y.second->id; });
       }
-      for (const auto& [ia, fa] : figs) {
+      for (const auto& fig : figs) {
+        const std::size_t ia = fig.first;  // (named copies: lambdas cannot capture structured bindings in clang 14)
+        const FigureRecord* fa = fig.second;
         // The first figure of `same` from another article that `fa` contradicts, if any.
         auto link = [&](const std::vector<std::pair<std::size_t, const FigureRecord*>>& same) {
           auto other = std::find_if(same.begin(), same.end(),
