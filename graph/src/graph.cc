@@ -70,6 +70,69 @@ void SortMaybeParallel(std::vector<T>* v, Less less, unsigned threads) {
   }
 }
 
+// The last step of a graph or a part: renumbers `terms` in output order (after replacing each term t by
+// remap[t]; empty: no replacement), then sorts `triples` by id, which is now the writers' order, and
+// removes duplicates. With named graphs, `runs` (from a triple's index in the order added, its graph)
+// give each triple's graph in `graph_of`; a triple in several graphs (several articles asserting it) goes
+// to `shared_graph` (graph_of() in graph.h says why).
+void SortAndDeduplicate(std::vector<TermId> remap, TermId shared_graph, const GraphOptions& options, TermStore* terms,
+                        std::vector<Triple>* triples, std::vector<std::pair<std::size_t, TermId>>* runs,
+                        std::vector<TermId>* graph_of_out) {
+  std::vector<TermId> graph_of;
+  if (options.named_graphs) {
+    graph_of.resize(triples->size());
+    for (std::size_t r = 0; r < runs->size(); ++r) {
+      std::size_t end = r + 1 < runs->size() ? (*runs)[r + 1].first : triples->size();
+      std::fill(graph_of.begin() + static_cast<std::ptrdiff_t>((*runs)[r].first),
+                graph_of.begin() + static_cast<std::ptrdiff_t>(end), (*runs)[r].second);
+    }
+    std::vector<std::pair<std::size_t, TermId>>().swap(*runs);
+  }
+  if (remap.empty()) {
+    remap.resize(terms->size());
+    std::iota(remap.begin(), remap.end(), TermId{0});
+  }
+  {
+    std::vector<TermId> order = terms->SortInOutputOrder(options.threads);
+    for (auto& id : remap) id = order[id];
+  }
+  for (auto& tr : *triples) tr = {remap[tr.s], remap[tr.p], remap[tr.o]};
+  for (auto& gr : graph_of) gr = remap[gr];
+  if (!options.named_graphs) {
+    std::vector<TermId>().swap(remap);
+    auto less = [](const Triple& a, const Triple& b) { return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o); };
+    SortMaybeParallel(triples, less, options.threads);
+    triples->erase(std::unique(triples->begin(), triples->end()), triples->end());
+    return;
+  }
+  // Quads: sorted by (s, p, o, graph), then one quad per triple.
+  const TermId shared = remap.empty() ? 0 : remap[shared_graph];
+  std::vector<TermId>().swap(remap);
+  struct Quad {
+    TermId s, p, o, g;
+  };
+  std::vector<Quad> quads(triples->size());
+  for (std::size_t i = 0; i < triples->size(); ++i) {
+    quads[i] = {(*triples)[i].s, (*triples)[i].p, (*triples)[i].o, graph_of[i]};
+  }
+  std::vector<Triple>().swap(*triples);
+  std::vector<TermId>().swap(graph_of);
+  SortMaybeParallel(
+      &quads, [](const Quad& a, const Quad& b) { return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g); },
+      options.threads);
+  triples->reserve(quads.size());
+  graph_of_out->reserve(quads.size());
+  for (const Quad& q : quads) {
+    if (!triples->empty() && triples->back() == Triple{q.s, q.p, q.o}) {
+      if (graph_of_out->back() != q.g) graph_of_out->back() = shared;
+      continue;
+    }
+    triples->push_back({q.s, q.p, q.o});
+    graph_of_out->push_back(q.g);
+  }
+  triples->shrink_to_fit();
+  graph_of_out->shrink_to_fit();
+}
 }  // namespace
 
 // What the graph knows of one entity key (a lexicon id, a derived id or a "~Type:key" name).
@@ -144,27 +207,55 @@ void ChooseReading(KeyInfo* info) {
 
 }  // namespace
 
+// A report of an event for cross-article matching (happenings.h), kept compact: a streaming build of a
+// million articles holds millions of them. Entity key indices are resolved to clusters in Finish().
+struct EventReport {
+  std::uint32_t article = 0;         // index into Impl::article_ids
+  std::uint32_t begin = 0, end = 0;  // the trigger: with the article, the event's IRI (EventIri)
+  vocab::EventType type = vocab::EventType::kMilitaryOperation;
+  std::size_t place = SIZE_MAX;
+  std::optional<long> from, to;
+  std::vector<std::size_t> agents;
+  std::optional<long> as_of;  // the day its figures describe
+  struct Figure {
+    vocab::FigureKind kind;
+    vocab::Qualifier qualifier;
+    std::int64_t value;
+  };
+  std::vector<Figure> figures;  // figure n + 1 of the event is figures[n] (FigureIri)
+};
+
+namespace {
+
+std::string EventIri(std::string_view article_id, std::uint32_t begin, std::uint32_t end) {
+  return std::string(vocab::kResource) + "event/" + PercentEncode(article_id) + "/" + std::to_string(begin) + "-" +
+         std::to_string(end);
+}
+// A figure's handle in happenings.h: its report's index << kFigureBits | its number (from 1).
+constexpr unsigned kFigureBits = 16;
+
+std::string FigureIri(const std::string& event_iri, std::size_t n) {
+  return event_iri + "/figure/" + std::to_string(n);
+}
+
+// The day an event's figures describe (kh:asOf): the event's own day, or, when the article gives no time
+// for it at all, the day the article was published (a count "as of" that report).
+std::optional<extract::Date> AsOf(const extract::Event& ev, const extract::Document& doc) {
+  if (ev.date && !ev.date_to && ev.date->Valid()) return *ev.date;
+  if (!ev.date && ev.time_text.empty() && doc.published && doc.published->Valid()) return *doc.published;
+  return std::nullopt;
+}
+
+}  // namespace
+
 struct Graph::Impl {
   std::vector<KeyInfo> keys;
   std::unordered_map<std::string, std::size_t> key_index;
   std::vector<TermId> ref_terms;                        // entity key index -> placeholder term
   std::unordered_map<TermId, std::size_t> ref_of_term;  // placeholder term -> key index
   std::vector<std::string> iri;                         // key index -> final IRI (after Finish)
-  // Event reports for cross-article matching, with entity key indices resolved in Finish().
-  struct EventReport {
-    TermId event;
-    std::string type, article;
-    std::size_t place = SIZE_MAX;
-    std::optional<long> from, to;
-    std::vector<std::size_t> agents;
-    bool statement = false;
-    std::optional<long> as_of;                    // the day its figures describe
-    std::vector<internal::FigureRecord> figures;  // id: the figure's TermId
-  };
+  std::vector<std::string> article_ids;                 // in the order added
   std::vector<EventReport> events;
-  // The xsd:nonNegativeInteger literals of small numbers (character offsets, counts), by value: four are
-  // written for every mention. 0: not interned yet (id + 1 otherwise).
-  std::vector<TermId> small_numbers = std::vector<TermId>(1 << 16, 0);
 
   std::size_t KeyFor(const std::string& key, TermStore* terms) {
     auto it = key_index.find(key);
@@ -180,9 +271,74 @@ struct Graph::Impl {
     ref_of_term.emplace(ph, idx);
     return idx;
   }
+  std::string EventIriOf(const EventReport& e) const { return EventIri(article_ids[e.article], e.begin, e.end); }
+
+  void ObserveMention(const extract::Mention& m, TermId art, std::size_t k, const ontology::Lexicon& lexicon);
+  void ObserveEvent(const extract::Event& ev, const extract::Document& doc, TermStore* terms);
 };
 
-// The vocabulary terms AddArticle writes, interned once per graph: building "https://…#beginIndex" and
+// What merging learns from a mention of key k: the lexicon's reading or the extractor's, its form, the
+// article that used the form and the rule that read it.
+void Graph::Impl::ObserveMention(const extract::Mention& m, TermId art, std::size_t k,
+                                 const ontology::Lexicon& lexicon) {
+  KeyInfo& info = keys[k];
+  const ontology::EntityEntry* e = lexicon.Find(m.entity);
+  if (info.mentions == 0 && e) {
+    info.lexicon = true;
+    info.type = e->type;
+    info.subtype = e->subtype;
+    info.en = e->en;
+    info.of = e->of;
+  } else if (!e) {  // chosen in Finish() from every mention's reading
+    auto same = std::find_if(info.readings.begin(), info.readings.end(), [&](const KeyInfo::Reading& rd) {
+      return rd.type == m.type && rd.subtype == m.subtype && rd.en == m.en && rd.of == m.of;
+    });
+    if (same != info.readings.end()) {
+      ++same->count;
+    } else {
+      info.readings.push_back({m.type, m.subtype, m.en, m.of, 1});
+    }
+  }
+  ++info.mentions;
+  ++info.forms[m.text];
+  auto& arts = info.form_articles[m.text];
+  if (arts.empty() || arts.back() != art) arts.push_back(art);  // articles come one at a time
+  auto& rules = info.form_rules[m.text];
+  if (std::find(rules.begin(), rules.end(), m.rule) == rules.end()) rules.push_back(m.rule);
+}
+
+// An event's entity keys, in the order they were always first seen (place, agents, patients, source:
+// the order decides tie-breaks), and its report when it can match another article's (happenings.h).
+void Graph::Impl::ObserveEvent(const extract::Event& ev, const extract::Document& doc, TermStore* terms) {
+  EventReport rec;
+  rec.article = static_cast<std::uint32_t>(article_ids.size() - 1);
+  rec.begin = ev.begin;
+  rec.end = ev.end;
+  rec.type = ev.type;
+  if (!ev.place.empty()) rec.place = KeyFor(ev.place, terms);
+  for (const auto& a : ev.agents) rec.agents.push_back(KeyFor(a, terms));
+  for (const auto& p : ev.patients) KeyFor(p, terms);
+  if (!ev.source.empty()) KeyFor(ev.source, terms);
+  if (ev.date) {
+    rec.from = ev.date->DaysSinceEpoch();
+    rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
+  } else if (ev.time_text.empty() && doc.published && doc.published->Valid()) {
+    // No time given at all: news reports what just happened, so the event lies within a few days
+    // before the article's publication (internal::kUndatedWindow). A time expression that could not
+    // be resolved ("last year") says it is not that recent: such an event stays unmatched.
+    rec.to = doc.published->DaysSinceEpoch();
+    rec.from = *rec.to - internal::kUndatedWindow;
+  }
+  if (auto as_of = AsOf(ev, doc)) rec.as_of = as_of->DaysSinceEpoch();
+  for (const auto& f : ev.figures) rec.figures.push_back({f.kind, f.qualifier, f.value});
+  // Only reports that can match are kept (2.7M events at 100k articles): not statements, with a
+  // place and a date of at most a week (the rules of happenings.h).
+  if (!vocab::IsStatement(ev.type) && rec.place != SIZE_MAX && rec.from && *rec.to - *rec.from <= 7) {
+    events.push_back(std::move(rec));
+  }
+}
+
+// The vocabulary terms AddArticle writes, interned once per term store: building "https://…#beginIndex" and
 // hashing it again for each of ~750 triples an article was a third of AddArticle (docs/performance.md).
 struct Graph::Vocab {
   explicit Vocab(TermStore* t) {
@@ -227,32 +383,27 @@ struct Graph::Vocab {
       phrase, reference_context, anchor_of, ta_ident_ref, recognised_by, nominal, trigger_class, trigger, in_article,
       agent, patient, place, time_text, reported_by, figure, figure_class, figure_kind, value, qualifier, figure_text;
   std::string xsd_nonneg, xsd_date, xsd_integer, xsd_boolean;
+  // The xsd:nonNegativeInteger literals of small numbers (character offsets, counts), by value: four are
+  // written for every mention. 0: not interned yet (id + 1 otherwise).
+  std::vector<TermId> small_numbers = std::vector<TermId>(1 << 16, 0);
 };
 
-Graph::Graph(const ontology::Lexicon& lexicon, GraphOptions options)
-    : lexicon_(lexicon), options_(std::move(options)), impl_(std::make_unique<Impl>()) {}
-Graph::~Graph() = default;
+namespace {
 
-void Graph::AddArticle(const ArticleResult& r) {
-  Impl& x = *impl_;
+// Writes an article's own triples (its node, mentions, roles, events, figures) with `add`, interning
+// terms in `terms` (whose vocabulary is `v`); `ref(key)` is the term of an entity key: a placeholder
+// while building, the final IRI when a streaming graph writes its parts.
+template <class Add, class Ref>
+void AddArticleTriplesTo(const ArticleResult& r, TermStore* terms, Graph::Vocab* vp, Add add, Ref ref) {
+  Graph::Vocab& v = *vp;
   const auto& doc = r.document;
-  if (!vocab_) vocab_ = std::make_unique<Vocab>(&terms_);
-  const Vocab& v = *vocab_;
-  // Triples go to chunks of kChunk: one growing vector would double its buffer (briefly holding the old
-  // one too) near the end of a large corpus, the peak of memory before this (docs/performance.md).
-  if (triples_.size() >= kChunk) {
-    chunks_.push_back(std::move(triples_));
-    triples_ = {};
-    triples_.reserve(kChunk + 4096);
-  }
-  auto add = [&](TermId s, TermId p, TermId o) { triples_.push_back({s, p, o}); };
-  auto lit = [&](std::string_view val) { return terms_.Intern(Term::Kind::kLiteral, val); };
-  auto ar = [&](std::string_view val) { return terms_.Intern(Term::Kind::kLiteral, val, "ar"); };
+  auto lit = [&](std::string_view val) { return terms->Intern(Term::Kind::kLiteral, val); };
+  auto ar = [&](std::string_view val) { return terms->Intern(Term::Kind::kLiteral, val, "ar"); };
   auto typed = [&](std::string_view val, const std::string& dt) {
-    return terms_.Intern(Term::Kind::kLiteral, val, {}, dt);
+    return terms->Intern(Term::Kind::kLiteral, val, {}, dt);
   };
   auto nonneg = [&](std::uint64_t n) {
-    TermId* known = n < x.small_numbers.size() ? &x.small_numbers[n] : nullptr;
+    TermId* known = n < v.small_numbers.size() ? &v.small_numbers[n] : nullptr;
     if (known && *known) return *known - 1;
     char buf[24];
     auto res = std::to_chars(buf, buf + sizeof buf, n);
@@ -260,12 +411,10 @@ void Graph::AddArticle(const ArticleResult& r) {
     if (known) *known = id + 1;
     return id;
   };
-  auto kh_iri = [&](std::string_view local) { return terms_.Iri(Kh(local)); };
+  auto kh_iri = [&](std::string_view local) { return terms->Iri(Kh(local)); };
 
-  ++stats_.articles;
   std::string art_iri = ArticleIri(doc.id);
-  TermId art = terms_.Iri(art_iri);
-  if (options_.named_graphs) runs_.emplace_back(AddedCount(), art);
+  TermId art = terms->Iri(art_iri);
   add(art, v.rdf_type, v.article);
   add(art, v.rdf_type, v.context);
   add(art, v.source_file, lit(doc.file_name));
@@ -276,7 +425,6 @@ void Graph::AddArticle(const ArticleResult& r) {
   if (!doc.outlet.empty()) add(art, v.outlet, lit(doc.outlet));
   if (doc.published) add(art, v.published, typed(doc.published->ToString(), v.xsd_date));
 
-  auto entity_ref = [&](const std::string& key) { return x.ref_terms[x.KeyFor(key, &terms_)]; };
   std::string iri_buf = art_iri + "#char=";
   const std::size_t iri_base = iri_buf.size();
   auto phrase = [&](std::uint32_t b, std::uint32_t e, const std::string& text) {
@@ -284,7 +432,7 @@ void Graph::AddArticle(const ArticleResult& r) {
     iri_buf += std::to_string(b);
     iri_buf += ',';
     iri_buf += std::to_string(e);
-    TermId m = terms_.Iri(iri_buf);
+    TermId m = terms->Iri(iri_buf);
     add(m, v.rdf_type, v.phrase);
     add(m, v.reference_context, art);
     add(m, v.begin_index, nonneg(b));
@@ -294,93 +442,37 @@ void Graph::AddArticle(const ArticleResult& r) {
   };
 
   for (const auto& m : r.mentions) {
-    ++stats_.mentions;
-    std::size_t k = x.KeyFor(m.entity, &terms_);
-    KeyInfo& info = x.keys[k];
-    const ontology::EntityEntry* e = lexicon_.Find(m.entity);
-    if (info.mentions == 0 && e) {
-      info.lexicon = true;
-      info.type = e->type;
-      info.subtype = e->subtype;
-      info.en = e->en;
-      info.of = e->of;
-    } else if (!e) {  // chosen in Finish() from every mention's reading
-      auto same = std::find_if(info.readings.begin(), info.readings.end(), [&](const KeyInfo::Reading& rd) {
-        return rd.type == m.type && rd.subtype == m.subtype && rd.en == m.en && rd.of == m.of;
-      });
-      if (same != info.readings.end()) {
-        ++same->count;
-      } else {
-        info.readings.push_back({m.type, m.subtype, m.en, m.of, 1});
-      }
-    }
-    ++info.mentions;
-    ++info.forms[m.text];
-    auto& arts = info.form_articles[m.text];
-    if (arts.empty() || arts.back() != art) arts.push_back(art);  // articles come one at a time
-    auto& rules = info.form_rules[m.text];
-    if (std::find(rules.begin(), rules.end(), m.rule) == rules.end()) rules.push_back(m.rule);
     TermId ph = phrase(m.begin, m.end, m.text);
-    add(ph, v.ta_ident_ref, x.ref_terms[k]);
+    add(ph, v.ta_ident_ref, ref(m.entity));
     add(ph, v.recognised_by, lit(extract::RecognisedBy(m)));
     if (m.nominal) add(ph, v.nominal, typed("true", v.xsd_boolean));
   }
 
   std::size_t role_n = 0;
   for (const auto& role : r.roles) {
-    ++stats_.roles;
     const auto& person = r.mentions[role.person];
     TermId mem =
-        terms_.Iri(std::string(vocab::kResource) + "role/" + PercentEncode(doc.id) + "/" + std::to_string(++role_n));
-    add(mem, v.rdf_type, terms_.Iri(std::string(vocab::kOrg) + "Membership"));
-    add(mem, terms_.Iri(std::string(vocab::kOrg) + "member"), entity_ref(person.entity));
-    if (!role.of.empty()) add(mem, terms_.Iri(std::string(vocab::kOrg) + "organization"), entity_ref(role.of));
+        terms->Iri(std::string(vocab::kResource) + "role/" + PercentEncode(doc.id) + "/" + std::to_string(++role_n));
+    add(mem, v.rdf_type, terms->Iri(std::string(vocab::kOrg) + "Membership"));
+    add(mem, terms->Iri(std::string(vocab::kOrg) + "member"), ref(person.entity));
+    if (!role.of.empty()) add(mem, terms->Iri(std::string(vocab::kOrg) + "organization"), ref(role.of));
     add(mem, kh_iri(vocab::kh::kRoleText), ar(role.role_text));
     if (doc.published) add(mem, kh_iri(vocab::kh::kObservedOn), typed(doc.published->ToString(), v.xsd_date));
-    add(mem, terms_.Iri(std::string(vocab::kProv) + "wasDerivedFrom"), art);
+    add(mem, terms->Iri(std::string(vocab::kProv) + "wasDerivedFrom"), art);
   }
 
   for (const auto& ev : r.events) {
-    ++stats_.events;
-    ++stats_.events_by_type[std::string(vocab::Name(ev.type))];
-    std::string ev_iri = std::string(vocab::kResource) + "event/" + PercentEncode(doc.id) + "/" +
-                         std::to_string(ev.begin) + "-" + std::to_string(ev.end);
-    TermId e = terms_.Iri(ev_iri);
+    std::string ev_iri = EventIri(doc.id, ev.begin, ev.end);
+    TermId e = terms->Iri(ev_iri);
     add(e, v.rdf_type, kh_iri(vocab::Name(ev.type)));
     TermId trig = phrase(ev.begin, ev.end, ev.trigger_text);
     add(trig, v.rdf_type, v.trigger_class);
     add(e, v.trigger, trig);
     add(e, v.in_article, art);
-    Impl::EventReport rec;
-    rec.event = e;
-    rec.type = std::string(vocab::Name(ev.type));
-    rec.article = doc.id;
-    rec.statement = vocab::IsStatement(ev.type);
-    // KeyFor here, for every event: the order in which keys are first seen decides tie-breaks.
-    if (!ev.place.empty()) rec.place = x.KeyFor(ev.place, &terms_);
-    for (const auto& a : ev.agents) rec.agents.push_back(x.KeyFor(a, &terms_));
-    if (ev.date) {
-      rec.from = ev.date->DaysSinceEpoch();
-      rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
-    } else if (ev.time_text.empty() && doc.published && doc.published->Valid()) {
-      // No time given at all: news reports what just happened, so the event lies within a few days
-      // before the article's publication (internal::kUndatedWindow). A time expression that could not
-      // be resolved ("last year") says it is not that recent: such an event stays unmatched.
-      rec.to = doc.published->DaysSinceEpoch();
-      rec.from = *rec.to - internal::kUndatedWindow;
-    }
-    // The day its figures describe (kh:asOf): the event's own day, or, when the article gives no time
-    // for it at all, the day the article was published (a count "as of" that report).
-    std::optional<extract::Date> as_of;
-    if (ev.date && !ev.date_to && ev.date->Valid()) {
-      as_of = *ev.date;
-    } else if (!ev.date && ev.time_text.empty() && doc.published && doc.published->Valid()) {
-      as_of = *doc.published;
-    }
-    if (as_of) rec.as_of = as_of->DaysSinceEpoch();
-    for (const auto& a : ev.agents) add(e, v.agent, entity_ref(a));
-    for (const auto& p : ev.patients) add(e, v.patient, entity_ref(p));
-    if (!ev.place.empty()) add(e, v.place, entity_ref(ev.place));
+    const std::optional<extract::Date> as_of = AsOf(ev, doc);
+    for (const auto& a : ev.agents) add(e, v.agent, ref(a));
+    for (const auto& p : ev.patients) add(e, v.patient, ref(p));
+    if (!ev.place.empty()) add(e, v.place, ref(ev.place));
     if (!ev.time_text.empty()) add(e, v.time_text, ar(ev.time_text));
     // A date resolved against an implausible publication date (0001-01-01 minus a week) can fall before
     // year 1, which xsd:date (XSD 1.0) cannot write: such an event keeps only its time text.
@@ -392,11 +484,10 @@ void Graph::AddArticle(const ArticleResult& r) {
         add(e, kh_iri(vocab::kh::kDate), typed(ev.date->ToString(), v.xsd_date));
       }
     }
-    if (!ev.source.empty()) add(e, v.reported_by, entity_ref(ev.source));
+    if (!ev.source.empty()) add(e, v.reported_by, ref(ev.source));
     std::size_t fig_n = 0;
     for (const auto& f : ev.figures) {
-      ++stats_.figures;
-      TermId fig = terms_.Iri(ev_iri + "/figure/" + std::to_string(++fig_n));
+      TermId fig = terms->Iri(FigureIri(ev_iri, ++fig_n));
       add(e, v.figure, fig);
       add(fig, v.rdf_type, v.figure_class);
       add(fig, v.figure_kind, kh_iri(vocab::Name(f.kind)));
@@ -404,16 +495,71 @@ void Graph::AddArticle(const ArticleResult& r) {
       add(fig, v.qualifier, kh_iri(vocab::Name(f.qualifier)));
       add(fig, v.figure_text, ar(f.text));
       add(fig, v.in_article, art);
-      if (!ev.source.empty()) add(fig, v.reported_by, entity_ref(ev.source));
+      if (!ev.source.empty()) add(fig, v.reported_by, ref(ev.source));
       if (as_of) add(fig, kh_iri(vocab::kh::kAsOf), typed(as_of->ToString(), v.xsd_date));
-      rec.figures.push_back({std::string(vocab::Name(f.kind)), f.value, std::string(vocab::Name(f.qualifier)), fig});
-    }
-    // Only reports that can match are kept (2.7M events at 100k articles): not statements, with a
-    // place and a date of at most a week (the rules of happenings.h).
-    if (!rec.statement && rec.place != SIZE_MAX && rec.from && *rec.to - *rec.from <= 7) {
-      x.events.push_back(std::move(rec));
     }
   }
+}
+
+}  // namespace
+
+Graph::Graph(const ontology::Lexicon& lexicon, GraphOptions options)
+    : lexicon_(lexicon), options_(std::move(options)), impl_(std::make_unique<Impl>()) {}
+Graph::~Graph() = default;
+GraphPart::GraphPart() = default;
+GraphPart::~GraphPart() = default;
+
+void Graph::AddArticle(const ArticleResult& r) {
+  Impl& x = *impl_;
+  const auto& doc = r.document;
+  if (!vocab_) vocab_ = std::make_unique<Vocab>(&terms_);
+  // Triples go to chunks of kChunk: one growing vector would double its buffer (briefly holding the old
+  // one too) near the end of a large corpus, the peak of memory before this (docs/performance.md).
+  if (triples_.size() >= kChunk) {
+    chunks_.push_back(std::move(triples_));
+    triples_ = {};
+    triples_.reserve(kChunk + 4096);
+  }
+  ++stats_.articles;
+  x.article_ids.push_back(doc.id);
+  const TermId art = terms_.Iri(ArticleIri(doc.id));
+  // Entity keys first seen in the order mentions, roles, events (the order decides tie-breaks).
+  for (const auto& m : r.mentions) {
+    ++stats_.mentions;
+    x.ObserveMention(m, art, x.KeyFor(m.entity, &terms_), lexicon_);
+  }
+  for (const auto& role : r.roles) {
+    ++stats_.roles;
+    x.KeyFor(r.mentions[role.person].entity, &terms_);
+    if (!role.of.empty()) x.KeyFor(role.of, &terms_);
+  }
+  for (const auto& ev : r.events) {
+    ++stats_.events;
+    ++stats_.events_by_type[std::string(vocab::Name(ev.type))];
+    stats_.figures += ev.figures.size();
+    x.ObserveEvent(ev, doc, &terms_);
+  }
+  if (options_.stream) return;  // the article's triples are made later, by AddArticleTriples
+  if (options_.named_graphs) runs_.emplace_back(AddedCount(), art);
+  AddArticleTriplesTo(
+      r, &terms_, vocab_.get(),
+      [&](TermId s, TermId p, TermId o) {
+        triples_.push_back({s, p, o});
+      },
+      [&](const std::string& key) { return x.ref_terms[x.key_index.at(key)]; });
+}
+
+void Graph::AddArticleTriples(const ArticleResult& r, GraphPart* part) const {
+  if (!part->vocab_) part->vocab_ = std::make_unique<Vocab>(&part->terms_);
+  TermStore* terms = &part->terms_;
+  if (options_.named_graphs) part->runs_.emplace_back(part->triples_.size(), terms->Iri(ArticleIri(r.document.id)));
+  ++part->articles_;
+  AddArticleTriplesTo(
+      r, terms, part->vocab_.get(),
+      [&](TermId s, TermId p, TermId o) {
+        part->triples_.push_back({s, p, o});
+      },
+      [&](const std::string& key) { return terms->Iri(impl_->iri[impl_->key_index.at(key)]); });
 }
 
 namespace {
@@ -479,7 +625,7 @@ void Graph::Finish() {
   if (finished_) return;
   finished_ = true;
   Impl& x = *impl_;
-  std::vector<TermId>().swap(x.small_numbers);  // term ids change below
+  vocab_.reset();  // its term ids (and cached numbers) change below
   const std::size_t n = x.keys.size();
   auto enabled = [&](const char* rule) { return options_.no_merge.count(rule) == 0; };
 
@@ -801,16 +947,22 @@ void Graph::Finish() {
     };
     std::vector<internal::EventRecord> records;
     records.reserve(x.events.size());
-    for (const auto& ev : x.events) {
+    for (std::size_t i = 0; i < x.events.size(); ++i) {
+      const EventReport& ev = x.events[i];
       internal::EventRecord r;
-      r.type = ev.type;
-      r.article = ev.article;
+      r.type = std::string(vocab::Name(ev.type));
+      r.article = x.article_ids[ev.article];
       r.place = ev.place == SIZE_MAX ? SIZE_MAX : uf.Find(ev.place);
       r.from = ev.from;
       r.to = ev.to;
-      r.statement = ev.statement;
+      r.statement = false;  // statements are not kept (ObserveEvent)
       r.as_of = ev.as_of;
-      r.figures = ev.figures;
+      // A figure's handle: its report and its number, in the order the figures were added.
+      for (std::size_t k = 0; k < ev.figures.size() && k + 1 < (1u << kFigureBits); ++k) {
+        const auto& f = ev.figures[k];
+        r.figures.push_back({std::string(vocab::Name(f.kind)), f.value, std::string(vocab::Name(f.qualifier)),
+                             i << kFigureBits | (k + 1)});
+      }
       for (std::size_t a : ev.agents) r.agents.push_back(uf.Find(a));
       records.push_back(std::move(r));
     }
@@ -835,9 +987,9 @@ void Graph::Finish() {
       // Named after the report with the smallest event IRI, not the first read: the same for any input
       // order.
       std::size_t first_i = group.front();
-      std::string first_iri = terms_.Get(x.events[first_i].event).value;
+      std::string first_iri = x.EventIriOf(x.events[first_i]);
       for (std::size_t i : group) {
-        std::string v(terms_.View(x.events[i].event).value);
+        std::string v = x.EventIriOf(x.events[i]);
         if (v < first_iri) {
           first_i = i;
           first_iri = std::move(v);
@@ -848,22 +1000,25 @@ void Graph::Finish() {
           std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);
       TermId hap = terms_.Iri(hap_iri);
       add(hap, rdf_type, terms_.Iri(Kh(vocab::kh::kHappening)));
-      add(hap, Kh(vocab::kh::kEventTypeP), terms_.Iri(Kh(first.type)));
+      add(hap, Kh(vocab::kh::kEventTypeP), terms_.Iri(Kh(vocab::Name(first.type))));
       add(hap, Kh(vocab::kh::kMatchRule), terms_.Intern(Term::Lit("type+place+date+agents")));
       std::set<std::string> arts;
-      for (std::size_t i : group) arts.insert(x.events[i].article);
+      for (std::size_t i : group) arts.insert(x.article_ids[x.events[i].article]);
       add(hap, Kh(vocab::kh::kEvidence),
           terms_.Intern(Term::Lit(std::to_string(group.size()) + " reports in " + std::to_string(arts.size()) +
                                   " articles: same type, place within the same place hierarchy, overlapping dates, "
                                   "shared or unstated agents")));
-      for (std::size_t i : group) add(x.events[i].event, Kh(vocab::kh::kReportOf), hap);
+      for (std::size_t i : group) add(terms_.Iri(x.EventIriOf(x.events[i])), Kh(vocab::kh::kReportOf), hap);
       ++stats_.happenings;
     }
     // Figures of one happening, kind and day that disagree: both directions, the property is symmetric.
     const std::string conflicts = Kh(vocab::kh::kConflictsWith);
     for (const auto& [lo, hi] : internal::ConflictingFigures(records, groups)) {
-      add(static_cast<TermId>(lo), conflicts, static_cast<TermId>(hi));
-      add(static_cast<TermId>(hi), conflicts, static_cast<TermId>(lo));
+      auto figure = [&](std::size_t id) {
+        return terms_.Iri(FigureIri(x.EventIriOf(x.events[id >> kFigureBits]), id & ((1u << kFigureBits) - 1)));
+      };
+      add(figure(lo), conflicts, figure(hi));
+      add(figure(hi), conflicts, figure(lo));
     }
   }
   // Replace placeholders and renumber the terms in output order, with one flat map (hash lookups per
@@ -882,62 +1037,18 @@ void Graph::Finish() {
     triples_.swap(all);
     chunks_.clear();
   }
-  // With named graphs: each triple's graph, from the runs (in the order added, as triples_ is now).
-  std::vector<TermId> graph_of;
-  if (options_.named_graphs) {
-    graph_of.resize(triples_.size());
-    for (std::size_t r = 0; r < runs_.size(); ++r) {
-      std::size_t end = r + 1 < runs_.size() ? runs_[r + 1].first : triples_.size();
-      std::fill(graph_of.begin() + static_cast<std::ptrdiff_t>(runs_[r].first),
-                graph_of.begin() + static_cast<std::ptrdiff_t>(end), runs_[r].second);
-    }
-    std::vector<std::pair<std::size_t, TermId>>().swap(runs_);
-  }
   std::vector<TermId> remap(terms_.size());
   std::iota(remap.begin(), remap.end(), TermId{0});
   for (const auto& [ph, k] : x.ref_of_term) remap[ph] = final_term[k];
-  {
-    std::vector<TermId> order = terms_.SortInOutputOrder(options_.threads);
-    for (auto& id : remap) id = order[id];
-  }
-  for (auto& tr : triples_) tr = {remap[tr.s], remap[tr.p], remap[tr.o]};
-  for (auto& gr : graph_of) gr = remap[gr];
-  if (!options_.named_graphs) {
-    std::vector<TermId>().swap(remap);
-    auto less = [](const Triple& a, const Triple& b) { return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o); };
-    SortMaybeParallel(&triples_, less, options_.threads);
-    triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
-    return;
-  }
-  // Quads: sorted by (s, p, o, graph), then one quad per triple. A triple in several graphs (several
-  // articles asserting it) goes to the entities graph (graph_of() in graph.h says why).
-  const TermId entities = remap[entities_graph];
-  std::vector<TermId>().swap(remap);
-  struct Quad {
-    TermId s, p, o, g;
-  };
-  std::vector<Quad> quads(triples_.size());
-  for (std::size_t i = 0; i < triples_.size(); ++i) {
-    quads[i] = {triples_[i].s, triples_[i].p, triples_[i].o, graph_of[i]};
-  }
-  std::vector<Triple>().swap(triples_);
-  std::vector<TermId>().swap(graph_of);
-  SortMaybeParallel(
-      &quads, [](const Quad& a, const Quad& b) { return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g); },
-      options_.threads);
-  triples_.reserve(quads.size());
-  graph_of_.reserve(quads.size());
-  for (std::size_t i = 0; i < quads.size(); ++i) {
-    const Quad& q = quads[i];
-    if (!triples_.empty() && triples_.back() == Triple{q.s, q.p, q.o}) {
-      if (graph_of_.back() != q.g) graph_of_.back() = entities;
-      continue;
-    }
-    triples_.push_back({q.s, q.p, q.o});
-    graph_of_.push_back(q.g);
-  }
-  triples_.shrink_to_fit();
-  graph_of_.shrink_to_fit();
+  SortAndDeduplicate(std::move(remap), entities_graph, options_, &terms_, &triples_, &runs_, &graph_of_);
+}
+
+void Graph::FinishPart(GraphPart* part) const {
+  if (part->finished_) return;
+  part->finished_ = true;
+  part->vocab_.reset();
+  // Articles have graphs of their own: no triple of a part is in two graphs (the fallback graph is unused).
+  SortAndDeduplicate({}, 0, options_, &part->terms_, &part->triples_, &part->runs_, &part->graph_of_);
 }
 
 std::size_t Graph::AddedCount() const {

@@ -125,6 +125,14 @@ struct GraphOptions {
   // happenings in HappeningsGraphIri(). Off by default: triples() is the same either way, and a build
   // without it keeps no per-triple graph (no time or memory spent on it).
   bool named_graphs = false;
+  // Streaming, for corpora whose triples do not fit in memory: AddArticle keeps only what merging needs
+  // (entity keys, forms and readings, event reports), Finish() makes only the corpus-wide triples (entity
+  // descriptions, alias evidence, happenings and their links), and each article's own triples are made
+  // afterwards, in parts, by AddArticleTriples() from the same results read again (the caller keeps them,
+  // e.g. in a registry segment). The triples of the graph and of all parts are together exactly the
+  // triples() of a build without streaming; peak memory then grows with the entities and event reports,
+  // not with the triples.
+  bool stream = false;
 };
 
 struct GraphStats {
@@ -133,6 +141,8 @@ struct GraphStats {
   std::map<std::string, std::size_t> entities_by_type;  // after merging
   std::map<std::string, std::size_t> events_by_type;
 };
+
+class GraphPart;
 
 class Graph {
  public:
@@ -170,6 +180,13 @@ class Graph {
   // The IRI of an entity key as used in extract::Mention::entity; valid after Finish().
   std::string EntityIri(std::string_view key) const;
 
+  // Streaming (GraphOptions::stream), after Finish(): adds to `part` the triples that AddArticle would
+  // have added for `result` without streaming (its node, mentions, roles, events and figures), naming
+  // entities by their final IRIs. `result` must be one of the articles added before Finish(), each given
+  // to exactly one part. Then FinishPart(part) numbers its terms and sorts its triples for the writers.
+  void AddArticleTriples(const extract::ArticleResult& result, GraphPart* part) const;
+  void FinishPart(GraphPart* part) const;
+
   struct Impl;
   struct Vocab;
 
@@ -190,6 +207,33 @@ class Graph {
   GraphStats stats_;
   std::unique_ptr<Impl> impl_;
   std::unique_ptr<Vocab> vocab_;  // vocabulary terms, interned by the first AddArticle
+  bool finished_ = false;
+};
+
+// Some triples of a graph with their own terms, numbered in output order and sorted like Graph::triples()
+// after Finish, so the writers stream a part as they stream a graph (exporter::GraphWriter). Made by a
+// streaming graph (GraphOptions::stream): Graph::AddArticleTriples, then Graph::FinishPart.
+class GraphPart {
+ public:
+  GraphPart();
+  ~GraphPart();
+  GraphPart(const GraphPart&) = delete;
+  GraphPart& operator=(const GraphPart&) = delete;
+
+  const TermStore& terms() const { return terms_; }
+  const std::vector<Triple>& triples() const { return triples_; }
+  // With named graphs: the graph of each triple (each article's triples in the graph named by its IRI).
+  const std::vector<TermId>& graph_of() const { return graph_of_; }
+  std::size_t articles() const { return articles_; }
+
+ private:
+  friend class Graph;
+  TermStore terms_;
+  std::vector<Triple> triples_;
+  std::vector<TermId> graph_of_;
+  std::vector<std::pair<std::size_t, TermId>> runs_;  // as Graph::runs_
+  std::unique_ptr<Graph::Vocab> vocab_;
+  std::size_t articles_ = 0;
   bool finished_ = false;
 };
 
