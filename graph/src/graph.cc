@@ -207,33 +207,12 @@ void ChooseReading(KeyInfo* info) {
 
 }  // namespace
 
-// A report of an event for cross-article matching (happenings.h), kept compact: a streaming build of a
-// million articles holds millions of them. Entity key indices are resolved to clusters in Finish().
-struct EventReport {
-  std::uint32_t article = 0;         // index into Impl::article_ids
-  std::uint32_t begin = 0, end = 0;  // the trigger: with the article, the event's IRI (EventIri)
-  vocab::EventType type = vocab::EventType::kMilitaryOperation;
-  std::size_t place = SIZE_MAX;
-  std::optional<long> from, to;
-  std::vector<std::size_t> agents;
-  std::optional<long> as_of;  // the day its figures describe
-  struct Figure {
-    vocab::FigureKind kind;
-    vocab::Qualifier qualifier;
-    std::int64_t value;
-  };
-  std::vector<Figure> figures;  // figure n + 1 of the event is figures[n] (FigureIri)
-};
-
 namespace {
 
 std::string EventIri(std::string_view article_id, std::uint32_t begin, std::uint32_t end) {
   return std::string(vocab::kResource) + "event/" + PercentEncode(article_id) + "/" + std::to_string(begin) + "-" +
          std::to_string(end);
 }
-// A figure's handle in happenings.h: its report's index << kFigureBits | its number (from 1).
-constexpr unsigned kFigureBits = 16;
-
 std::string FigureIri(const std::string& event_iri, std::size_t n) {
   return event_iri + "/figure/" + std::to_string(n);
 }
@@ -255,7 +234,15 @@ struct Graph::Impl {
   std::unordered_map<TermId, std::size_t> ref_of_term;  // placeholder term -> key index
   std::vector<std::string> iri;                         // key index -> final IRI (after Finish)
   std::vector<std::string> article_ids;                 // in the order added
-  std::vector<EventReport> events;
+  // Event reports for cross-article matching (happenings.h), with entity key indices that Finish()
+  // resolves to clusters, and where each report's event is (its IRI: EventIri).
+  internal::EventRecords events;
+  struct EventSpan {
+    std::uint32_t article, begin, end;  // article: index into article_ids
+  };
+  std::vector<EventSpan> event_spans;
+  std::vector<std::uint32_t> agents_buf;            // ObserveEvent's scratch
+  std::vector<internal::FigureRecord> figures_buf;  // ObserveEvent's scratch
 
   std::size_t KeyFor(const std::string& key, TermStore* terms) {
     auto it = key_index.find(key);
@@ -271,7 +258,18 @@ struct Graph::Impl {
     ref_of_term.emplace(ph, idx);
     return idx;
   }
-  std::string EventIriOf(const EventReport& e) const { return EventIri(article_ids[e.article], e.begin, e.end); }
+  std::string EventIriOf(std::size_t report) const {
+    const EventSpan& e = event_spans[report];
+    return EventIri(article_ids[e.article], e.begin, e.end);
+  }
+  // The IRI of the figure with this handle (internal::FigureRecord::id: its index in events.figures).
+  std::string FigureIriOf(std::uint32_t figure) const {
+    const auto& recs = events.records;
+    auto it = std::upper_bound(recs.begin(), recs.end(), figure,
+                               [](std::uint32_t f, const internal::EventRecord& r) { return f < r.figures_begin; });
+    const auto report = static_cast<std::size_t>(it - recs.begin()) - 1;
+    return FigureIri(EventIriOf(report), figure - recs[report].figures_begin + 1);
+  }
 
   void ObserveMention(const extract::Mention& m, TermId art, std::size_t k, const ontology::Lexicon& lexicon);
   void ObserveEvent(const extract::Event& ev, const extract::Document& doc, TermStore* terms);
@@ -310,32 +308,38 @@ void Graph::Impl::ObserveMention(const extract::Mention& m, TermId art, std::siz
 // An event's entity keys, in the order they were always first seen (place, agents, patients, source:
 // the order decides tie-breaks), and its report when it can match another article's (happenings.h).
 void Graph::Impl::ObserveEvent(const extract::Event& ev, const extract::Document& doc, TermStore* terms) {
-  EventReport rec;
-  rec.article = static_cast<std::uint32_t>(article_ids.size() - 1);
-  rec.begin = ev.begin;
-  rec.end = ev.end;
+  internal::EventRecord rec;
   rec.type = ev.type;
-  if (!ev.place.empty()) rec.place = KeyFor(ev.place, terms);
-  for (const auto& a : ev.agents) rec.agents.push_back(KeyFor(a, terms));
+  rec.article = static_cast<std::uint32_t>(article_ids.size() - 1);
+  if (!ev.place.empty()) rec.place = static_cast<std::uint32_t>(KeyFor(ev.place, terms));
+  agents_buf.clear();
+  for (const auto& a : ev.agents) agents_buf.push_back(static_cast<std::uint32_t>(KeyFor(a, terms)));
   for (const auto& p : ev.patients) KeyFor(p, terms);
   if (!ev.source.empty()) KeyFor(ev.source, terms);
   if (ev.date) {
-    rec.from = ev.date->DaysSinceEpoch();
-    rec.to = (ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch();
+    rec.from = static_cast<std::int32_t>(ev.date->DaysSinceEpoch());
+    rec.to = static_cast<std::int32_t>((ev.date_to ? *ev.date_to : *ev.date).DaysSinceEpoch());
   } else if (ev.time_text.empty() && doc.published && doc.published->Valid()) {
     // No time given at all: news reports what just happened, so the event lies within a few days
     // before the article's publication (internal::kUndatedWindow). A time expression that could not
     // be resolved ("last year") says it is not that recent: such an event stays unmatched.
-    rec.to = doc.published->DaysSinceEpoch();
-    rec.from = *rec.to - internal::kUndatedWindow;
+    rec.to = static_cast<std::int32_t>(doc.published->DaysSinceEpoch());
+    rec.from = static_cast<std::int32_t>(rec.to - internal::kUndatedWindow);
   }
-  if (auto as_of = AsOf(ev, doc)) rec.as_of = as_of->DaysSinceEpoch();
-  for (const auto& f : ev.figures) rec.figures.push_back({f.kind, f.qualifier, f.value});
+  if (auto as_of = AsOf(ev, doc)) rec.as_of = static_cast<std::int32_t>(as_of->DaysSinceEpoch());
   // Only reports that can match are kept (2.7M events at 100k articles): not statements, with a
   // place and a date of at most a week (the rules of happenings.h).
-  if (!vocab::IsStatement(ev.type) && rec.place != SIZE_MAX && rec.from && *rec.to - *rec.from <= 7) {
-    events.push_back(std::move(rec));
+  if (vocab::IsStatement(ev.type) || rec.place == internal::kNoPlace || rec.from == internal::kNoDay ||
+      rec.to - rec.from > 7) {
+    return;
   }
+  figures_buf.clear();
+  for (const auto& f : ev.figures) {
+    const auto id = static_cast<std::uint32_t>(events.figures.size() + figures_buf.size());
+    figures_buf.push_back({f.kind, f.value, f.qualifier, id});
+  }
+  events.Add(rec, agents_buf, figures_buf);
+  event_spans.push_back({rec.article, ev.begin, ev.end});
 }
 
 // The vocabulary terms AddArticle writes, interned once per term store: building "https://…#beginIndex" and
@@ -927,100 +931,7 @@ void Graph::Finish() {
   // Happenings: reports of one real-world occurrence in several articles point to one node, each keeping
   // its own figures and source (conflicting figures side by side, never merged).
   if (options_.named_graphs) runs_.emplace_back(AddedCount(), terms_.Iri(HappeningsGraphIri(options_.shard)));
-  {
-    std::vector<std::string> lex_of_root(x.keys.size());  // cluster root -> its lexicon id, if any
-    for (std::size_t i = 0; i < x.keys.size(); ++i) {
-      if (x.keys[i].lexicon) lex_of_root[uf.Find(i)] = x.keys[i].key;
-    }
-    auto contains = [&](std::size_t a, std::size_t b) {
-      if (a == b) return true;
-      const std::string& outer = lex_of_root[a];
-      if (outer.empty()) return false;
-      std::string cur = lex_of_root[b];
-      for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {  // walk b's "in" chain
-        const auto* e = lexicon_.Find(cur);
-        if (!e) break;
-        cur = e->in;
-        if (cur == outer) return true;
-      }
-      return false;
-    };
-    std::vector<internal::EventRecord> records;
-    records.reserve(x.events.size());
-    for (std::size_t i = 0; i < x.events.size(); ++i) {
-      const EventReport& ev = x.events[i];
-      internal::EventRecord r;
-      r.type = std::string(vocab::Name(ev.type));
-      r.article = x.article_ids[ev.article];
-      r.place = ev.place == SIZE_MAX ? SIZE_MAX : uf.Find(ev.place);
-      r.from = ev.from;
-      r.to = ev.to;
-      r.statement = false;  // statements are not kept (ObserveEvent)
-      r.as_of = ev.as_of;
-      // A figure's handle: its report and its number, in the order the figures were added.
-      for (std::size_t k = 0; k < ev.figures.size() && k + 1 < (1u << kFigureBits); ++k) {
-        const auto& f = ev.figures[k];
-        r.figures.push_back({std::string(vocab::Name(f.kind)), f.value, std::string(vocab::Name(f.qualifier)),
-                             i << kFigureBits | (k + 1)});
-      }
-      for (std::size_t a : ev.agents) r.agents.push_back(uf.Find(a));
-      records.push_back(std::move(r));
-    }
-    // Bucket keys: a place's lexicon id (or its cluster) and the lexicon ids of the places it lies in,
-    // the same "in" chain that `contains` walks.
-    auto place_keys = [&](std::size_t p) {
-      std::vector<std::string> keys;
-      const std::string& lex = lex_of_root[p];
-      if (lex.empty()) return std::vector<std::string>{"#" + std::to_string(p)};
-      keys.push_back(lex);
-      std::string cur = lex;
-      for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
-        const auto* e = lexicon_.Find(cur);
-        if (!e) break;
-        cur = e->in;
-        if (!cur.empty()) keys.push_back(cur);
-      }
-      return keys;
-    };
-    const auto groups = internal::MatchHappenings(records, contains, place_keys);
-    for (const auto& group : groups) {
-      // Named after the report with the smallest event IRI, not the first read: the same for any input
-      // order.
-      std::size_t first_i = group.front();
-      std::string first_iri = x.EventIriOf(x.events[first_i]);
-      for (std::size_t i : group) {
-        std::string v = x.EventIriOf(x.events[i]);
-        if (v < first_iri) {
-          first_i = i;
-          first_iri = std::move(v);
-        }
-      }
-      const auto& first = x.events[first_i];
-      std::string hap_iri =
-          std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);
-      TermId hap = terms_.Iri(hap_iri);
-      add(hap, rdf_type, terms_.Iri(Kh(vocab::kh::kHappening)));
-      add(hap, Kh(vocab::kh::kEventTypeP), terms_.Iri(Kh(vocab::Name(first.type))));
-      add(hap, Kh(vocab::kh::kMatchRule), terms_.Intern(Term::Lit("type+place+date+agents")));
-      std::set<std::string> arts;
-      for (std::size_t i : group) arts.insert(x.article_ids[x.events[i].article]);
-      add(hap, Kh(vocab::kh::kEvidence),
-          terms_.Intern(Term::Lit(std::to_string(group.size()) + " reports in " + std::to_string(arts.size()) +
-                                  " articles: same type, place within the same place hierarchy, overlapping dates, "
-                                  "shared or unstated agents")));
-      for (std::size_t i : group) add(terms_.Iri(x.EventIriOf(x.events[i])), Kh(vocab::kh::kReportOf), hap);
-      ++stats_.happenings;
-    }
-    // Figures of one happening, kind and day that disagree: both directions, the property is symmetric.
-    const std::string conflicts = Kh(vocab::kh::kConflictsWith);
-    for (const auto& [lo, hi] : internal::ConflictingFigures(records, groups)) {
-      auto figure = [&](std::size_t id) {
-        return terms_.Iri(FigureIri(x.EventIriOf(x.events[id >> kFigureBits]), id & ((1u << kFigureBits) - 1)));
-      };
-      add(figure(lo), conflicts, figure(hi));
-      add(figure(hi), conflicts, figure(lo));
-    }
-  }
+  AddHappenings(&uf);
   // Replace placeholders and renumber the terms in output order, with one flat map (hash lookups per
   // triple took seconds at 100M triples); then sort by id, which is now the writers' order, and
   // deduplicate. The writers stream the result without sorting it again.
@@ -1049,6 +960,101 @@ void Graph::FinishPart(GraphPart* part) const {
   part->vocab_.reset();
   // Articles have graphs of their own: no triple of a part is in two graphs (the fallback graph is unused).
   SortAndDeduplicate({}, 0, options_, &part->terms_, &part->triples_, &part->runs_, &part->graph_of_);
+}
+
+// The happenings of the corpus (happenings.h): each group of reports of one occurrence gets a node that
+// its reports point to, and the figures of a group that disagree are linked. `uf` holds the entity
+// clusters; the reports' places and agents are resolved to them here (the reports are not used after).
+void Graph::AddHappenings(internal::UnionFind* uf) {
+  Impl& x = *impl_;
+  const std::string rdf_type = std::string(vocab::kRdf) + "type";
+  auto add = [&](TermId s, const std::string& p, TermId o) { triples_.push_back({s, terms_.Iri(p), o}); };
+  std::vector<std::string> lex_of_root(x.keys.size());  // cluster root -> its lexicon id, if any
+  for (std::size_t i = 0; i < x.keys.size(); ++i) {
+    if (x.keys[i].lexicon) lex_of_root[uf->Find(i)] = x.keys[i].key;
+  }
+  auto contains = [&](std::size_t a, std::size_t b) {
+    if (a == b) return true;
+    const std::string& outer = lex_of_root[a];
+    if (outer.empty()) return false;
+    std::string cur = lex_of_root[b];
+    for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {  // walk b's "in" chain
+      const auto* e = lexicon_.Find(cur);
+      if (!e) break;
+      cur = e->in;
+      if (cur == outer) return true;
+    }
+    return false;
+  };
+  internal::EventRecords& reports = x.events;
+  for (auto& r : reports.records) {
+    if (r.place != internal::kNoPlace) r.place = static_cast<std::uint32_t>(uf->Find(r.place));
+  }
+  for (auto& a : reports.agents) a = static_cast<std::uint32_t>(uf->Find(a));
+  // Reports of one article share a number that orders the articles by id, whatever order they came in.
+  std::vector<std::uint32_t> rank(x.article_ids.size());
+  {
+    std::vector<std::uint32_t> by_id(x.article_ids.size());
+    std::iota(by_id.begin(), by_id.end(), 0u);
+    std::stable_sort(by_id.begin(), by_id.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return x.article_ids[a] < x.article_ids[b]; });
+    for (std::size_t k = 0; k < by_id.size(); ++k) {
+      const bool same = k > 0 && x.article_ids[by_id[k]] == x.article_ids[by_id[k - 1]];
+      rank[by_id[k]] = same ? rank[by_id[k - 1]] : static_cast<std::uint32_t>(k);
+    }
+  }
+  for (auto& r : reports.records) r.article = rank[r.article];
+  // Bucket keys: a place's lexicon id (or its cluster) and the lexicon ids of the places it lies in,
+  // the same "in" chain that `contains` walks.
+  auto place_keys = [&](std::size_t p) {
+    std::vector<std::string> keys;
+    const std::string& lex = lex_of_root[p];
+    if (lex.empty()) return std::vector<std::string>{"#" + std::to_string(p)};
+    keys.push_back(lex);
+    std::string cur = lex;
+    for (int depth = 0; depth < 8 && !cur.empty(); ++depth) {
+      const auto* e = lexicon_.Find(cur);
+      if (!e) break;
+      cur = e->in;
+      if (!cur.empty()) keys.push_back(cur);
+    }
+    return keys;
+  };
+  const auto groups = internal::MatchHappenings(reports, contains, place_keys);
+  for (const auto& group : groups) {
+    // Named after the report with the smallest event IRI, not the first read: the same for any input
+    // order.
+    std::size_t first_i = group.front();
+    std::string first_iri = x.EventIriOf(first_i);
+    for (std::size_t i : group) {
+      std::string v = x.EventIriOf(i);
+      if (v < first_iri) {
+        first_i = i;
+        first_iri = std::move(v);
+      }
+    }
+    std::string hap_iri = std::string(vocab::kResource) + "happening/" + first_iri.substr(first_iri.find("event/") + 6);
+    TermId hap = terms_.Iri(hap_iri);
+    add(hap, rdf_type, terms_.Iri(Kh(vocab::kh::kHappening)));
+    add(hap, Kh(vocab::kh::kEventTypeP), terms_.Iri(Kh(vocab::Name(reports.records[first_i].type))));
+    add(hap, Kh(vocab::kh::kMatchRule), terms_.Intern(Term::Lit("type+place+date+agents")));
+    std::set<std::uint32_t> arts;
+    for (std::size_t i : group) arts.insert(reports.records[i].article);
+    add(hap, Kh(vocab::kh::kEvidence),
+        terms_.Intern(Term::Lit(std::to_string(group.size()) + " reports in " + std::to_string(arts.size()) +
+                                " articles: same type, place within the same place hierarchy, overlapping dates, "
+                                "shared or unstated agents")));
+    for (std::size_t i : group) add(terms_.Iri(x.EventIriOf(i)), Kh(vocab::kh::kReportOf), hap);
+    ++stats_.happenings;
+  }
+  // Figures of one happening, kind and day that disagree: both directions, the property is symmetric.
+  const std::string conflicts = Kh(vocab::kh::kConflictsWith);
+  for (const auto& [lo, hi] : internal::ConflictingFigures(reports, groups)) {
+    TermId a = terms_.Iri(x.FigureIriOf(static_cast<std::uint32_t>(lo)));
+    TermId b = terms_.Iri(x.FigureIriOf(static_cast<std::uint32_t>(hi)));
+    add(a, conflicts, b);
+    add(b, conflicts, a);
+  }
 }
 
 std::size_t Graph::AddedCount() const {

@@ -8,15 +8,23 @@
 
 namespace khabar::graph::internal {
 
-std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRecord>& records,
-                                                      const PlaceContains& contains, const PlaceKeys& keys) {
+namespace {
+
+long From(const EventRecord& r) { return r.from; }
+long To(const EventRecord& r) { return r.to == kNoDay ? r.from : r.to; }
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> MatchHappenings(const EventRecords& reports, const PlaceContains& contains,
+                                                      const PlaceKeys& keys) {
   constexpr long kMaxSpan = 7;  // days; longer periods ("in 2020", "this month") identify nothing
-  std::map<std::string, std::vector<std::size_t>> by_type;
+  const std::vector<EventRecord>& records = reports.records;
+  std::map<vocab::EventType, std::vector<std::uint32_t>> by_type;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const EventRecord& r = records[i];
-    if (r.statement || r.place == SIZE_MAX || !r.from) continue;
-    if (r.to.value_or(*r.from) - *r.from > kMaxSpan) continue;
-    by_type[r.type].push_back(i);
+    if (r.statement || r.place == kNoPlace || r.from == kNoDay) continue;
+    if (To(r) - From(r) > kMaxSpan) continue;
+    by_type[r.type].push_back(static_cast<std::uint32_t>(i));
   }
   auto place_keys = [&](std::size_t place) {
     std::vector<std::string> k = keys ? keys(place) : std::vector<std::string>{};
@@ -28,40 +36,40 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
   UnionFind uf(records.size());
   for (const auto& [type, ids] : by_type) {
     // Bucket by each report's own place key, sorted by start date.
-    std::map<std::string, std::vector<std::size_t>> bucket;
+    std::map<std::string, std::vector<std::uint32_t>> bucket;
     std::map<std::size_t, std::vector<std::string>> keys_of;  // place -> its keys, computed once
-    for (std::size_t i : ids) {
+    for (std::uint32_t i : ids) {
       auto it = keys_of.find(records[i].place);
       if (it == keys_of.end()) it = keys_of.emplace(records[i].place, place_keys(records[i].place)).first;
       bucket[it->second.front()].push_back(i);
     }
     for (auto& [key, members] : bucket) {
       std::stable_sort(members.begin(), members.end(),
-                       [&](std::size_t x, std::size_t y) { return *records[x].from < *records[y].from; });
+                       [&](std::uint32_t x, std::uint32_t y) { return records[x].from < records[y].from; });
     }
-    for (std::size_t ia : ids) {
+    for (std::uint32_t ia : ids) {
       const EventRecord& a = records[ia];
-      long a_to = a.to.value_or(*a.from);
+      const long a_from = From(a), a_to = To(a);
       for (const std::string& key : keys_of.at(a.place)) {
         auto bt = bucket.find(key);
         if (bt == bucket.end()) continue;
         const auto& members = bt->second;
         // b overlaps a (one day of slack) only if b.from <= a_to + 1 and b_to >= a.from - 1, and
         // b_to <= b.from + kMaxSpan: so b.from >= a.from - 1 - kMaxSpan.
-        auto first = std::lower_bound(members.begin(), members.end(), *a.from - 1 - kMaxSpan,
-                                      [&](std::size_t x, long day) { return *records[x].from < day; });
-        for (auto it = first; it != members.end() && *records[*it].from <= a_to + 1; ++it) {
-          std::size_t ib = *it;
+        auto first = std::lower_bound(members.begin(), members.end(), a_from - 1 - kMaxSpan,
+                                      [&](std::uint32_t x, long day) { return From(records[x]) < day; });
+        for (auto it = first; it != members.end() && From(records[*it]) <= a_to + 1; ++it) {
+          std::uint32_t ib = *it;
           // Already one happening (a much-reported one links most pairs): nothing to learn from the pair.
           if (ib == ia || uf.Find(ia) == uf.Find(ib)) continue;
           const EventRecord& b = records[ib];
           if (a.article == b.article) continue;
-          long b_to = b.to.value_or(*b.from);
-          if (*a.from > b_to + 1 || *b.from > a_to + 1) continue;  // dates do not overlap (one day of slack)
+          if (a_from > To(b) + 1 || From(b) > a_to + 1) continue;  // dates do not overlap (one day of slack)
           if (!contains(a.place, b.place) && !contains(b.place, a.place)) continue;
-          if (!a.agents.empty() && !b.agents.empty()) {
-            bool shared = std::any_of(a.agents.begin(), a.agents.end(), [&](std::size_t g) {
-              return std::find(b.agents.begin(), b.agents.end(), g) != b.agents.end();
+          auto a_agents = reports.AgentsOf(a), b_agents = reports.AgentsOf(b);
+          if (!a_agents.empty() && !b_agents.empty()) {
+            bool shared = std::any_of(a_agents.begin(), a_agents.end(), [&](std::uint32_t g) {
+              return std::find(b_agents.begin(), b_agents.end(), g) != b_agents.end();
             });
             if (!shared) continue;
           }
@@ -72,7 +80,7 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
   }
   std::map<std::size_t, std::vector<std::size_t>> groups;
   for (const auto& [type, ids] : by_type) {
-    for (std::size_t i : ids) groups[uf.Find(i)].push_back(i);
+    for (std::uint32_t i : ids) groups[uf.Find(i)].push_back(i);
   }
   std::vector<std::vector<std::size_t>> out;
   for (auto& [root, members] : groups) {
@@ -85,19 +93,22 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const std::vector<EventRec
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> ConflictingFigures(
-    const std::vector<EventRecord>& records, const std::vector<std::vector<std::size_t>>& groups) {
+    const EventRecords& reports, const std::vector<std::vector<std::size_t>>& groups) {
+  using vocab::Qualifier;
+  const std::vector<EventRecord>& records = reports.records;
   auto agrees = [](const FigureRecord& lo, const FigureRecord& hi) {  // lo.value < hi.value
-    return lo.qualifier == "atLeast" || lo.qualifier == "moreThan" || hi.qualifier == "atMost" ||
-           hi.qualifier == "lessThan" || hi.qualifier == "nearly";
+    return lo.qualifier == Qualifier::kAtLeast || lo.qualifier == Qualifier::kMoreThan ||
+           hi.qualifier == Qualifier::kAtMost || hi.qualifier == Qualifier::kLessThan ||
+           hi.qualifier == Qualifier::kNearly;
   };
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (const auto& group : groups) {
     // The group's figures by day and kind: only those are compared (small buckets, not all pairs).
-    std::map<std::pair<long, std::string>, std::vector<std::pair<std::size_t, const FigureRecord*>>> bucket;
+    std::map<std::pair<long, vocab::FigureKind>, std::vector<std::pair<std::size_t, const FigureRecord*>>> bucket;
     for (std::size_t i : group) {
-      if (!records[i].as_of) continue;
-      for (const FigureRecord& f : records[i].figures) {
-        if (f.kind != "other") bucket[{*records[i].as_of, f.kind}].push_back({i, &f});
+      if (records[i].as_of == kNoDay) continue;
+      for (const FigureRecord& f : reports.FiguresOf(records[i])) {
+        if (f.kind != vocab::FigureKind::kOther) bucket[{records[i].as_of, f.kind}].push_back({i, &f});
       }
     }
     for (auto& [key, figs] : bucket) {

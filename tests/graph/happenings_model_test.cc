@@ -31,9 +31,11 @@ std::vector<std::string> Keys(std::size_t p) {
 }
 
 // The rule of happenings.h, every pair compared.
-std::vector<std::vector<std::size_t>> Model(const std::vector<EventRecord>& r) {
+std::vector<std::vector<std::size_t>> Model(const EventRecords& reports) {
+  const std::vector<EventRecord>& r = reports.records;
+  auto to = [](const EventRecord& e) { return e.to == kNoDay ? e.from : e.to; };
   auto eligible = [&](const EventRecord& e) {
-    return !e.statement && e.place != SIZE_MAX && e.from && e.to.value_or(*e.from) - *e.from <= 7;
+    return !e.statement && e.place != kNoPlace && e.from != kNoDay && to(e) - e.from <= 7;
   };
   UnionFind uf(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
@@ -41,10 +43,11 @@ std::vector<std::vector<std::size_t>> Model(const std::vector<EventRecord>& r) {
       const EventRecord& a = r[i];
       const EventRecord& b = r[j];
       if (!eligible(a) || !eligible(b) || a.type != b.type || a.article == b.article) continue;
-      if (*a.from > b.to.value_or(*b.from) + 1 || *b.from > a.to.value_or(*a.from) + 1) continue;
+      if (a.from > to(b) + 1 || b.from > to(a) + 1) continue;
       if (!Contains(a.place, b.place) && !Contains(b.place, a.place)) continue;
-      if (!a.agents.empty() && !b.agents.empty() && std::none_of(a.agents.begin(), a.agents.end(), [&](std::size_t g) {
-            return std::find(b.agents.begin(), b.agents.end(), g) != b.agents.end();
+      auto aa = reports.AgentsOf(a), ba = reports.AgentsOf(b);
+      if (!aa.empty() && !ba.empty() && std::none_of(aa.begin(), aa.end(), [&](std::uint32_t g) {
+            return std::find(ba.begin(), ba.end(), g) != ba.end();
           })) {
         continue;
       }
@@ -67,20 +70,26 @@ TEST(HappeningsModelTest, BucketsGiveThePairwiseGroups) {
   std::mt19937 rng(3);
   std::uniform_int_distribution<int> type(0, 2), article(0, 30), place(-1, 9), day(0, 40), span(0, 10), agent(0, 4),
       n_agents(0, 2), coin(0, 9);
+  const vocab::EventType kTypes[] = {vocab::EventType::kAttack, vocab::EventType::kExplosion,
+                                     vocab::EventType::kDisplacement};
   std::size_t groups = 0;
   for (int round = 0; round < 30; ++round) {
-    std::vector<EventRecord> r(300);
-    for (auto& e : r) {
-      e.type = "T" + std::to_string(type(rng));
-      e.article = "a" + std::to_string(article(rng));
+    EventRecords r;
+    std::vector<std::uint32_t> agents;
+    for (int n = 0; n < 300; ++n) {
+      EventRecord e;
+      e.type = kTypes[type(rng)];
+      e.article = static_cast<std::uint32_t>(article(rng));
       int p = place(rng);
-      e.place = p < 0 ? SIZE_MAX : static_cast<std::size_t>(p);
+      e.place = p < 0 ? kNoPlace : static_cast<std::uint32_t>(p);
       if (coin(rng) > 0) {
         e.from = day(rng);
-        e.to = *e.from + (coin(rng) < 7 ? 0 : span(rng));
+        e.to = e.from + (coin(rng) < 7 ? 0 : span(rng));
       }
-      for (int k = n_agents(rng); k > 0; --k) e.agents.push_back(static_cast<std::size_t>(agent(rng)));
+      agents.clear();
+      for (int k = n_agents(rng); k > 0; --k) agents.push_back(static_cast<std::uint32_t>(agent(rng)));
       e.statement = coin(rng) == 0;
+      r.Add(e, agents, {});
     }
     auto model = Model(r);
     groups += model.size();

@@ -143,6 +143,9 @@ struct GraphStats {
 };
 
 class GraphPart;
+namespace internal {
+class UnionFind;
+}
 
 class Graph {
  public:
@@ -163,6 +166,7 @@ class Graph {
   // are.
   const std::vector<Triple>& triples() const { return triples_; }
   const GraphStats& stats() const { return stats_; }
+  const GraphOptions& options() const { return options_; }
   // The named graph (a term id) of each triple, parallel to triples(); empty unless
   // GraphOptions::named_graphs. Valid after Finish(). Which graph a triple is in:
   //   - a fact that AddArticle wrote for an article (its node, mentions, roles, events, figures) is in
@@ -193,6 +197,7 @@ class Graph {
  private:
   // Triples added so far (the chunks and triples_).
   std::size_t AddedCount() const;
+  void AddHappenings(internal::UnionFind* uf);
 
   const ontology::Lexicon& lexicon_;
   GraphOptions options_;
