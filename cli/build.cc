@@ -1,11 +1,14 @@
 #include "build.h"
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -212,6 +215,115 @@ Status AddRegistryArticles(const graph::Registry& reg, graph::Graph* g, std::set
   return Status::Ok();
 }
 
+// Whether a build of `articles` articles streams (--stream auto|on|off, checked by CheckBuildOptions).
+bool Streams(const std::string& mode, std::size_t articles) {
+  return mode == "on" || (mode == "auto" && articles > kStreamAbove);
+}
+
+bool ValidStreamMode(const std::string& mode) {
+  if (mode == "auto" || mode == "on" || mode == "off") return true;
+  Note("error: --stream must be auto, on or off, not '" + mode + "'");
+  return false;
+}
+
+// The spill of a streaming build without a registry: every article's extraction, written beside the output
+// as a registry segment while the articles are extracted, read again to write the graph, and removed at the
+// end (and by the next build into the same directory if this one was killed).
+struct Spill {
+  fs::path path;
+  std::unique_ptr<graph::SegmentWriter> writer;
+  graph::Registry reg;
+  Spill() = default;
+  Spill(const Spill&) = delete;
+  Spill& operator=(const Spill&) = delete;
+  ~Spill() {
+    writer.reset();  // removes its temporary file when not committed
+    std::error_code ec;
+    if (!path.empty()) fs::remove(path, ec);
+  }
+};
+
+// ".NAME.spill-" for an output NAME: the spill is that, the pid and ".kreg".
+std::string SpillPrefix(const fs::path& out) { return "." + out.filename().string() + ".spill-"; }
+
+// Removes the spills (and their temporaries) of earlier builds of the same output whose process is gone.
+void RemoveStaleSpills(const fs::path& dir, const std::string& prefix) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM) continue;  // still running
+    std::error_code e2;
+    fs::remove(it->path(), e2);
+  }
+}
+
+int OpenSpill(const BuildOptions& o, const fs::path& out, Spill* spill) {
+  fs::path dir = o.output == "-" ? fs::temp_directory_path() : out.parent_path();
+  if (dir.empty()) dir = ".";
+  const std::string prefix = SpillPrefix(o.output == "-" ? fs::path("stdout") : out);
+  RemoveStaleSpills(dir, prefix);
+  spill->path = dir / (prefix + std::to_string(::getpid()) + ".kreg");
+  if (Status s = graph::SegmentWriter::Open(spill->path, "spill", &spill->writer); !s.ok()) {
+    spill->path.clear();
+    Note("error: the streaming build's spill file: " + s.ToString() + " (or give --stream off)");
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
+int CloseSpill(Status write_status, Spill* spill) {
+  if (write_status.ok()) write_status = spill->writer->Commit();
+  spill->writer.reset();
+  if (write_status.ok()) write_status = spill->reg.AddSource(spill->path);
+  if (!write_status.ok()) {
+    Note("error: the streaming build's spill file: " + write_status.ToString());
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
+// Writes a streaming graph (GraphOptions::stream, finished) atomically: each article's triples, made again
+// from its results in `source`, in parts of about 4M triples, then the graph's corpus-wide
+// triples. `triples` receives the number written (a triple is in one part only: articles' subjects are
+// their own).
+Status WriteStreamed(const graph::Graph& g, const graph::Registry& source, exporter::Format format, const fs::path& out,
+                     unsigned jobs, bool progress, std::size_t* triples) {
+  // About 4M triples a part (~50 MB of ids and terms); KHABAR_STREAM_PART_TRIPLES sets another size (tests
+  // use a tiny one so that even a small corpus is written in many parts).
+  std::size_t part_triples = std::size_t{1} << 22;
+  if (const char* env = std::getenv("KHABAR_STREAM_PART_TRIPLES"); env && std::atol(env) > 0) {
+    part_triples = static_cast<std::size_t>(std::atol(env));
+  }
+  *triples = 0;
+  return exporter::WriteOutputFile(out, [&](exporter::Sink* sink) -> Status {
+    exporter::GraphWriter w(format, sink, jobs);
+    KHABAR_RETURN_IF_ERROR(w.Begin());
+    Progress bar(source.articles().size(), progress, "articles written");
+    auto part = std::make_unique<graph::GraphPart>();
+    auto flush = [&]() -> Status {
+      g.FinishPart(part.get());
+      *triples += part->triples().size();
+      Status s = w.Write(*part);
+      part = std::make_unique<graph::GraphPart>();
+      return s;
+    };
+    extract::ArticleResult r;
+    std::size_t done = 0;
+    for (const auto& [id, entry] : source.articles()) {
+      KHABAR_RETURN_IF_ERROR(source.Load(entry, &r));
+      g.AddArticleTriples(r, part.get());
+      if (part->triples().size() >= part_triples) KHABAR_RETURN_IF_ERROR(flush());
+      bar.Update(++done);
+    }
+    if (part->articles() > 0) KHABAR_RETURN_IF_ERROR(flush());
+    *triples += g.triples().size();
+    KHABAR_RETURN_IF_ERROR(w.Write(g));
+    return w.End();
+  });
+}
+
 using Clock = std::chrono::steady_clock;
 
 double SecondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
@@ -264,6 +376,7 @@ int CheckBuildOptions(const BuildOptions& o, exporter::Format* format, Shard* sh
         "shard-K.kreg' and merge them with 'khabar merge' (docs/registry.md)");
     return kExitUsage;
   }
+  if (!ValidStreamMode(o.stream)) return kExitUsage;
   if (!o.remove.empty() && o.registry.empty()) {
     Note("error: --remove needs --registry DIR (the registry to remove the articles from)");
     return kExitUsage;
@@ -432,13 +545,20 @@ int UpdateIris(const BuildOptions& o, const graph::Graph& g, BuildRegistry* r) {
   return kExitOk;
 }
 
+// The process's peak resident memory so far.
+long PeakMemoryMiB() {
+  struct rusage u {};
+  ::getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;  // KiB on Linux
+}
+
 // The counts of a build and the time of each stage, on stderr.
 struct BuildTimes {
   double extract = 0, merge = 0, write = 0, total = 0;
 };
 
-void PrintSummary(const BuildOptions& o, const graph::Graph& g, const BuildRegistry& r, std::size_t skipped,
-                  std::size_t corpus_size, bool sharded, unsigned jobs, const BuildTimes& times) {
+void PrintSummary(const BuildOptions& o, const graph::Graph& g, std::size_t triples, const BuildRegistry& r,
+                  std::size_t skipped, std::size_t corpus_size, bool sharded, unsigned jobs, const BuildTimes& times) {
   const auto& st = g.stats();
   std::ostringstream os;
   std::size_t entities = 0;
@@ -462,9 +582,15 @@ void PrintSummary(const BuildOptions& o, const graph::Graph& g, const BuildRegis
      << "  mentions:  " << st.mentions << ", roles: " << st.roles << "\n"
      << "  events:    " << st.events << " (" << ev_types << ")\n"
      << "  figures:   " << st.figures << "\n"
-     << "  triples:   " << g.triples().size() << "\n"
+     << "  triples:   " << triples << (g.options().stream ? " (streamed)" : "") << "\n"
      << "  stages:    read+extract " << Seconds(times.extract) << ", merge " << Seconds(times.merge) << ", write "
-     << Seconds(times.write) << " (" << jobs << " threads)\n";
+     << Seconds(times.write) << " (" << jobs << " threads)\n"
+     << "  memory:    peak " << PeakMemoryMiB() << " MiB"
+     << (g.options().stream ? std::string(" (streamed)")
+         : r.reg.articles().size() + st.articles > kStreamAbove / 2
+             ? std::string(" (--stream on bounds it on large corpora)")
+             : std::string())
+     << "\n";
   std::cerr << os.str();
 }
 
@@ -518,9 +644,14 @@ int RunBuild(const BuildOptions& o) {
   gopt.threads = jobs;
   if (shard.n) gopt.shard = std::to_string(shard.k) + "of" + std::to_string(shard.n);
   gopt.named_graphs = exporter::HasNamedGraphs(format);
+  gopt.stream = !o.extract_only && Streams(o.stream, inputs.size() + r.reg.articles().size());
   graph::Graph g(lexicon, gopt);
 
   if (int rc = OpenSegment(o, out, &r); rc != kExitOk) return rc;
+  Spill spill;  // a streaming build keeps its articles' results here, unless a registry holds them
+  if (gopt.stream && !r.segment) {
+    if (int rc = OpenSpill(o, out, &spill); rc != kExitOk) return rc;
+  }
   Progress progress(inputs.size(), !o.quiet);
   std::size_t skipped = 0;
   Status write_status;
@@ -541,11 +672,14 @@ int RunBuild(const BuildOptions& o) {
           if (write_status.ok()) write_status = r.segment->Add(*s.result, s.hash);
         } else {
           g.AddArticle(*s.result);
+          if (spill.writer && write_status.ok()) write_status = spill.writer->Add(*s.result, {});
         }
         progress.Update(k + 1);
       });
   if (r.segment) {
     if (int rc = CommitSegment(o, write_status, &r); rc != kExitOk) return rc;
+  } else if (spill.writer) {
+    if (int rc = CloseSpill(write_status, &spill); rc != kExitOk) return rc;
   }
   const int done = (skipped || problems) ? kExitPartial : kExitOk;
   if (o.extract_only) {
@@ -565,8 +699,11 @@ int RunBuild(const BuildOptions& o) {
   g.Finish();
   auto t2 = Clock::now();
   times.merge = std::chrono::duration<double>(t2 - t1).count();
-  if (Status s = exporter::WriteGraphFile(g, format, out, jobs); !s.ok()) {
-    Note("error: " + s.ToString());
+  std::size_t triples = g.triples().size();
+  Status written = gopt.stream ? WriteStreamed(g, r.dir ? r.reg : spill.reg, format, out, jobs, !o.quiet, &triples)
+                               : exporter::WriteGraphFile(g, format, out, jobs);
+  if (!written.ok()) {
+    Note("error: " + written.ToString());
     return kExitFatal;
   }
   if (r.dir) {
@@ -575,7 +712,8 @@ int RunBuild(const BuildOptions& o) {
   times.write = SecondsSince(t2);
   times.total = SecondsSince(t0);
   if (!o.quiet) {
-    PrintSummary(o, g, r, skipped + static_cast<std::size_t>(problems), corpus_size, shard.n != 0, jobs, times);
+    PrintSummary(o, g, triples, r, skipped + static_cast<std::size_t>(problems), corpus_size, shard.n != 0, jobs,
+                 times);
   }
   return done;
 }
@@ -583,7 +721,7 @@ int RunBuild(const BuildOptions& o) {
 int RunMerge(const MergeOptions& o) {
   auto t0 = Clock::now();
   exporter::Format format = exporter::Format::kTurtle;
-  if (!ChooseFormat(o.format, o.output, &format)) return kExitUsage;
+  if (!ChooseFormat(o.format, o.output, &format) || !ValidStreamMode(o.stream)) return kExitUsage;
   fs::path lexdir;
   ontology::Lexicon lexicon;
   if (!LoadLexicon(o.lexicon, &lexdir, &lexicon)) return kExitFatal;
@@ -605,6 +743,7 @@ int RunMerge(const MergeOptions& o) {
   gopt.no_merge.insert(o.no_merge.begin(), o.no_merge.end());
   gopt.threads = jobs;
   gopt.named_graphs = exporter::HasNamedGraphs(format);
+  gopt.stream = Streams(o.stream, reg.articles().size());
   graph::Graph g(lexicon, gopt);
   exporter::InstallInterruptCleanup();
   if (Status s = AddRegistryArticles(reg, &g); !s.ok()) {
@@ -612,14 +751,16 @@ int RunMerge(const MergeOptions& o) {
     return kExitFatal;
   }
   g.Finish();
-  if (Status s = exporter::WriteGraphFile(g, format, o.output, jobs); !s.ok()) {
-    Note("error: " + s.ToString());
+  std::size_t triples = g.triples().size();
+  Status written = gopt.stream ? WriteStreamed(g, reg, format, o.output, jobs, !o.quiet, &triples)
+                               : exporter::WriteGraphFile(g, format, o.output, jobs);
+  if (!written.ok()) {
+    Note("error: " + written.ToString());
     return kExitFatal;
   }
   if (!o.quiet) {
     Note("merged " + std::to_string(reg.articles().size()) + " articles from " + std::to_string(reg.segments().size()) +
-         " segments into " + o.output + " (" + std::to_string(g.triples().size()) + " triples) in " +
-         Seconds(SecondsSince(t0)));
+         " segments into " + o.output + " (" + std::to_string(triples) + " triples) in " + Seconds(SecondsSince(t0)));
   }
   return kExitOk;
 }

@@ -27,7 +27,14 @@ struct BuildOptions {
   std::string registry;
   std::vector<std::string> remove;
   bool extract_only = false;
+  // "auto", "on" or "off": a streaming build (graph::GraphOptions::stream), whose memory grows with the
+  // entities rather than the triples; auto streams above kStreamAbove articles.
+  std::string stream = "auto";
 };
+
+// A build of more articles than this streams unless told otherwise (--stream): a whole build in memory
+// needs about 2.3 GiB per 100,000 articles of wire copy (docs/performance.md).
+inline constexpr std::size_t kStreamAbove = 100000;
 
 struct MergeOptions {
   std::vector<std::string> sources;  // registry directories and segment files
@@ -35,6 +42,7 @@ struct MergeOptions {
   std::vector<std::string> no_merge;
   unsigned jobs = 0;
   bool quiet = false;
+  std::string stream = "auto";  // as BuildOptions::stream
 };
 
 // khabar build (and khabar extract, with extract_only): reads and extracts the articles on worker threads,

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -43,7 +44,8 @@ std::string Seconds(double s) {
   return buf;
 }
 
-Progress::Progress(std::size_t total, bool enabled) : total_(total), enabled_(enabled && isatty(STDERR_FILENO)) {}
+Progress::Progress(std::size_t total, bool enabled, std::string unit)
+    : total_(total), unit_(std::move(unit)), enabled_(enabled && isatty(STDERR_FILENO)) {}
 
 void Progress::Update(std::size_t done) {
   if (!enabled_) return;
@@ -55,9 +57,9 @@ void Progress::Update(std::size_t done) {
   double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
   int width = 30;
   int filled = total_ ? static_cast<int>(width * done / total_) : width;
-  std::fprintf(stderr, "\r[%s%s] %zu/%zu articles  %.0f/s  ETA %.0f s ",
-               std::string(static_cast<std::size_t>(filled), '#').c_str(),
-               std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done, total_, rate, eta);
+  std::fprintf(
+      stderr, "\r[%s%s] %zu/%zu %s  %.0f/s  ETA %.0f s ", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+      std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done, total_, unit_.c_str(), rate, eta);
   if (done == total_) std::fprintf(stderr, "\n");
 }
 

@@ -30,11 +30,13 @@ std::string Seconds(double s);
 // Progress on stderr: a bar with rate and ETA on a terminal, nothing otherwise (a summary follows).
 class Progress {
  public:
-  Progress(std::size_t total, bool enabled);
+  // `unit`: what is counted ("articles", "articles written").
+  Progress(std::size_t total, bool enabled, std::string unit = "articles");
   void Update(std::size_t done);
 
  private:
   std::size_t total_;
+  std::string unit_;
   bool enabled_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
 };

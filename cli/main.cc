@@ -284,6 +284,36 @@ int ListQueries() {
   return kExitOk;
 }
 
+const char* const kStreamHelp =
+    "auto (the default), on or off. A streaming build keeps only the entities and event reports in memory, spills "
+    "each article's extraction to a file beside the output (.NAME.spill-PID.kreg, removed at the end) and writes "
+    "the graph article by article: memory grows with the entities, not with the triples. The graph is the same; "
+    "the output groups triples by article instead of sorting them all. auto streams above 100,000 articles";
+
+// The options that build and extract share: how articles are read and extracted, and progress.
+void AddExtractionOptions(CLI::App* cmd, BuildOptions* o, const std::vector<std::string>& pass_names) {
+  cmd->add_option("--manifest", o->manifest,
+                  "Corpus manifest (XML: <corpus><article file=… outlet=… published=YYYY-MM-DD/>) giving each "
+                  "article's outlet and publication date; without it dates stay unresolved")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-j,--jobs", o->jobs, "Extraction threads (default: all cores)");
+  cmd->add_option("--lexicon", o->lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--disable-pass", o->disabled_passes,
+                  "Switch off an extractor pass or per-trigger step by name (repeatable; build --list-passes lists "
+                  "them, docs/passes.md explains them)")
+      ->check(CLI::IsMember(pass_names));
+  cmd->add_option("--max-article-bytes", o->max_article_bytes,
+                  "Cut an article longer than this many bytes at the last sentence end before it, with a "
+                  "warning naming the file (default 4194304 = 4 MiB; 0: no limit)");
+  cmd->add_option("--shard", o->shard,
+                  "Only the slice K/N (1 <= K <= N) of the corpus: the articles whose id hashes to it. The N "
+                  "slices cover the corpus once; a build of a slice names entities, articles and events alike (its "
+                  "aliases of names found by rule are merged within the slice only), and khabar extract's N "
+                  "segments merge into the graph of the whole corpus (docs/registry.md)");
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress bar and no summary");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -295,6 +325,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "khabar 0.1.0");
 
+  std::vector<std::string> pass_names;  // the passes that can be switched off
+  for (const auto& p : extract::ListPasses()) {
+    if (!p.required) pass_names.emplace_back(p.name);
+  }
   BuildOptions b;
   auto* build = app.add_subcommand(
       "build", "Extract every article and write one graph (Turtle, N-Triples, N-Quads, TriG or JSON-LD).");
@@ -303,30 +337,14 @@ int main(int argc, char** argv) {
                     "they may be left out (the graph of the registry's articles)");
   build->add_option("-o,--output", b.output, "Output graph file (written atomically); '-' for standard output")
       ->required();
-  build
-      ->add_option("--manifest", b.manifest,
-                   "Corpus manifest (XML: <corpus><article file=… outlet=… published=YYYY-MM-DD/>) giving each "
-                   "article's outlet and publication date; without it dates stay unresolved")
-      ->check(CLI::ExistingFile);
+  AddExtractionOptions(build, &b, pass_names);
   build->add_option("--format", b.format,
                     "turtle, ntriples, nquads, trig or jsonld (default: from the output's extension .ttl, .nt, .nq, "
                     ".trig or .jsonld, else turtle). N-Quads, TriG and JSON-LD put each article's facts in a named "
                     "graph (the article's IRI) and the merged entities in <https://w3id.org/khabar/graph/entities>; "
                     "JSON-LD names the context https://w3id.org/khabar/context.jsonld (ontology/context.jsonld)");
-  build->add_option("-j,--jobs", b.jobs, "Extraction threads (default: all cores)");
-  build->add_option("--lexicon", b.lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
-      ->check(CLI::ExistingDirectory);
   build->add_option("--no-merge", b.no_merge, "Switch off an alias-merge rule: phonetic, partial-name (repeatable)")
       ->check(CLI::IsMember({"phonetic", "partial-name"}));
-  std::vector<std::string> pass_names;  // the passes that can be switched off
-  for (const auto& p : extract::ListPasses()) {
-    if (!p.required) pass_names.emplace_back(p.name);
-  }
-  build
-      ->add_option("--disable-pass", b.disabled_passes,
-                   "Switch off an extractor pass or per-trigger step by name (repeatable; --list-passes lists "
-                   "them, docs/passes.md explains them)")
-      ->check(CLI::IsMember(pass_names));
   build
       ->add_flag_callback(
           "--list-passes",
@@ -338,13 +356,6 @@ int main(int argc, char** argv) {
           },
           "List the extractor's passes in the order they run (stage, name, what each finds) and exit")
       ->trigger_on_parse();
-  build->add_option("--max-article-bytes", b.max_article_bytes,
-                    "Cut an article longer than this many bytes at the last sentence end before it, with a "
-                    "warning naming the file (default 4194304 = 4 MiB; 0: no limit)");
-  build->add_option("--shard", b.shard,
-                    "Build one slice K/N (1 <= K <= N) of the corpus: the articles whose id hashes to it. The N "
-                    "outputs name entities, articles and events alike and load into one store "
-                    "(docs/performance.md); aliases of names found by rule are merged per shard only");
   build->add_option("--registry", b.registry,
                     "Continue from (and add to) the article registry in this directory (created if missing; "
                     "docs/registry.md): only new or changed articles are extracted, and the graph is that of "
@@ -352,7 +363,7 @@ int main(int argc, char** argv) {
   build->add_option("--remove", b.remove,
                     "With --registry: remove the article with this id (its kh:sourcePath) from the registry and "
                     "the graph (repeatable)");
-  build->add_flag("-q,--quiet", b.quiet, "No progress bar and no summary");
+  build->add_option("--stream", b.stream, kStreamHelp)->check(CLI::IsMember({"auto", "on", "off"}));
   build->footer(kExitCodes);
 
   BuildOptions ex;
@@ -363,17 +374,7 @@ int main(int argc, char** argv) {
       "merged with 'khabar merge' (docs/registry.md).");
   extract_cmd->add_option("inputs", ex.inputs, "Article files or directories, as for build")->required();
   extract_cmd->add_option("-o,--output", ex.output, "The segment file to write (atomically), FILE.kreg")->required();
-  extract_cmd->add_option("--manifest", ex.manifest, "Corpus manifest, as for build")->check(CLI::ExistingFile);
-  extract_cmd->add_option("--shard", ex.shard,
-                          "Extract one slice K/N of the corpus (the articles whose id hashes to it); the N "
-                          "segments merge into the graph of the whole corpus");
-  extract_cmd->add_option("-j,--jobs", ex.jobs, "Extraction threads (default: all cores)");
-  extract_cmd->add_option("--lexicon", ex.lexicon, "Lexicon directory (default: the bundled ontology/lexicon)")
-      ->check(CLI::ExistingDirectory);
-  extract_cmd->add_option("--disable-pass", ex.disabled_passes, "Switch off an extractor pass, as for build")
-      ->check(CLI::IsMember(pass_names));
-  extract_cmd->add_option("--max-article-bytes", ex.max_article_bytes, "As for build (default 4194304)");
-  extract_cmd->add_flag("-q,--quiet", ex.quiet, "No progress bar and no summary");
+  AddExtractionOptions(extract_cmd, &ex, pass_names);
   extract_cmd->footer(kExitCodes);
 
   MergeOptions mo;
@@ -390,6 +391,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   merge->add_option("--no-merge", mo.no_merge, "Switch off an alias-merge rule: phonetic, partial-name (repeatable)")
       ->check(CLI::IsMember({"phonetic", "partial-name"}));
+  merge->add_option("--stream", mo.stream, kStreamHelp)->check(CLI::IsMember({"auto", "on", "off"}));
   merge->add_flag("-q,--quiet", mo.quiet, "No summary");
   merge->footer(kExitCodes);
 

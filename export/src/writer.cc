@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <numeric>
@@ -531,15 +532,48 @@ std::string EscapeIri(std::string_view s) {
   return out;
 }
 
-Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned threads) {
-  const auto& terms = g.terms();
-  if (HasNamedGraphs(format) && (g.graph_of().size() != g.triples().size() || !terms.ordered())) {
+GraphWriter::GraphWriter(Format format, Sink* sink, unsigned threads)
+    : format_(format), sink_(sink), threads_(std::max(1u, threads)) {}
+
+Status GraphWriter::Begin() {
+  Buffer out(sink_);
+  if (format_ == Format::kJsonLd) {
+    out.Put("{\n  \"@context\": \"");
+    out.Put(kContextIri);
+    out.Put("\",\n  \"@graph\": [");
+  } else if (format_ != Format::kNTriples && format_ != Format::kNQuads) {
+    WritePrefixes(&out);
+  }
+  if (!out.Flush()) return Status::IoError("write failed");
+  return Status::Ok();
+}
+
+Status GraphWriter::End() {
+  if (format_ != Format::kJsonLd) return Status::Ok();
+  if (!sink_->Write("\n  ]\n}\n")) return Status::IoError("write failed");
+  return Status::Ok();
+}
+
+Status GraphWriter::Write(const graph::Graph& g) {
+  if (HasNamedGraphs(format_) && (g.graph_of().size() != g.triples().size() || !g.terms().ordered())) {
     return Status::InvalidArgument(
         "N-Quads, TriG and JSON-LD need a finished graph built with named graphs (GraphOptions::named_graphs)");
   }
-  // A finished graph numbers its terms in output order and sorts its triples by id (graph.h): stream
-  // them as they are. Otherwise copy and sort by rank.
-  const std::vector<graph::Triple>* in = &g.triples();
+  return WriteTriples(g.terms(), g.triples(), g.graph_of());
+}
+
+Status GraphWriter::Write(const graph::GraphPart& part) {
+  if (HasNamedGraphs(format_) && part.graph_of().size() != part.triples().size()) {
+    return Status::InvalidArgument("N-Quads, TriG and JSON-LD need the parts of a graph built with named graphs");
+  }
+  return WriteTriples(part.terms(), part.triples(), part.graph_of());
+}
+
+Status GraphWriter::WriteTriples(const graph::TermStore& terms, const std::vector<graph::Triple>& all,
+                                 const std::vector<TermId>& graph_of) {
+  // A finished graph or part numbers its terms in output order and sorts its triples by id (graph.h):
+  // stream them as they are. Otherwise copy and sort by rank.
+  const std::vector<graph::Triple>* in = &all;
   std::vector<graph::Triple> copy;
   auto by_id = [](const graph::Triple& a, const graph::Triple& b) {
     return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
@@ -553,34 +587,24 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned thr
     in = &copy;
   }
   const std::vector<graph::Triple>& triples = *in;
-  if (format == Format::kNTriples || format == Format::kNQuads) {
+  if (format_ == Format::kNTriples || format_ == Format::kNQuads) {
     TermWriter w(terms, false);
-    if (!WriteLines(w, sink, triples, format == Format::kNQuads ? &g.graph_of() : nullptr, threads)) {
+    if (!WriteLines(w, sink_, triples, format_ == Format::kNQuads ? &graph_of : nullptr, threads_)) {
       return Status::IoError("write failed");
     }
     return Status::Ok();
   }
-  Buffer out(sink);
-  if (format == Format::kTurtle) {
-    TermWriter w(terms, true);
-    WritePrefixes(&out);
+  Buffer out(sink_);
+  TermWriter w(terms, true);
+  if (format_ == Format::kTurtle) {
     WriteTurtleStatements(w, &out, triples.size(), [&](std::size_t i) -> const graph::Triple& { return triples[i]; });
   } else {  // TriG and JSON-LD: the triples of each graph in turn, graphs in IRI (= term id) order
-    TermWriter w(terms, true);
-    const std::vector<TermId>& graph_of = g.graph_of();
     std::vector<std::size_t> order(triples.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return graph_of[a] < graph_of[b]; });
-    const bool json = format == Format::kJsonLd;
+    const bool json = format_ == Format::kJsonLd;
     std::string* o = out.str();
-    if (json) {
-      out.Put("{\n  \"@context\": \"");
-      out.Put(kContextIri);
-      out.Put("\",\n  \"@graph\": [");
-    } else {
-      WritePrefixes(&out);
-    }
     std::size_t i = 0;
     while (i < order.size() && out.ok()) {
       TermId gr = graph_of[order[i]];
@@ -588,7 +612,8 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned thr
       while (end < order.size() && graph_of[order[end]] == gr) ++end;
       auto at = [&](std::size_t k) -> const graph::Triple& { return triples[order[i + k]]; };
       if (json) {
-        o->append(i == 0 ? "\n    {\"@id\": \"" : ",\n    {\"@id\": \"");
+        o->append(first_graph_ ? "\n    {\"@id\": \"" : ",\n    {\"@id\": \"");
+        first_graph_ = false;
         w.AppendJsonIri(o, w.Value(gr));
         o->append("\", \"@graph\": [");
         WriteJsonLdNodes(w, &out, end - i, at);
@@ -602,10 +627,20 @@ Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned thr
       }
       i = end;
     }
-    if (json) out.Put("\n  ]\n}\n");
   }
   if (!out.Flush()) return Status::IoError("write failed");
   return Status::Ok();
+}
+
+Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned threads) {
+  if (HasNamedGraphs(format) && (g.graph_of().size() != g.triples().size() || !g.terms().ordered())) {
+    return Status::InvalidArgument(
+        "N-Quads, TriG and JSON-LD need a finished graph built with named graphs (GraphOptions::named_graphs)");
+  }
+  GraphWriter w(format, sink, threads);
+  KHABAR_RETURN_IF_ERROR(w.Begin());
+  KHABAR_RETURN_IF_ERROR(w.Write(g));
+  return w.End();
 }
 
 namespace {
@@ -735,10 +770,10 @@ class FdSink : public Sink {
 
 }  // namespace
 
-Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesystem::path& path, unsigned threads) {
+Status WriteOutputFile(const std::filesystem::path& path, const std::function<Status(Sink*)>& write) {
   if (path == "-") {
     FileSink sink(stdout);
-    KHABAR_RETURN_IF_ERROR(WriteGraph(g, format, &sink, threads));
+    KHABAR_RETURN_IF_ERROR(write(&sink));
     if (std::fflush(stdout) != 0) return Status::IoError("standard output: " + std::string(std::strerror(errno)));
     return Status::Ok();
   }
@@ -763,7 +798,7 @@ Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesyste
   // mkstemp creates 0600; the result gets the mode a plain write would give it.
   ::fchmod(fd, OutputMode(path));
   FdSink sink(fd);
-  Status st = WriteGraph(g, format, &sink, threads);
+  Status st = write(&sink);
   int err = 0;
   if (!sink.Finish() || sink.error() != 0) err = sink.error() != 0 ? sink.error() : EIO;
   if (st.ok() && err == 0 && ::fsync(fd) != 0 && errno != EINVAL) err = errno;
@@ -779,6 +814,10 @@ Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesyste
     return Status::IoError(path.string() + ": cannot rename the temporary file: " + std::strerror(e));
   }
   return Status::Ok();
+}
+
+Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesystem::path& path, unsigned threads) {
+  return WriteOutputFile(path, [&](Sink* sink) { return WriteGraph(g, format, sink, threads); });
 }
 
 }  // namespace khabar::exporter

@@ -19,8 +19,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "khabar/graph/graph.h"
 #include "khabar/ontology/status.h"
@@ -66,6 +68,30 @@ class FileSink : public Sink {
 // on `threads` threads and handed to the sink in order (the bytes do not depend on `threads`).
 [[nodiscard]] Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned threads = 1);
 
+// A graph written in parts: Begin(), Write() for each part (a finished Graph, or the GraphParts of a
+// streaming build: its articles in batches, then the graph itself for the corpus-wide triples), End().
+// Each part is written as WriteGraph writes a graph; a subject or a named graph with triples in two parts
+// is written twice (two Turtle statements, two TriG blocks, two JSON-LD graph objects with one @id), which
+// every reader merges: the triples are the union of the parts'. Not thread-safe.
+class GraphWriter {
+ public:
+  GraphWriter(Format format, Sink* sink, unsigned threads = 1);
+  // The header: Turtle and TriG prefixes, JSON-LD's context.
+  [[nodiscard]] Status Begin();
+  // InvalidArgument (nothing written) for a named-graph format and a graph or part without named graphs.
+  [[nodiscard]] Status Write(const graph::Graph& g);
+  [[nodiscard]] Status Write(const graph::GraphPart& part);
+  [[nodiscard]] Status End();
+
+ private:
+  Status WriteTriples(const graph::TermStore& terms, const std::vector<graph::Triple>& triples,
+                      const std::vector<graph::TermId>& graph_of);
+  Format format_;
+  Sink* sink_;
+  unsigned threads_;
+  bool first_graph_ = true;  // JSON-LD: no comma before the first graph object
+};
+
 // Writes the graph to `path` atomically: a temporary file in the same directory, flushed and synced,
 // then renamed over `path`. On any failure the temporary file is removed and `path` is left as it
 // was. `path` "-" writes to standard output (not atomic). Where the file system allows it the file is
@@ -73,6 +99,10 @@ class FileSink : public Sink {
 // `threads`: as for WriteGraph.
 [[nodiscard]] Status WriteGraphFile(const graph::Graph& g, Format format, const std::filesystem::path& path,
                                     unsigned threads = 1);
+
+// Runs `write` on a sink over `path` with the atomicity of WriteGraphFile (a temporary file, synced and
+// renamed; on failure `path` is left as it was; "-" is standard output): for a graph written in parts.
+[[nodiscard]] Status WriteOutputFile(const std::filesystem::path& path, const std::function<Status(Sink*)>& write);
 
 // Installs SIGINT/SIGTERM/SIGHUP handlers that remove the temporary file of a WriteGraphFile in
 // progress and then let the signal terminate the process as usual: an interrupted run never leaves a
