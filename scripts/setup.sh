@@ -38,52 +38,56 @@ if [ ! -d "$N3_DIR/node_modules/n3" ] || [ "$N3_DIR/package-lock.json" -nt "$N3_
   (cd "$N3_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
-# Virtuoso, the triple store of scripts/virtuoso.sh and tests/e2e/virtuoso.sh. Its package starts a
-# system-wide server listening on every interface (ports 1111 and 8890) while it installs; Khabar runs
-# its own instance on 127.0.0.1 only, so the package's service is kept from starting (a temporary
-# policy-rc.d) and left disabled.
-if ! dpkg-query -W -f='${Status}' virtuoso-opensource 2>/dev/null | grep -q "install ok installed"; then
-  echo "setup: installing virtuoso-opensource (its system service stays off)" >&2
+# install_without_services PKG...: installs the packages while no system service may start (a temporary
+# policy-rc.d that refuses every start, unless the machine has a policy of its own), for packages whose
+# services would otherwise start, and listen, as they install.
+install_without_services() {
   [ $updated = 1 ] || $SUDO apt-get update -qq
   updated=1
   (
     policy=/usr/sbin/policy-rc.d
     if [ ! -e $policy ]; then
       trap '$SUDO rm -f $policy' EXIT
-      printf '#!/bin/sh\n# scripts/setup.sh: no service starts while Virtuoso installs\nexit 101\n' | $SUDO tee $policy >/dev/null
+      printf '#!/bin/sh\n# scripts/setup.sh: no service starts while %s installs\nexit 101\n' "$*" |
+        $SUDO tee $policy >/dev/null
       $SUDO chmod 755 $policy
     fi
-    $SUDO apt-get install -y -qq --no-install-recommends virtuoso-opensource >/dev/null
+    $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   )
-  $SUDO update-rc.d virtuoso-opensource-7 disable >/dev/null 2>&1 || true
-  if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now virtuoso-opensource-7 >/dev/null 2>&1 || true; fi
+}
+
+# disable_services SERVICE...: keeps the system services (init scripts or systemd units) from starting at
+# boot. Run on every setup, not only after an install, so that packages installed by other means end up
+# the same way; disabling a disabled service changes nothing.
+disable_services() {
+  local svc
+  for svc in "$@"; do
+    if [ -e "/etc/init.d/$svc" ]; then $SUDO update-rc.d "$svc" disable >/dev/null 2>&1 || true; fi
+    if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now "$svc" >/dev/null 2>&1 || true; fi
+  done
+}
+
+# Virtuoso, the triple store of scripts/virtuoso.sh and tests/e2e/virtuoso.sh. Its package starts a
+# system-wide server listening on every interface (ports 1111 and 8890) while it installs; Khabar runs
+# its own instance on 127.0.0.1 only, so the package's service is kept from starting and left disabled.
+if ! dpkg-query -W -f='${Status}' virtuoso-opensource 2>/dev/null | grep -q "install ok installed"; then
+  echo "setup: installing virtuoso-opensource (its system service stays off)" >&2
+  install_without_services virtuoso-opensource
 fi
+disable_services virtuoso-opensource-7
 
 # Slurm and munge, for tests/e2e/slurm.sh (the sharded-build recipe of docs/registry.md), which runs its
-# own one-node cluster in private namespaces. The packages' system services are kept from starting (a
-# temporary policy-rc.d) and left disabled.
+# own one-node cluster in private namespaces. The packages' system services are kept from starting and
+# left disabled.
 slurm_missing=()
 for p in slurmctld slurmd slurm-client munge; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || slurm_missing+=("$p")
 done
 if [ ${#slurm_missing[@]} -gt 0 ]; then
   echo "setup: installing ${slurm_missing[*]} (their system services stay off)" >&2
-  [ $updated = 1 ] || $SUDO apt-get update -qq
-  updated=1
-  (
-    policy=/usr/sbin/policy-rc.d
-    if [ ! -e $policy ]; then
-      trap '$SUDO rm -f $policy' EXIT
-      printf '#!/bin/sh\n# scripts/setup.sh: no service starts while Slurm installs\nexit 101\n' | $SUDO tee $policy >/dev/null
-      $SUDO chmod 755 $policy
-    fi
-    $SUDO apt-get install -y -qq --no-install-recommends "${slurm_missing[@]}" >/dev/null
-  )
-  for svc in slurmctld slurmd munge; do
-    $SUDO update-rc.d $svc disable >/dev/null 2>&1 || true
-    if [ -d /run/systemd/system ]; then $SUDO systemctl disable --now $svc >/dev/null 2>&1 || true; fi
-  done
+  install_without_services "${slurm_missing[@]}"
 fi
+disable_services slurmctld slurmd munge
 
 # jsonld (Digital Bazaar's JSON-LD processor), the JSON-LD reader of tests/e2e/quads.sh: the locked
 # packages of tools/jsonld.
