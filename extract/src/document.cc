@@ -363,7 +363,14 @@ Status Manifest::Load(const std::filesystem::path& file, Manifest* out) {
   pugi::xml_node corpus = xml.child("corpus");
   if (!corpus) return Status::ParseError(file.string() + ": root element must be <corpus>");
   Manifest m;
+  // The manifest's directory made canonical once, not every entry's path (several system calls each: 30 s
+  // for a million entries); an entry's own path is only normalised.
   std::filesystem::path base = file.parent_path();
+  {
+    std::error_code ec;
+    std::filesystem::path canon = std::filesystem::weakly_canonical(base.empty() ? "." : base, ec);
+    if (!ec) base = canon;
+  }
   for (pugi::xml_node a : corpus.children("article")) {
     std::string rel = a.attribute("file").value();
     if (rel.empty()) {
@@ -393,18 +400,19 @@ Status Manifest::Load(const std::filesystem::path& file, Manifest* out) {
         m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
       }
     }
-    std::error_code ec;
-    std::string key = std::filesystem::weakly_canonical(base / rel, ec).string();
-    if (ec) key = (base / rel).lexically_normal().string();
-    if (m.by_path_.count(key)) {
+    std::string key = (base / rel).lexically_normal().string();
+    auto [it, fresh] = m.by_path_.try_emplace(std::move(key));
+    if (!fresh) {
       std::string msg = "article ";
       msg += ToValidUtf8(rel, &bad);
       msg += ": listed more than once; the last entry is used";
       m.diagnostics_.push_back({Diagnostic::Severity::kWarning, file.string(), 0, 0, std::move(msg)});
     } else {
-      m.by_name_[std::filesystem::path(rel).filename().string()].push_back(key);
+      auto& name = m.by_name_[std::filesystem::path(rel).filename().string()];
+      ++name.first;
+      name.second = &it->second;  // a node's value: stable while the map grows
     }
-    m.by_path_[key] = std::move(e);
+    it->second = std::move(e);
   }
   *out = std::move(m);
   return Status::Ok();
@@ -417,7 +425,7 @@ const Manifest::Entry* Manifest::Lookup(const std::filesystem::path& article) co
     if (auto it = by_path_.find(key); it != by_path_.end()) return &it->second;
   }
   auto it = by_name_.find(article.filename().string());
-  if (it != by_name_.end() && it->second.size() == 1) return &by_path_.at(it->second.front());
+  if (it != by_name_.end() && it->second.first == 1) return it->second.second;
   return nullptr;
 }
 

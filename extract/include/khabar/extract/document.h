@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "khabar/ontology/status.h"
@@ -79,7 +80,8 @@ class Manifest {
  private:
   std::vector<Diagnostic> diagnostics_;
   std::unordered_map<std::string, Entry> by_path_;
-  std::unordered_map<std::string, std::vector<std::string>> by_name_;
+  // Base name -> how many entries have it, and the entry of the first one.
+  std::unordered_map<std::string, std::pair<std::size_t, const Entry*>> by_name_;
 };
 
 // The size limit of an article's text by default (issue 14): 4 MiB of UTF-8.
