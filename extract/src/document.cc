@@ -9,6 +9,7 @@
 #include <pugixml.hpp>
 
 #include "document_internal.h"
+#include "keys.h"
 #include "khabar/extract/document.h"
 
 namespace khabar::extract {
@@ -454,7 +455,7 @@ bool LimitArticleSize(Document* doc, std::size_t max_bytes) {
   std::size_t cut = 0, space = 0;
   for (std::size_t i = fit; i > 0 && cut == 0; --i) {
     char32_t c = doc->text[i - 1];
-    if (c == U'\n' || c == U'.' || c == U'!' || c == U'?' || c == U'\u061F') cut = i;
+    if (c == U'\n' || c == U'.' || c == U'!' || c == U'?' || c == kArabicQuestion) cut = i;
     if (space == 0 && (c == U' ' || c == U'\t')) space = i;
   }
   if (cut == 0) cut = space != 0 ? space : fit;

@@ -12,7 +12,7 @@ namespace khabar::extract {
 
 namespace {
 
-void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
+void AddInflections(const GrammarKeys& keys, Matcher* m, const ontology::Word& w, const Payload& p) {
   std::string_view pos = w.Attr("pos", "form");
   std::u32string stem = K(w.text);
   auto add = [&](const std::u32string& key) { m->Add(EncodeUtf8(key), p); };
@@ -23,7 +23,7 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
       std::u32string def;
       bool first = true;
       for (std::size_t i = 0; i <= stem.size(); ++i) {
-        if (first && !(stem.size() > i + 1 && stem[i] == kAlef && stem[i + 1] == kLam)) def += U"\u0627\u0644";
+        if (first && !(stem.size() > i + 1 && stem[i] == kAlef && stem[i + 1] == kLam)) def += kArticle;
         first = false;
         if (i == stem.size()) break;
         def.push_back(stem[i]);
@@ -35,45 +35,29 @@ void AddInflections(Matcher* m, const ontology::Word& w, const Payload& p) {
   }
   if (pos == "verb") {
     // No object suffix ـه: it would read ة-nouns (استعادة, وزارة) as verbs.
-    static const std::u32string kPast[] = {U"",
-                                           U"\u062A",
-                                           U"\u0648\u0627",
-                                           U"\u0627",
-                                           U"\u062A\u0627",
-                                           U"\u0646",
-                                           U"\u0646\u0627",
-                                           U"\u062A\u0645",
-                                           U"\u0647\u0627",
-                                           U"\u0647\u0645",
-                                           U"\u062A\u0647"};
-    for (const auto& s : kPast) add(stem + s);
+    add(stem);
+    for (const auto& s : keys.past_suffixes) add(stem + s);
     std::u32string present = K(w.Attr("present"));
     if (!present.empty()) {
-      static const std::u32string kPrefix[] = {U"\u064A", U"\u062A", U"\u0646", U"\u0627"};
-      static const std::u32string kSuffix[] = {
-          U"",       U"\u0648\u0646", U"\u0627\u0646", U"\u064A\u0646", U"\u0648\u0627",
-          U"\u0646", U"\u0647",       U"\u0647\u0627", U"\u0647\u0645"};
-      for (const auto& pre : kPrefix) {
-        for (const auto& suf : kSuffix) add(pre + present + suf);
+      for (const auto& pre : keys.present_prefixes) {
+        add(pre + present);
+        for (const auto& suf : keys.present_suffixes) add(pre + present + suf);
       }
     }
     return;
   }
   // noun
   // No ـي: that is the nisba adjective (اجتماع → الاجتماعي "social").
-  static const std::u32string kSuffix[] = {U"",       U"\u0627\u062A", U"\u0647",      U"\u064A\u0646", U"\u0648\u0646",
-                                           U"\u0627", U"\u0647\u0627", U"\u0647\u0645"};
-  for (const auto& s : kSuffix) add(stem + s);
+  add(stem);
+  for (const auto& s : keys.noun_suffixes) add(stem + s);
   if (!stem.empty() && stem.back() == kHeh) {  // ة: its plural and suffixed forms use ت
     std::u32string base = stem.substr(0, stem.size() - 1);
-    add(base + U"\u0627\u062A");
-    for (const auto& s : {U"\u062A\u0647", U"\u062A\u0647\u0627", U"\u062A\u0647\u0645", U"\u062A\u064A"})
-      add(base + s);
+    for (const auto& s : keys.teh_suffixes) add(base + s);
   }
   if (!stem.empty() && stem.back() == kHamza) {  // إجلاء → إجلاؤهم / إجلائهم
     std::u32string base = stem.substr(0, stem.size() - 1);
     for (char32_t seat : {kWaw, kYeh}) {
-      for (const auto& s : {U"\u0647", U"\u0647\u0627", U"\u0647\u0645"}) add(base + seat + s);
+      for (const auto& s : keys.hamza_suffixes) add(base + seat + s);
     }
   }
 }
@@ -87,7 +71,7 @@ void Extractor::Impl::Build() {
     for (const auto& n : e.nisbas) {
       std::u32string k = K(n);
       nisba_keys.insert(k);
-      nisba_keys.insert(k + U"\u0647");
+      nisba_keys.insert(k + kHeh);
     }
   }
   std::vector<std::pair<std::u32string, Payload>> joined;  // multi-word forms without their spaces
@@ -126,13 +110,13 @@ void Extractor::Impl::Build() {
       names.Add(EncodeUtf8(k), p);
       Payload f = p;
       f.feminine = true;
-      names.Add(EncodeUtf8(k + U"\u0647"), f);  // ـية
+      names.Add(EncodeUtf8(k + kHeh), f);  // ـية
       Payload pl = p;
       pl.plural = true;
-      names.Add(EncodeUtf8(k + U"\u0648\u0646"), pl);  // ـيون
-      names.Add(EncodeUtf8(k + U"\u064A\u0646"), pl);  // ـيين
-      names.Add(EncodeUtf8(k + U"\u0627\u062A"), pl);  // ـيات
-      names.Add(EncodeUtf8(k + U"\u0627"), p);         // accusative ـيا (متحدثا أرمينيا)
+      names.Add(EncodeUtf8(k + keys.un), pl);  // ـيون
+      names.Add(EncodeUtf8(k + keys.in), pl);  // ـيين
+      names.Add(EncodeUtf8(k + keys.at), pl);  // ـيات
+      names.Add(EncodeUtf8(k + kAlef), p);     // accusative ـيا (متحدثا أرمينيا)
     }
     for (const auto& d : e.demonyms) {
       Payload p;
@@ -171,7 +155,7 @@ void Extractor::Impl::Build() {
       p.word = w;
       const auto& word = lists[l][w];
       if (l == kTrigger) {
-        AddInflections(&triggers, word, p);
+        AddInflections(keys, &triggers, word, p);
         continue;
       }
       if (l == kMasculineHead) {
@@ -267,6 +251,7 @@ Status Extractor::Create(const ontology::Lexicon& lexicon, const ExtractorOption
                                      "' (ontology/lexicon/grammar.xml or triggers.xml missing?)");
     }
   }
+  if (Status s = LoadKeys(lexicon, &impl->keys); !s.ok()) return s;
   impl->Build();
   *out = std::make_unique<Extractor>(Key{}, std::move(impl));
   return Status::Ok();

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "keys.h"
 #include "khabar/extract/arabic.h"
 #include "khabar/extract/extractor.h"
 #include "matcher.h"
@@ -28,9 +29,6 @@ using internal::VariantView;
 using vocab::EntityType;
 using vocab::EventType;
 
-constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kHeh = 0x0647, kYeh = 0x064A, kWaw = 0x0648, kTeh = 0x062A,
-                   kNoon = 0x0646, kHamza = 0x0621;
-
 inline std::u32string K(std::string_view utf8) { return MatchKeyUtf8(utf8); }
 
 inline bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
@@ -39,10 +37,7 @@ inline bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
 
 inline bool IsActorType(EntityType t) { return t != EntityType::kPlace; }
 
-// الذي، التي، الذين (as match keys).
-inline bool IsRelativePronoun(std::u32string_view k) {
-  return k == U"\u0627\u0644\u0630\u064A" || k == U"\u0627\u0644\u062A\u064A" || k == U"\u0627\u0644\u0630\u064A\u0646";
-}
+inline bool EndsWith(std::u32string_view s, char32_t c) { return !s.empty() && s.back() == c; }
 
 // The word lists the rules need; Create() fails if one is missing.
 enum List : std::uint16_t {
@@ -142,6 +137,7 @@ struct Extractor::Impl {
   std::vector<ontology::EntityEntry> entities;
   std::unordered_map<std::string, std::uint32_t> index;
   std::array<std::vector<ontology::Word>, kListCount> lists;
+  GrammarKeys keys;      // words compared exactly (keys.h)
   Matcher names;         // entity forms, nisbas, demonyms
   Matcher words;         // grammar word lists
   Matcher triggers;      // trigger forms (generated inflections)
@@ -160,6 +156,9 @@ struct Extractor::Impl {
   std::vector<bool> mention_pass_off, event_pass_off, trigger_step_off;
 
   const ontology::Word& WordOf(const Hit& h) const { return lists[h.payload.list][h.payload.word]; }
+
+  // الذي، التي، الذين (as match keys).
+  bool IsRelativePronoun(std::u32string_view k) const { return In(keys.relative_pronouns, k); }
 
   // Longest hit of a word list starting at token i.
   std::optional<Hit> WordAt(const Tokens& t, std::size_t i, List list, bool article = false,
@@ -203,7 +202,7 @@ struct Extractor::Impl {
     if (!IsArabicLetter(k[0])) return false;  // Latin words are names of organisations here (NHL)
     if (!allow_article && k.size() > 2 && k[0] == kAlef && k[1] == kLam) return false;
     // ل/و/ب/ف/ك + article (للشؤون، والقوات): a common noun, never part of a name.
-    if (k.size() > 3 && (k[0] == kLam || k[0] == kWaw || k[0] == 0x0628 || k[0] == 0x0641 || k[0] == 0x0643) &&
+    if (k.size() > 3 && (k[0] == kLam || k[0] == kWaw || k[0] == kBeh || k[0] == kFeh || k[0] == kKaf) &&
         ((k[1] == kAlef && k[2] == kLam) || (k[0] == kLam && k[1] == kLam)))
       return false;
     if (IsTriggerWord(t, i)) return false;
@@ -224,13 +223,13 @@ struct Extractor::Impl {
   // long vowels (مالينا، جيغام، دولغوف) where Arabic common nouns and verbs of the same length rarely do
   // (شهود، محلي، استدعي). Two long vowels after the first letter, or a letter used only for foreign
   // sounds, and at least four letters.
-  static bool LooksLikeName(const std::u32string& k) {
+  bool LooksLikeName(const std::u32string& k) const {
     if (k.size() < 4) return false;
-    if (EndsWith(k, U"\u0627\u062A")) return false;  // sound feminine plural (عائلات): a common noun
+    if (EndsWith(k, keys.at)) return false;  // sound feminine plural (عائلات): a common noun
     int vowels = 0;
     for (std::size_t i = 1; i < k.size(); ++i) {
       if (k[i] == kAlef || k[i] == kWaw || k[i] == kYeh) ++vowels;
-      if (k[i] == 0x06A4 || k[i] == 0x067E || k[i] == 0x06AF || k[i] == 0x0686) return true;  // ڤ پ گ چ
+      if (k[i] == kVeh || k[i] == kPeh || k[i] == kGaf || k[i] == kTcheh) return true;  // ڤ پ گ چ
     }
     return vowels >= 2;
   }
@@ -244,24 +243,23 @@ struct Extractor::Impl {
   // Whether token k (a trigger noun's last word) is indefinite: no article, no proclitic ل/ب/ك + article.
   static bool IndefiniteNoun(const Tokens& t, std::size_t k) {
     std::u32string_view w = t[k].key;
-    if (w.size() > 3 && (w[0] == kWaw || w[0] == 0x0641 || w[0] == 0x0628 || w[0] == 0x0643)) w.remove_prefix(1);
+    if (w.size() > 3 && (w[0] == kWaw || w[0] == kFeh || w[0] == kBeh || w[0] == kKaf)) w.remove_prefix(1);
     return !(w.size() > 2 && (w[0] == kAlef || w[0] == kLam) && w[1] == kLam);
   }
   // Whether token k looks like a finite verb: indefinite, not a feminine noun or adjective (ـة as
   // written), and either an imperfect prefix (ي ت ن أ) or a perfect ending (ـت، ـوا، ـها، ـه).
-  static bool VerbLike(const std::u32string& text, const Tokens& t, std::size_t k) {
+  bool VerbLike(const std::u32string& text, const Tokens& t, std::size_t k) const {
     if (!t[k].is_word() || !IndefiniteNoun(t, k) || t[k].key.size() < 3) return false;
-    if (text[t[k].end - 1] == U'\u0629' || text[t[k].end - 1] == U'\u0649') return false;  // ة ى
+    if (text[t[k].end - 1] == kTehMarbuta || text[t[k].end - 1] == kAlefMaksura) return false;  // ة ى
     const std::u32string& w = t[k].key;
     char32_t c = text[t[k].begin];
-    bool imperfect = c == kYeh || c == kTeh || c == kNoon || c == U'\u0623';
-    bool perfect =
-        w.back() == kTeh || EndsWith(w, U"\u0648\u0627") || EndsWith(w, U"\u0647\u0627") || w.back() == U'\u0647';
+    bool imperfect = c == kYeh || c == kTeh || c == kNoon || c == kAlefHamzaAbove;
+    bool perfect = w.back() == kTeh || EndsWith(w, keys.wa) || EndsWith(w, keys.ha) || w.back() == kHeh;
     return imperfect || perfect;
   }
   // Whether "من" + a peacekeepers head (قوات حفظ السلام) starts at token k: a member noun's unit.
   bool PeacekeepersFollow(const Tokens& t, std::size_t k) const {
-    if (k + 1 >= t.size() || t[k].key != U"\u0645\u0646") return false;  // من
+    if (k + 1 >= t.size() || t[k].key != keys.min) return false;  // من
     auto h = WordAt(t, k + 1, kForceHead);
     return h && WordOf(*h).Attr("code") == "peacekeepers";
   }

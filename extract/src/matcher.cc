@@ -1,9 +1,9 @@
 #include "matcher.h"
 
+#include "keys.h"
+
 namespace khabar::extract::internal {
 namespace {
-
-constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kWaw = 0x0648, kFa = 0x0641, kBa = 0x0628, kKaf = 0x0643;
 
 std::vector<std::u32string> SplitKey(const std::u32string& key) {
   std::vector<std::u32string> parts;
@@ -75,7 +75,7 @@ std::size_t Matcher::VariantViews(const Token& token, bool strip_article, std::u
   add(0, 0);
   if (token.kind != Token::Kind::kWord) return n;
   std::size_t base[2] = {0, std::u32string::npos};
-  if (k.size() > 2 && (k[0] == kWaw || k[0] == kFa)) {
+  if (k.size() > 2 && (k[0] == kWaw || k[0] == kFeh)) {
     add(1, 1);
     base[1] = 1;
   }
@@ -88,7 +88,7 @@ std::size_t Matcher::VariantViews(const Token& token, bool strip_article, std::u
       scratch->assign(1, kAlef);
       scratch->append(k.substr(b + 1));
       out[n++] = VariantView{*scratch, token.key_pos[b + 1], clitics, false};
-    } else if (k[b] == kBa || k[b] == kLam || k[b] == kKaf) {
+    } else if (k[b] == kBeh || k[b] == kLam || k[b] == kKaf) {
       add(b + 1, clitics);
     }
   }

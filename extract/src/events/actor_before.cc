@@ -91,35 +91,25 @@ std::size_t TriggerFrame::ObjectActorStart(std::size_t j) const {
     while (b > 0 && mention_at[b - 1] == mention_at[b]) --b;
   }
   m = &mentions[mention_at[b]];
-  static const std::u32string kPrep[] = {
-      U"\u0627\u0644\u064A",
-      U"\u0641\u064A",
-      U"\u0639\u0644\u064A",
-      U"\u0639\u0646",
-      U"\u0636\u062F",
-      U"\u0646\u062D\u0648",
-      U"\u0645\u0646",
-      U"\u0628\u0631\u064A\u0627\u0633\u0647",   // برئاسة: حكومة الوحدة برئاسة الدبيبة
-      U"\u0628\u0642\u064A\u0627\u062F\u0647"};  // بقيادة
+
   std::uint32_t tb = t[b].begin;
-  bool clitic_pp = m->begin > tb && (text[tb] == 0x0628 || text[tb] == kLam ||
-                                     (m->begin > tb + 1 && (text[tb + 1] == 0x0628 || text[tb + 1] == kLam)));
+  bool clitic_pp = m->begin > tb && (text[tb] == kBeh || text[tb] == kLam ||
+                                     (m->begin > tb + 1 && (text[tb + 1] == kBeh || text[tb + 1] == kLam)));
   bool counted = b > 0 && (t[b - 1].kind == Token::Kind::kNumber || x.WordEndingAt(t, b, kNumberWord));
   // لوكالة فرانس برس، بمدينة X: the classifier before the name carries the preposition.
-  if (b > 0 && t[b - 1].key.size() > 2 && (t[b - 1].key[0] == kLam || t[b - 1].key[0] == 0x0628)) {
+  if (b > 0 && t[b - 1].key.size() > 2 && (t[b - 1].key[0] == kLam || t[b - 1].key[0] == kBeh)) {
     auto cl = x.WordAt(t, b - 1, kMediaClassifier);
     if (!cl) cl = x.WordAt(t, b - 1, kClassifier);
     clitic_pp |= cl && cl->clitics > 0 && cl->last == b;
   }
   // بين حركة حماس وإسرائيل: the parties after بين, with one word of classifier before the first.
-  auto bayna = [&](std::size_t k) { return t[k].key == U"\u0628\u064A\u0646"; };
+  auto bayna = [&](std::size_t k) { return t[k].key == x.keys.bayna; };
   bool between =
       b > 0 && (bayna(b - 1) || (b > 1 && bayna(b - 2) && t[b - 1].is_word() && mention_at[b - 1] == SIZE_MAX));
   // …على المقاتلين الأرمن الذين ألقوا أسلحتهم: a relative clause's antecedent is its subject.
-  bool antecedent = j + 2 == tr.first && IsRelativePronoun(t[j + 1].key);
+  bool antecedent = j + 2 == tr.first && x.IsRelativePronoun(t[j + 1].key);
   if (b > 0 && !antecedent &&
-      (clitic_pp || counted || between ||
-       std::find(std::begin(kPrep), std::end(kPrep), t[b - 1].key) != std::end(kPrep) ||
+      (clitic_pp || counted || between || In(x.keys.actor_prepositions, t[b - 1].key) ||
        x.WordAt(t, b - 1, kLocative, false, false).has_value())) {  // داخل السودان، قرب روسيا
     return b;
   }
@@ -146,7 +136,7 @@ void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
     std::size_t prev = SIZE_MAX;  // the last token of the actor coordinated before, if any
     if (b > 0 && cur.begin > t[b].begin && text[t[b].begin] == kWaw) {
       prev = b - 1;
-    } else if (b > 2 && quote(b - 1) && t[b - 2].key == U"\u0648") {
+    } else if (b > 2 && quote(b - 1) && IsChar(t[b - 2].key, kWaw)) {
       prev = b - 3;  // الجيش و"الدعم السريع": a quoted name after a bare و
     }
     if (prev != SIZE_MAX && prev > 0 && quote(prev)) --prev;  // "X" و"Y"
@@ -194,10 +184,11 @@ bool TriggerFrame::ActorBeforeNoun() {
     if (x.WordAt(t, j, kComplementizer) || CasualtyNounAt(j)) break;  // إن أن بأن
     // جيش ناغورنو كاراباخ، الذي لا يشكل جزءاً من القوات المسلحة الأرمينية، يُظهر مقاومة: the actor
     // of a "، الذي … ،" aside is not the noun's agent; the one before the aside is.
-    if (t[j].key == U"\u060C" || t[j].key == U",") {
+    if (IsChar(t[j].key, kArabicComma) || t[j].key == U",") {
       std::size_t c = j;
-      while (c > 0 && j - c < 15 && sent[c - 1] == s && t[c - 1].key != U"\u060C" && t[c - 1].key != U",") --c;
-      if (c > 0 && j - c < 15 && IsRelativePronoun(t[c].key)) {
+      while (c > 0 && j - c < 15 && sent[c - 1] == s && !IsChar(t[c - 1].key, kArabicComma) && t[c - 1].key != U",")
+        --c;
+      if (c > 0 && j - c < 15 && x.IsRelativePronoun(t[c].key)) {
         skipped += j - c + 2;
         j = c - 1;  // the comma before the aside; the loop steps past it
         continue;

@@ -27,8 +27,8 @@ bool TriggerFrame::VerbSubject() {
     std::string force_after = j < n && sent[j] == s ? ctx.PronounForce(j) : "";
     // وفد من الأمم المتحدة، وفد أمريكي: a delegation's sender is the subject.
     std::size_t sender = SIZE_MAX;
-    if (j + 1 < n && sent[j] == s && (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627")) {
-      std::size_t k = j + 1 + (t[j + 1].key == U"\u0645\u0646" ? 1 : 0);  // من
+    if (j + 1 < n && sent[j] == s && (t[j].key == x.keys.wafd || t[j].key == x.keys.wafdan)) {
+      std::size_t k = j + 1 + (t[j + 1].key == x.keys.min ? 1 : 0);  // من
       if (k < n && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) sender = k;
       for (const NisbaHit& nh : ctx.NisbasAt(j + 1)) {
         if (sender == SIZE_MAX && nh.tok == j + 1 && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
@@ -80,7 +80,7 @@ bool TriggerFrame::PluperfectSubject() {
     if (j > 0) {
       std::u32string_view before = t[j - 1].key;
       if (!before.empty() && before[0] == kWaw) before.remove_prefix(1);
-      relative_clause = IsRelativePronoun(before);
+      relative_clause = x.IsRelativePronoun(before);
     }
     std::size_t p = TitledPerson(kana->last);
     if (p != SIZE_MAX) {
@@ -98,7 +98,7 @@ bool TriggerFrame::PluperfectSubject() {
 bool TriggerFrame::NounRelativeDoer() {
   if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
   for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
-    if (IsRelativePronoun(t[j].key) && Resumptive(j + 1)) {
+    if (x.IsRelativePronoun(t[j].key) && Resumptive(j + 1)) {
       std::size_t k = SkipPronounPP(j + 2);
       if (k < n && ctx.ActorAt(k)) {
         Take(k);
@@ -109,7 +109,7 @@ bool TriggerFrame::NounRelativeDoer() {
   }
   // العملية العسكرية التي انتهت بانتصار X: the victor.
   for (std::size_t j = tr.last; j + 1 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
-    std::size_t v = IsRelativePronoun(t[j].key) ? j + 1 : j;
+    std::size_t v = x.IsRelativePronoun(t[j].key) ? j + 1 : j;
     auto won = x.WordAt(t, v, kVictory, false, false);
     if (won && won->last < n && sent[won->last] == s && ctx.ActorAt(won->last)) Take(won->last);
   }
@@ -150,7 +150,7 @@ void TriggerFrame::AttributedDoer() {
   auto lam = [&](std::size_t k, std::uint32_t from) {  // ل or ول before the name in token k
     std::uint32_t b = t[k].begin;
     return (from > b && text[b] == kLam) || (from > b + 1 && text[b] == kWaw && text[b + 1] == kLam) ||
-           (k > 0 && t[k - 1].key == U"\u0627\u0644\u064A");  // إلى
+           (k > 0 && t[k - 1].key == x.keys.ila);  // إلى
   };
   for (std::size_t k = v + 1; v != SIZE_MAX && k < n && k < v + 14 && sent[k] == s && !ctx.IsClauseBreak(k); ++k) {
     const Mention* m = ctx.ActorAt(k);
@@ -180,18 +180,18 @@ bool TriggerFrame::NounGenitive() {
         std::any_of(at_j.begin(), at_j.end(), [&](const NisbaHit& nh) { return nh.tok == j && !nh.demonym; });
     if (j > tr.last && !nisba_next) break;
     auto definite = [](std::u32string_view k) {
-      if (k.size() > 3 && (k[0] == kWaw || k[0] == 0x0641 || k[0] == 0x0628 || k[0] == 0x0643)) k.remove_prefix(1);
+      if (k.size() > 3 && (k[0] == kWaw || k[0] == kFeh || k[0] == kBeh || k[0] == kKaf)) k.remove_prefix(1);
       return k.size() > 2 && (k[0] == kAlef || k[0] == kLam) && k[1] == kLam;  // ال، لل
     };
     const std::u32string& adj = t[j].key;
     if (!t[j].is_word() || x.IsFunction(t[j]) || x.IsTriggerWord(t, j) ||
         definite(adj) != definite(t[tr.last - 1].key) ||
-        (!definite(adj) && (adj[0] == kLam || adj[0] == 0x0628 || adj[0] == kWaw))) {
+        (!definite(adj) && (adj[0] == kLam || adj[0] == kBeh || adj[0] == kWaw))) {
       break;
     }
     // The word passed over is a relative adjective (الصاروخي، مدفعي، جوية), not the noun's object:
     // تفجير دبابة إسرائيلية is the tank's nisba, not the blast's.
-    if (!nisba_next && !EndsWith(adj, U"\u064A") && !EndsWith(adj, U"\u064A\u0647")) break;
+    if (!nisba_next && !EndsWith(adj, kYeh) && !EndsWith(adj, x.keys.iyya)) break;
     bool nisba_here = false;
     for (const NisbaHit& nh : ctx.NisbasAt(j)) {
       if (nh.tok == j && !nh.demonym) {
@@ -244,7 +244,7 @@ bool TriggerFrame::NounFromActor() {
       if (quote) continue;
       if (!t[j].is_word() || mention_at[j] != SIZE_MAX || x.IsFunction(t[j]) || ++adjectives > 2) break;
     }
-    if (j + 1 < n && sent[j + 1] == s && t[j].key == U"\u0645\u0646" && ctx.ActorAt(j + 1) &&
+    if (j + 1 < n && sent[j + 1] == s && t[j].key == x.keys.min && ctx.ActorAt(j + 1) &&
         mentions[mention_at[j + 1]].begin == t[j + 1].begin) {
       Take(j + 1);
     }
@@ -252,7 +252,7 @@ bool TriggerFrame::NounFromActor() {
   if (ev.agents.empty() && tr.type == EventType::kMilitaryOperation) TroopsOf();
   if (ev.agents.empty()) {  // من قبل X: by X
     for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 10 && sent[j] == s; ++j) {
-      if (t[j].key == U"\u0645\u0646" && t[j + 1].key == U"\u0642\u0628\u0644" && ctx.ActorAt(j + 2)) {
+      if (t[j].key == x.keys.min && t[j + 1].key == x.keys.qabl && ctx.ActorAt(j + 2)) {
         ev.agents.push_back(ctx.ActorAt(j + 2)->entity);
         break;
       }
@@ -261,7 +261,7 @@ bool TriggerFrame::NounFromActor() {
   // سقطت مدينة X … في يد Y: a town falls into the hands of its taker, however long the aside before.
   if (ev.agents.empty() && tr.type == EventType::kMilitaryOperation) {
     for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 40 && sent[j] == s; ++j) {
-      bool in_hand = t[j].key == U"\u0641\u064A" && t[j + 1].key == U"\u064A\u062F";  // في يد
+      bool in_hand = t[j].key == x.keys.fi && t[j + 1].key == x.keys.yad;  // في يد
       if (in_hand && ctx.ActorAt(j + 2)) {
         ev.agents.push_back(ctx.ActorAt(j + 2)->entity);
         break;

@@ -118,7 +118,7 @@ TriggerFrame::TriggerFrame(const Extractor::Impl& x_, EventContext& ctx_, Discou
     speaker_form |= k.size() > tr.clitics + present.size() && k[tr.clitics] == kNoon &&
                     k.compare(tr.clitics + 1, present.size(), present) == 0;
   }
-  coordinated_verb = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == 0x0641);
+  coordinated_verb = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == kFeh);
 }
 
 // The reports and openers before the trigger: who speaks, and the discourse subject.

@@ -25,8 +25,8 @@ std::string EventContext::StateOf(const Mention& m) const {
 std::string EventContext::PronounForce(std::size_t i) const {
   if (i >= n || !t[i].is_word() || mention_at[i] != SIZE_MAX) return {};
   std::u32string_view k = t[i].key;
-  if (k.size() > 4 && (k[0] == kWaw || k[0] == 0x0641)) k.remove_prefix(1);
-  std::size_t suffix = EndsWith(k, U"\u0647\u0627") ? 2 : EndsWith(k, U"\u0647") ? 1 : 0;
+  if (k.size() > 4 && (k[0] == kWaw || k[0] == kFeh)) k.remove_prefix(1);
+  std::size_t suffix = EndsWith(k, x.keys.ha) ? 2 : EndsWith(k, kHeh) ? 1 : 0;
   if (suffix == 0 || !x.force_stems.count(std::u32string(k.substr(0, k.size() - suffix)))) return {};
   for (std::size_t j = i; j-- > 0 && sent[j] + 1 >= sent[i];) {
     if (const Mention* m = ActorAt(j)) {

@@ -124,8 +124,7 @@ struct EventContext {
   std::size_t max_timex_len = 0;            // tokens of the longest time expression
   // Punctuation that ends a clause: , ، ; ؛ :
   bool IsClauseBreak(std::size_t i) const {
-    return t[i].kind == Token::Kind::kPunct &&
-           std::u32string_view(U",\u060C;\u061B:").find(t[i].key[0]) != std::u32string_view::npos;
+    return t[i].kind == Token::Kind::kPunct && kClauseBreaks.find(t[i].key[0]) != std::u32string_view::npos;
   }
   std::string SpanText(std::uint32_t b, std::uint32_t e) const { return EncodeUtf8(text.substr(b, e - b)); }
   // The actor mention at token i, if any.
@@ -142,8 +141,8 @@ struct EventContext {
   std::string PronounForce(std::size_t i) const;
   // A definite word at token i that is no mention (an adjective after a noun: قواتها البحرية).
   bool DefiniteAdjective(std::size_t i) const {
-    return i < n && t[i].is_word() && mention_at[i] == SIZE_MAX && t[i].key.size() > 3 && t[i].key[0] == 0x0627 &&
-           t[i].key[1] == 0x0644;
+    return i < n && t[i].is_word() && mention_at[i] == SIZE_MAX && t[i].key.size() > 3 && t[i].key[0] == kAlef &&
+           t[i].key[1] == kLam;
   }
   // A force head after a demonstrative (هذه القوات) at token i: the armed force named last before it, in
   // its sentence or the two before, or "".

@@ -24,7 +24,7 @@ bool TriggerFrame::ReMention() {
     // …للاشتباكات بين X و Y: parties named with it are its own too.
     bool own = has_parties || (tr.last < n && (mention_at[tr.last] != SIZE_MAX || !ctx.NisbasAt(tr.last).empty()));
     // الانفجار الذي وقع قرب مدينة X: a relative clause naming its place or time is its own.
-    if (pointer && tr.last < n && IsRelativePronoun(t[tr.last].key)) {
+    if (pointer && tr.last < n && x.IsRelativePronoun(t[tr.last].key)) {
       for (std::size_t j = tr.last + 1; j < n && j < tr.last + 8 && sent[j] == s && !own; ++j) {
         own = mention_at[j] != SIZE_MAX && mentions[mention_at[j]].type == EntityType::kPlace;
         std::size_t xj = ctx.TimexesFrom(j);
@@ -58,11 +58,8 @@ bool TriggerFrame::SameOccurrence() {
     const Trig& prev = ctx.trigs[ctx.trig_of_event.back()];
     bool same_clause = sent[prev.first] == s;
     // ردا على، انتقاما ل، عقب، إثر، بعد: what follows is another occurrence, the cause or the one before.
-    static const std::u32string kOther[] = {U"\u0631\u062F\u0627", U"\u0627\u0646\u062A\u0642\u0627\u0645\u0627",
-                                            U"\u0639\u0642\u0628", U"\u0627\u062B\u0631", U"\u0628\u0639\u062F"};
     for (std::size_t k = prev.last; k < tr.first && same_clause; ++k) {
-      same_clause =
-          !ctx.IsClauseBreak(k) && std::find(std::begin(kOther), std::end(kOther), t[k].key) == std::end(kOther);
+      same_clause = !ctx.IsClauseBreak(k) && !In(x.keys.cause_words, t[k].key);
     }
     // صد الجيش هجوما: the attack a repelling verb governs is the attacker's, another occurrence.
     bool kin = prev.word->Attr("repel").empty() &&

@@ -40,7 +40,7 @@ std::size_t Senders(const Extractor::Impl& x, const EventContext& ctx, std::size
     return AfterMention(ctx, i);
   }
   std::size_t k = word_end;
-  if (k + 1 < ctx.n && t[k].key == U"\u0645\u0646") ++k;  // وفد من X
+  if (k + 1 < ctx.n && t[k].key == x.keys.min) ++k;  // وفد من X
   if (k + 1 < ctx.n && ctx.mention_at[k] == SIZE_MAX && x.WordAt(t, k, kMovementHead, true, false)) {
     ++k;  // وفد حركة X
   }
@@ -76,7 +76,7 @@ std::vector<Party> FindParties(const Extractor::Impl& x, const EventContext& ctx
       Senders(x, ctx, i, d->last, &found);
     } else if (auto p = x.WordAt(t, i, kParticipation, false)) {
       std::size_t k = p->last;
-      if (k + 1 < ctx.n && (t[k].key == U"\u0639\u0646" || t[k].key == U"\u0645\u0646")) ++k;  // عن، من
+      if (k + 1 < ctx.n && (t[k].key == x.keys.an || t[k].key == x.keys.min)) ++k;  // عن، من
       if (k < ctx.n && ctx.sent[k] == ctx.sent[i]) {
         if (const Mention* m = ActorStartingAt(ctx, k)) found.push_back(m->entity);
       }

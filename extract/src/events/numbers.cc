@@ -7,8 +7,8 @@ namespace {
 
 // A decimal or thousands separator at token k: , . ٬ ٫
 bool Separator(const Tokens& t, std::size_t k) {
-  return t[k].kind == Token::Kind::kPunct && (t[k].key == U"," || t[k].key == U"." || t[k].key == U"\u066C" ||
-                                              t[k].key == U"\u066B");  // ٬ thousands, ٫ decimal
+  return t[k].kind == Token::Kind::kPunct && (t[k].key == U"," || t[k].key == U"." ||
+                                              IsChar(t[k].key, kArabicThousands) || IsChar(t[k].key, kArabicDecimal));
 }
 
 // The value of the number at token i, in *value, and the token after it, in *end: digits with their
@@ -24,7 +24,7 @@ bool ReadValue(const Extractor::Impl& x, const EventContext& ctx, std::size_t i,
   if (t[i].kind == Token::Kind::kNumber && ParseDigits(t[i].key, &v)) {
     have = true;
     j = i + 1;
-    if (j + 1 < n && Separator(t, j) && t[j].key != U"\u066C" && t[j + 1].kind == Token::Kind::kNumber &&
+    if (j + 1 < n && Separator(t, j) && !IsChar(t[j].key, kArabicThousands) && t[j + 1].kind == Token::Kind::kNumber &&
         t[j + 1].key.size() <= 2 && t[j].begin == t[j - 1].end && t[j + 1].begin == t[j].end &&
         ParseDigits(t[j + 1].key, &frac)) {
       frac_scale = t[j + 1].key.size() == 1 ? 10 : 100;
@@ -32,8 +32,9 @@ bool ReadValue(const Extractor::Impl& x, const EventContext& ctx, std::size_t i,
     }
     // 100,417 / 100.000: thousands separators.
     while (j + 1 < n && t[j].kind == Token::Kind::kPunct &&
-           (t[j].key == U"," || t[j].key == U"." || t[j].key == U"\u066C") && t[j + 1].kind == Token::Kind::kNumber &&
-           t[j + 1].key.size() == 3 && t[j].begin == t[j - 1].end && t[j + 1].begin == t[j].end) {
+           (t[j].key == U"," || t[j].key == U"." || IsChar(t[j].key, kArabicThousands)) &&
+           t[j + 1].kind == Token::Kind::kNumber && t[j + 1].key.size() == 3 && t[j].begin == t[j - 1].end &&
+           t[j + 1].begin == t[j].end) {
       std::int64_t part = 0;
       ParseDigits(t[j + 1].key, &part);
       v = v * 1000 + part;
@@ -67,7 +68,7 @@ bool ReadValue(const Extractor::Impl& x, const EventContext& ctx, std::size_t i,
             v += extra;
             ++j;
           }
-        } else if (j + 1 < n && t[j].key == U"\u0648" && t[j + 1].kind == Token::Kind::kNumber) {
+        } else if (j + 1 < n && IsChar(t[j].key, kWaw) && t[j + 1].kind == Token::Kind::kNumber) {
           std::int64_t extra = 0;
           if (ParseDigits(t[j + 1].key, &extra)) {
             v += extra;
@@ -91,8 +92,7 @@ bool NotAFigure(const Extractor::Impl& x, const EventContext& ctx, std::size_t i
   if (i > 0) {
     auto prev = x.WordEndingAt(t, i, kMonth);
     const std::u32string& pk = t[i - 1].key;
-    if (prev || pk == U"\u0639\u0627\u0645" || pk == U"\u0627\u0644\u0639\u0627\u0645" || pk == U"\u0633\u0646\u0647" ||
-        pk == U"\u0641\u064A\u0639\u0627\u0645" || EndsWith(pk, U"\u0639\u0627\u0645"))
+    if (prev || pk == x.keys.sana || EndsWith(pk, x.keys.am))  // سنة، عام، العام، فيعام
       return true;
   }
   // A number inside a name (a unit's: the 444th brigade) is no figure.
@@ -102,7 +102,7 @@ bool NotAFigure(const Extractor::Impl& x, const EventContext& ctx, std::size_t i
   if ((j < n && t[j].key == U":" && t[j].begin == t[j - 1].end) ||
       (i > 0 && t[i - 1].key == U":" && t[i - 1].end == t[i].begin))
     return true;
-  if (j < n && t[j].kind == Token::Kind::kPunct && (t[j].key == U"%" || t[j].key == U"\u066A")) return true;
+  if (j < n && t[j].kind == Token::Kind::kPunct && (t[j].key == U"%" || IsChar(t[j].key, kArabicPercent))) return true;
   return false;
 }
 
@@ -136,7 +136,7 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
   if (at < n && i > 0 && t[i - 1].key == U"(" && t[at].key == U")") ++at;
   // A hedge after the number (ثلاثة على الأقل من الأحياء): the noun follows it.
   if (auto hedge = x.WordAt(t, at, kQualifier, false, false); hedge && at > i) at = hedge->last;
-  if (at < n && t[at].key == U"\u0645\u0646") ++at;
+  if (at < n && t[at].key == x.keys.min) ++at;
   if (auto fnoun = x.WordAt(t, at, kFigureNoun, true, true)) {
     ne.noun_kind = std::string(x.WordOf(*fnoun).Attr("kind"));
     ne.noun_end = fnoun->last;
@@ -159,7 +159,7 @@ void CountedNoun(const Extractor::Impl& x, const EventContext& ctx, NumberExpr& 
   if (ne.noun_kind.empty()) {
     for (std::size_t k = i; k-- > 0 && i - k < 14;) {
       if (t[k].kind == Token::Kind::kNewline || t[k].key == U".") break;
-      if (t[k].key == U"\u0639\u062F\u062F" || t[k].key == U"\u0639\u062F\u062F\u0627") {  // عدد
+      if (t[k].key == x.keys.adad || t[k].key == x.keys.adadan) {  // عدد
         if (auto fn = x.WordAt(t, k + 1, kFigureNoun, true, true))
           ne.noun_kind = std::string(x.WordOf(*fn).Attr("kind"));
         break;
@@ -181,7 +181,7 @@ bool Restated(const EventContext& ctx, const NumberExpr& ne) {
 // بينهم 5 أطفال و9 نساء، منهم 3 جنود و4 مدنيين: a count joined by و to a subset is another part of it.
 bool SubsetGoesOn(const Extractor::Impl& x, const EventContext& ctx, const NumberExpr& ne) {
   const std::size_t i = ne.phrase_first;
-  if (i == 0 || ctx.t[i - 1].key != U"\u0648" || ctx.numbers.empty()) return false;  // و
+  if (i == 0 || !IsChar(ctx.t[i - 1].key, kWaw) || ctx.numbers.empty()) return false;  // و
   const NumberExpr& prev = ctx.numbers.back();
   std::size_t prev_end = std::max(prev.last, prev.noun_end);
   bool subset = prev.phrase_first > 0 && x.WordEndingAt(ctx.t, prev.phrase_first, kSubset).has_value();

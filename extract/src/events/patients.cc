@@ -49,8 +49,8 @@ bool TriggerFrame::Parties() {
           (tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation)) {
         break;
       }
-      bool bayna = t[j].key == U"\u0628\u064A\u0646";                                // بين
-      bool maa = t[j].key == U"\u0645\u0639" && tr.type == EventType::kNegotiation;  // مع
+      bool bayna = t[j].key == x.keys.bayna;                                    // بين
+      bool maa = t[j].key == x.keys.maa && tr.type == EventType::kNegotiation;  // مع
       if (!bayna && !maa) continue;
       std::vector<std::string> parties = PartiesAfter(j);
       if (auto both = bayna && parties.empty() ? x.WordAt(t, j + 1, kBothSides, true, false) : std::nullopt) {
@@ -91,7 +91,7 @@ std::vector<std::string> TriggerFrame::PartiesAfter(std::size_t j) const {
     if (ctx.IsClauseBreak(k)) break;
     if (const Mention* m = ctx.ActorAt(k); m && (k == j + 1 || mention_at[k - 1] != mention_at[k])) {
       std::uint32_t b = t[k].begin;
-      if (parties.empty() && m->begin > b && (text[b] == kLam || text[b] == 0x0628)) break;  // ل ب
+      if (parties.empty() && m->begin > b && (text[b] == kLam || text[b] == kBeh)) break;  // ل ب
       parties.push_back(m->entity);
       while (k + 1 < n && mention_at[k + 1] == mention_at[k]) ++k;
       if (k + 1 >= n || !(t[k + 1].key[0] == kWaw)) break;  // و + the next party
@@ -203,15 +203,12 @@ bool TriggerFrame::TalkParties() {
 bool TriggerFrame::Echo() {
   if (statement) {
     for (std::size_t j = tr.last; j + 3 < n && sent[j] == s && j < ctx.WindowEnd(s, tr.last); ++j) {
-      if (t[j].key != U"\u0648\u0647\u0648" && t[j].key != U"\u0647\u0648") continue;  // وهو، هو
+      if (t[j].key != x.keys.wa_huwa && t[j].key != x.keys.huwa) continue;  // وهو، هو
       std::size_t k = j + 1;
-      if (t[k].key == U"\u0627\u0644\u0645\u0648\u0642\u0641") ++k;  // الموقف
-      if (k + 2 >= n || (t[k].key != U"\u0627\u0644\u0630\u064A" && t[k].key != U"\u0645\u0627")) break;  // الذي، ما
-      static const std::u32string_view kEcho[] = {U"\u0631\u062F\u062F", U"\u0643\u0631\u0631", U"\u0627\u064A\u062F",
-                                                  U"\u0627\u0643\u062F",
-                                                  U"\u062A\u0628\u0646"};  // ردد كرر أيد أكد تبنى
-      std::u32string_view verb = t[k + 1].key;
-      if (std::none_of(std::begin(kEcho), std::end(kEcho),
+      if (t[k].key == x.keys.al_mawqif) ++k;                                           // الموقف
+      if (k + 2 >= n || (t[k].key != x.keys.alladhi && t[k].key != x.keys.ma)) break;  // الذي، ما
+      std::u32string_view verb = t[k + 1].key;  // ردد كرر أيد أكد تبنى
+      if (std::none_of(x.keys.endorsement_verbs.begin(), x.keys.endorsement_verbs.end(),
                        [&](std::u32string_view r) { return verb.substr(0, r.size()) == r; }))
         break;
       for (std::size_t a = k + 2; a < n && sent[a] == s && !ctx.IsClauseBreak(a);) {
@@ -233,7 +230,7 @@ bool TriggerFrame::Echo() {
 
 // حيث التقى رئيس المجلس: where the visitor of the clause before met someone; the visitor is a party.
 bool TriggerFrame::WhereClause() {
-  where_clause = tr.first > 0 && t[tr.first - 1].key == U"\u062D\u064A\u062B";  // حيث
+  where_clause = tr.first > 0 && t[tr.first - 1].key == x.keys.haythu;  // حيث
   if (where_clause && tr.type == EventType::kNegotiation && tr.verb && !d.subject.empty() &&
       std::find(ev.agents.begin(), ev.agents.end(), d.subject) == ev.agents.end()) {
     ev.agents.push_back(d.subject);

@@ -7,7 +7,7 @@ namespace khabar::extract::events {
 // where people come from, not where it happened.
 bool TriggerFrame::AfterMin(std::size_t k) const {
   for (int hops = 0; hops < 4 && k > 0; ++hops) {
-    if (t[k - 1].key == U"\u0645\u0646") return true;                             // من
+    if (t[k - 1].key == x.keys.min) return true;                                  // من
     if (text[t[k].begin] != kWaw || mention_at[k - 1] == SIZE_MAX) return false;  // و + the previous one
     k = k - 1;
     while (k > 0 && mention_at[k - 1] == mention_at[k]) --k;
@@ -33,7 +33,7 @@ bool TriggerFrame::Place() {
     return true;
   }
   if (tr.type == EventType::kVisit && tr.last + 1 < n && sent[tr.last + 1] == s &&
-      t[tr.last].key == U"\u0627\u0644\u064A") {  // وصل إلى المدينة: the place the anaphor stands for
+      t[tr.last].key == x.keys.ila) {  // وصل إلى المدينة: the place the anaphor stands for
     if (auto an = x.WordAt(t, tr.last + 1, kPlaceAnaphor); an && mention_at[tr.last + 1] == SIZE_MAX) {
       ev.place = AnaphorPlace(x.WordOf(*an).Attr("subtype"), tr.last + 1, SIZE_MAX);
       if (!ev.place.empty()) return true;
@@ -50,7 +50,7 @@ bool TriggerFrame::Place() {
       if (j > 0 && mention_at[j - 1] == mention_at[j]) continue;  // one candidate per mention
       const Mention& m = mentions[mention_at[j]];
       // A proclitic ب or ل (بأذربيجان، لأوكرانيا) or a locative word before it; و and ف only join.
-      bool clitic_locative = m.begin > t[j].begin && (text[t[j].begin] == 0x0628 || text[t[j].begin] == kLam);
+      bool clitic_locative = m.begin > t[j].begin && (text[t[j].begin] == kBeh || text[t[j].begin] == kLam);
       bool locative = clitic_locative || (j > 0 && x.WordEndingAt(t, j, kLocative).has_value());
       // للحكومة الليبية: a government (a nominal state after ل) is no place.
       bool government = m.nominal && m.type == EntityType::kState && x.WordAt(t, j, kGovHead, true).has_value();
@@ -62,15 +62,15 @@ bool TriggerFrame::Place() {
       // قال في مؤتمر صحفي بجنيف إن القصف: where it was said (a locative before إن/أن), not where it happened.
       bool reported = false;
       for (std::size_t k = j; k < tr.first && !crosses; ++k) crosses = ctx.IsClauseBreak(k);
-      for (std::size_t k = j; k < tr.first && !reported; ++k) reported = t[k].key == U"\u0627\u0646";  // إن أن
+      for (std::size_t k = j; k < tr.first && !reported; ++k) reported = t[k].key == x.keys.inna;  // إن أن
       if (reported && locative) {
         if (said_at == SIZE_MAX) said_at = j;
         continue;
       }
       std::size_t dist = j >= tr.last ? j - tr.last : (tr.first - j) * (crosses ? 4 : 2);
-      if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0645\u0646" && !crosses)
+      if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == x.keys.min && !crosses)
         dist /= 4;  // من: origin
-      if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == U"\u0627\u0644\u064A")
+      if (tr.type == EventType::kDisplacement && j > 0 && t[j - 1].key == x.keys.ila)
         dist = dist * 4 + 16;  // إلى: destination
       // A dateline (الخرطوم (أ ف ب) -) is where the report was filed: a place of last resort.
       std::size_t after = j;
@@ -81,7 +81,7 @@ bool TriggerFrame::Place() {
       }
       // وفي الرياض، التقى: a place fronted at the head of the sentence sets the scene for all of it.
       if (j >= 1 && tr.first > j && tr.type != EventType::kDisplacement &&
-          (t[j - 1].key == U"\u0641\u064A" || t[j - 1].key == U"\u0648\u0641\u064A") &&
+          (t[j - 1].key == x.keys.fi || t[j - 1].key == x.keys.wa_fi) &&
           (j - 1 == ctx.sent_first[s] || !t[j - 2].is_word()) && after < n && ctx.IsClauseBreak(after)) {
         dist = 0;
       }

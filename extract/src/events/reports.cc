@@ -36,7 +36,7 @@ void FindReports(const Extractor::Impl& x, EventContext& ctx) {
             speaker = mentions[mention_at[k]].entity;
             break;
           }
-          if (t[k].kind == Token::Kind::kPunct && t[k].key != U"," && t[k].key != U"\u060C") break;
+          if (t[k].kind == Token::Kind::kPunct && t[k].key != U"," && !IsChar(t[k].key, kArabicComma)) break;
         }
       }
       for (std::size_t j = v->last; speaker.empty() && j < n && j < v->last + 4 && sent[j] == sent[i]; ++j) {
@@ -87,8 +87,8 @@ void FindOpeners(const Extractor::Impl& x, EventContext& ctx) {
     }
     // و/ف + a verb (ورحب، وأشاد): not a noun with the article (والرئيس) or a preposition (وبحسب).
     const std::u32string& k0 = t[f].key;
-    bool wa_verb = k0.size() >= 4 && (k0[0] == kWaw || k0[0] == 0x0641) && !(k0[1] == kAlef && k0[2] == kLam) &&
-                   k0[1] != 0x0628 && k0[1] != kLam;
+    bool wa_verb = k0.size() >= 4 && (k0[0] == kWaw || k0[0] == kFeh) && !(k0[1] == kAlef && k0[2] == kLam) &&
+                   k0[1] != kBeh && k0[1] != kLam;
     // رفع الرئيس الكيني X: a short indefinite word before a title is a bare perfect verb.
     bool before_title = x.IndefiniteNoun(t, f) && k0.size() <= 4 && x.WordAt(t, f + 1, kTitle);
     if (!wa_verb && !before_title && !x.VerbLike(text, t, f)) continue;

@@ -15,9 +15,8 @@ void SplitSentences(const Extractor::Impl&, EventContext& ctx) {
     // A point between digits (1.9 مليون) is a decimal point, not the end of a sentence.
     bool decimal = i > 0 && i + 1 < n && t[i].key == U"." && t[i - 1].kind == Token::Kind::kNumber &&
                    t[i + 1].kind == Token::Kind::kNumber && t[i - 1].end == t[i].begin && t[i].end == t[i + 1].begin;
-    if (t[i].kind == Token::Kind::kNewline ||
-        (t[i].kind == Token::Kind::kPunct && !decimal &&
-         std::u32string_view(U".!?\u061F").find(t[i].key[0]) != std::u32string_view::npos)) {
+    if (t[i].kind == Token::Kind::kNewline || (t[i].kind == Token::Kind::kPunct && !decimal &&
+                                               kSentenceEnds.find(t[i].key[0]) != std::u32string_view::npos)) {
       ++s;
       ctx.sent_first.push_back(i + 1);
     }

@@ -19,20 +19,15 @@ std::size_t TriggerFrame::SkipAdverbs(std::size_t j) const {
     }
     if (in_timex) continue;
     // حثت كل من واشنطن وموسكو: "each of" opens a coordinated subject.
-    if (j + 1 < n && t[j].key == U"\u0643\u0644" && t[j + 1].key == U"\u0645\u0646") {
+    if (j + 1 < n && t[j].key == x.keys.kull && t[j + 1].key == x.keys.min) {
       j += 2;
       continue;
     }
-    if (t[j].kind == Token::Kind::kPunct && (t[j].key == U"," || t[j].key == U"\u060C")) {
+    if (t[j].kind == Token::Kind::kPunct && (t[j].key == U"," || IsChar(t[j].key, kArabicComma))) {
       ++j;
       continue;
     }
-    static const std::u32string kAdv[] = {U"\u0627\u064A\u0636\u0627",       U"\u0643\u0630\u0644\u0643",
-                                          U"\u0628\u062F\u0648\u0631\u0647", U"\u0628\u062F\u0648\u0631\u0647\u0627",
-                                          U"\u0627\u0644\u064A\u0648\u0645", U"\u0631\u0633\u0645\u064A\u0627"};
-    bool adv = false;
-    for (const auto& k : kAdv) adv |= t[j].key == k;  // أيضا كذلك بدوره بدورها اليوم رسميا
-    if (!adv) break;
+    if (!In(x.keys.adverbs, t[j].key)) break;  // أيضا كذلك بدوره بدورها اليوم رسميا
     ++j;
   }
   return j;
@@ -58,7 +53,7 @@ std::size_t TriggerFrame::TitledPerson(std::size_t j) const {
   if (!x.WordAt(t, j, kTitle)) return SIZE_MAX;
   for (std::size_t k = j; k < n && k < j + 10 && sent[k] == s; ++k) {
     if (mention_at[k] != SIZE_MAX && mentions[mention_at[k]].type == EntityType::kPerson) return k;
-    if (t[k].kind == Token::Kind::kPunct && t[k].key != U"," && t[k].key != U"\u060C") break;
+    if (t[k].kind == Token::Kind::kPunct && t[k].key != U"," && !IsChar(t[k].key, kArabicComma)) break;
   }
   return SIZE_MAX;
 }
@@ -74,7 +69,7 @@ std::optional<bool> TriggerFrame::VerbFeminine() const {
   if (!stem.empty() && stem[0] == kTeh && k.compare(0, stem.size(), stem) == 0) return k.back() == kTeh;
   if (k[0] == kTeh) return true;
   if (k.back() == kTeh) return true;
-  if (EndsWith(k, U"\u0648\u0627")) return std::nullopt;  // plural
+  if (EndsWith(k, x.keys.wa)) return std::nullopt;  // plural
   if (k.back() == kAlef) {  // a dual (قالا), or a verb whose root ends in alef (دعا) as listed
     if (tr.word->Attr("pos") == "form" && k == K(tr.word->text)) return false;
     return std::nullopt;
@@ -89,13 +84,12 @@ bool TriggerFrame::Agrees(const Mention& m) const {
   std::u32string mk = MatchKeyUtf8(m.text);
   bool has_article = mk.size() > 2 && mk[0] == kAlef && mk[1] == kLam;
   if (m.type == EntityType::kState && !m.nominal && !has_article) return *fem;
-  if (m.type == EntityType::kPerson) return !*fem || EndsWith(mk, U"\u0627") || EndsWith(mk, U"\u0647");
+  if (m.type == EntityType::kPerson) return !*fem || EndsWith(mk, kAlef) || EndsWith(mk, kHeh);
   if (m.type == EntityType::kOrganization && !m.nominal) {
     // An organisation takes the gender of its head noun: مجلس الأمن (m), المنظمة/الوكالة/الأمم (f).
     std::u32string_view head = std::u32string_view(mk).substr(0, mk.find(U' '));
     if (head.size() > 2 && head[0] == kAlef && head[1] == kLam) head.remove_prefix(2);
-    if (head == U"\u0627\u0645\u0645" || EndsWith(head, U"\u0647") || EndsWith(head, U"\u0627\u062A"))
-      return *fem;  // أمم
+    if (head == x.keys.umam || EndsWith(head, kHeh) || EndsWith(head, x.keys.at)) return *fem;  // أمم
     if (x.masculine_heads.count(std::u32string(head))) return !*fem;
   }
   return true;
@@ -103,27 +97,14 @@ bool TriggerFrame::Agrees(const Mention& m) const {
 
 // The subject may also come after a preposition with a pronoun (استولت عليه أذربيجان).
 std::size_t TriggerFrame::SkipPronounPP(std::size_t j) const {
-  static const std::u32string kPP[] = {U"\u0639\u0644\u064A\u0647",
-                                       U"\u0639\u0644\u064A\u0647\u0627",
-                                       U"\u0641\u064A\u0647",
-                                       U"\u0641\u064A\u0647\u0627",
-                                       U"\u0628\u0647",
-                                       U"\u0628\u0647\u0627",
-                                       U"\u062E\u0644\u0627\u0644\u0647\u0627",
-                                       U"\u0636\u062F\u0647",
-                                       U"\u0627\u0644\u064A\u0647",         // إليه
-                                       U"\u0627\u0644\u064A\u0647\u0627"};  // إليها
-  for (const auto& k : kPP) {
-    if (j < n && t[j].key == k) return j + 1;
-  }
-  return j;
+  return j < n && In(x.keys.prepositional_pronouns, t[j].key) ? j + 1 : j;  // عليه، فيها، إليه …
 }
 
 // j begins a clause: start, punctuation, لكن، إن، أن
 bool TriggerFrame::ClauseStart(std::size_t j) const {
   if (j == 0 || !t[j - 1].is_word()) return true;
   const std::u32string& k = t[j - 1].key;
-  return k == U"\u0644\u0643\u0646" || k == U"\u0627\u0646" || k == U"\u0648\u0644\u0643\u0646";
+  return k == x.keys.lakin || k == x.keys.inna || k == x.keys.walakin;
 }
 
 // A bare title as the subject right before a verb (إن "الأمين العام يدعو"): the person the article
@@ -138,7 +119,7 @@ std::string TriggerFrame::EarlierTitled(std::size_t verb) const {
     for (std::size_t p = title->last; p < n && p < title->last + 8 && sent[p] == sent[k]; ++p) {
       if (mention_at[p] != SIZE_MAX && mentions[mention_at[p]].type == EntityType::kPerson)
         return mentions[mention_at[p]].entity;
-      if (t[p].kind == Token::Kind::kPunct && t[p].key != U"," && t[p].key != U"\u060C") break;
+      if (t[p].kind == Token::Kind::kPunct && t[p].key != U"," && !IsChar(t[p].key, kArabicComma)) break;
     }
   }
   return "";
@@ -180,10 +161,9 @@ void TriggerFrame::WeaponBefore() {
 bool TriggerFrame::AccusedOf(std::size_t j) const {
   std::size_t e = j;
   while (e < n && mention_at[e] == mention_at[j]) ++e;
-  if (e < n && (t[e].key == U"\u0627\u0644\u0645\u0633\u0648\u0648\u0644\u064A\u0647" ||
-                t[e].key == U"\u0645\u0633\u0648\u0648\u0644\u064A\u0647"))
+  if (e < n && (t[e].key == x.keys.al_masuliya || t[e].key == x.keys.masuliya))
     return true;  // وحملت إسرائيل المسؤولية: the one held responsible
-  return e < n && t[e].is_word() && t[e].key.size() > 3 && t[e].key[0] == 0x0628 && !x.IsFunction(t[e]);  // ب
+  return e < n && t[e].is_word() && t[e].key.size() > 3 && t[e].key[0] == kBeh && !x.IsFunction(t[e]);  // ب
 }
 
 // A relative clause on the noun names its doer: العملية العسكرية التي أطلقتها أذربيجان; on an
@@ -192,7 +172,7 @@ bool TriggerFrame::AccusedOf(std::size_t j) const {
 // is the verb's subject and the actor after it the object (الهجوم الذي استهدف أرمينيا).
 bool TriggerFrame::Resumptive(std::size_t v) const {
   std::u32string_view w(text.data() + t[v].begin, t[v].end - t[v].begin);
-  bool suffix = w.size() > 3 && (EndsWith(w, U"\u0647\u0627") || EndsWith(w, U"\u0647\u0645") || w.back() == kHeh);
+  bool suffix = w.size() > 3 && (EndsWith(w, x.keys.ha) || EndsWith(w, x.keys.hum) || w.back() == kHeh);
   return suffix || SkipPronounPP(v + 1) > v + 1;
 }
 

@@ -18,7 +18,7 @@ bool TriggerFrame::ReportedClauseSubject() {
     // A verb coordinated inside a reported clause shares that clause's subject, not the speaker's:
     // قالت إن “الولايات المتحدة تشعر بقلق … وتدعو إلى”.
     for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 30 && sent[j] == s;) {
-      if (t[j].key != U"\u0627\u0646") continue;  // إن، أن
+      if (t[j].key != x.keys.inna) continue;  // إن، أن
       std::size_t k = j + 1;
       while (k < tr.first && t[k].kind == Token::Kind::kPunct &&
              std::u32string_view(U"\"\u201C\u201D\u00AB\u00BB").find(t[k].key[0]) != std::u32string_view::npos) {
@@ -48,8 +48,7 @@ bool TriggerFrame::EarlierTitledSubject() {
 // إنه + verb: the speaker of the report.
 bool TriggerFrame::InnaPronounSubject() {
   if (ev.agents.empty() && tr.verb && tr.clitics == 0 && tr.first > 0 &&
-      (t[tr.first - 1].key == U"\u0627\u0646\u0647" || t[tr.first - 1].key == U"\u0627\u0646\u0647\u0627" ||
-       t[tr.first - 1].key == U"\u0627\u0646\u0647\u0645")) {
+      In(x.keys.inna_pronouns, t[tr.first - 1].key)) {
     // قال الجيش إنه استهدف: the pronoun on إن is the speaker of the report.
     for (std::size_t ri = ctx.ReportsFrom(tr.first); ri-- > 0 && sent[ctx.reports[ri].verb_tok] == s;) {
       const Report& r = ctx.reports[ri];
@@ -108,11 +107,11 @@ bool TriggerFrame::ProtestAppeal() {
 // its subject: that actor if it is one, else no one, and never the discourse's last subject.
 bool TriggerFrame::AfterRelativeSubject() {
   if (tr.verb && tr.clitics == 0 && tr.first > 0) {
-    after_relative = IsRelativePronoun(t[tr.first - 1].key);
+    after_relative = x.IsRelativePronoun(t[tr.first - 1].key);
   }
   if (ev.agents.empty() && after_relative && tr.first >= 2) {
     std::size_t a = tr.first - 2;
-    if (a > 0 && (t[a].key == U"\u060C" || t[a].key == U",")) --a;
+    if (a > 0 && (IsChar(t[a].key, kArabicComma) || t[a].key == U",")) --a;
     if (const Mention* m = sent[a] == s ? ctx.ActorAt(a) : nullptr) ev.agents.push_back(m->entity);
   }
   return true;
@@ -126,9 +125,9 @@ bool TriggerFrame::CrowdEvent() {
   // المبعوث الأمريكي): no one else's.
   if (tr.verb && !statement) {
     std::size_t j = SkipAdverbs(tr.last);
-    crowd_event |= j < n && sent[j] == s && mention_at[j] == SIZE_MAX &&
-                   (t[j].key == U"\u0648\u0641\u062F" || t[j].key == U"\u0648\u0641\u062F\u0627" ||
-                    x.WordAt(t, j, kTitle, false, false).has_value());
+    crowd_event |=
+        j < n && sent[j] == s && mention_at[j] == SIZE_MAX &&
+        (t[j].key == x.keys.wafd || t[j].key == x.keys.wafdan || x.WordAt(t, j, kTitle, false, false).has_value());
   }
   return true;
 }
@@ -158,12 +157,11 @@ bool TriggerFrame::Possessor() {
   std::u32string_view k = std::u32string_view(t[tr.first].key).substr(tr.clitics);
   std::u32string stem = K(tr.word->text);
   if (!stem.empty() && stem.back() == kHeh) stem.back() = kTeh;  // ة: زيارة → زيارته
-  static const std::u32string kSuffixes[] = {U"\u0647", U"\u0647\u0627", U"\u0647\u0645", U"\u0647\u0645\u0627"};
   bool suffixed = false;
-  for (const auto& suffix : kSuffixes)
+  for (const auto& suffix : x.keys.pronoun_suffixes)
     suffixed |=
         k.size() == stem.size() + suffix.size() && k.substr(0, stem.size()) == stem && k.substr(stem.size()) == suffix;
-  bool lahu = tr.last < n && (t[tr.last].key == U"\u0644\u0647" || t[tr.last].key == U"\u0644\u0647\u0627");  // له لها
+  bool lahu = tr.last < n && In(x.keys.lam_pronouns, t[tr.last].key);  // له لها
   if (suffixed || lahu) ev.agents.push_back(d.subject);
   return true;
 }

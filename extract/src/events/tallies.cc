@@ -35,7 +35,7 @@ void MergeTallies(const Extractor::Impl& x, EventContext& ctx) {
     bool coordinated = false;
     for (std::size_t j = cur.first; j + 4 > cur.first && j < n; --j) {
       coordinated |= !t[j].key.empty() && t[j].key[0] == kWaw && (t[j].key.size() > 2 || t[j].key.size() == 1);
-      coordinated |= t[j].key == U"\u0628\u064A\u0646\u0645\u0627";  // بينما
+      coordinated |= t[j].key == x.keys.baynama;  // بينما
       if (j == 0) break;
     }
     // "قتل شخصان"، مضيفا أن "54 أصيبوا": the toll's other kind, counted, in the same sentence.
@@ -84,7 +84,7 @@ std::vector<std::string> DeadsSides(const Extractor::Impl& x, const EventContext
     const Mention* m = ctx.ActorAt(k);
     if (!m || (k > 0 && ctx.mention_at[k - 1] == ctx.mention_at[k])) continue;
     std::size_t b = k;
-    if (b > 0 && ctx.t[b - 1].key == U"\u0645\u0646") --b;  // جنود من الجيش
+    if (b > 0 && ctx.t[b - 1].key == x.keys.min) --b;  // جنود من الجيش
     bool members = b > 0 && x.WordAt(ctx.t, b - 1, kMemberNoun, false, true).has_value();
     if (members && m->type != EntityType::kGroup && (!tr.verb || Counted(x, ctx, tr.last, b)))
       sides.push_back(m->entity);

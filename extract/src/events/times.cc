@@ -31,7 +31,7 @@ std::optional<Timex> Weekday(const Extractor::Impl& x, const EventContext& ctx, 
   const Document& doc = ctx.doc;
   const Tokens& t = ctx.t;
   std::size_t i = start;
-  if (t[i].key == U"\u064A\u0648\u0645" || t[i].key == U"\u0648\u064A\u0648\u0645") ++i;  // يوم
+  if (t[i].key == x.keys.yawm || t[i].key == x.keys.wa_yawm) ++i;  // يوم
   auto wd = x.WordAt(t, i, kWeekday, false, true);
   if (!wd) return std::nullopt;
   Timex tx{start, wd->last, {}, {}};
@@ -83,7 +83,7 @@ std::optional<Timex> MonthDate(const Extractor::Impl& x, const EventContext& ctx
 std::optional<Timex> Year(const EventContext& ctx, std::size_t i) {
   const Tokens& t = ctx.t;
   const std::u32string& k = t[i].key;
-  if ((k == U"\u0639\u0627\u0645" || k == U"\u0627\u0644\u0639\u0627\u0645" || EndsWith(k, U"\u0639\u0627\u0645")) &&
+  if (EndsWith(k, ctx.x.keys.am) &&  // عام، العام، فيعام
       i + 1 < ctx.n && t[i + 1].kind == Token::Kind::kNumber) {
     std::int64_t year = 0;
     if (ParseDigits(t[i + 1].key, &year) && year > 1900 && year < 2200) {

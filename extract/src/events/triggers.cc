@@ -25,7 +25,7 @@ std::vector<Hit> Readings(const Extractor::Impl& x, const EventContext& ctx, std
     if (x.WordOf(h).Attr("pos") == "verb") {
       bool noun_clitic = false;
       for (std::size_t c = 0; c < h.clitics && c < t[i].key.size(); ++c)
-        noun_clitic |= t[i].key[c] == 0x0628 || t[i].key[c] == 0x0643;  // ب ك
+        noun_clitic |= t[i].key[c] == kBeh || t[i].key[c] == kKaf;  // ب ك
       if (noun_clitic) continue;
     }
     hits.push_back(h);
@@ -189,7 +189,7 @@ bool UngovernedLam(const Extractor::Impl& x, const EventContext& ctx, std::size_
   const Tokens& t = ctx.t;
   if (best.clitics > 0 && !verb) {
     const std::u32string& k = t[start].key;
-    bool lam = k[0] == kLam || (k.size() > 1 && (k[0] == kWaw || k[0] == 0x0641) && k[1] == kLam);
+    bool lam = k[0] == kLam || (k.size() > 1 && (k[0] == kWaw || k[0] == kFeh) && k[1] == kLam);
     bool lamlam = lam && k.size() > 2 && k[k[0] == kLam ? 1 : 2] == kLam;
     // ل/لل + masdar is a purpose or a complement (لإجراء محادثات, وقف فوري للقتال), except after a verb
     // that governs it (تعرضت لقصف, تعرضوا للتطهير العرقي).
@@ -197,7 +197,7 @@ bool UngovernedLam(const Extractor::Impl& x, const EventContext& ctx, std::size_
     for (std::size_t g = start; g > 0 && start - g < 10 && !governed; --g) {
       // تعرضت المدينة، فجر الخميس، لقصف: the governor reaches over commas, not over other punctuation.
       if (t[g - 1].kind == Token::Kind::kPunct && t[g - 1].key != U"\u201C" && t[g - 1].key != U"\"" &&
-          t[g - 1].key != U"\u060C" && t[g - 1].key != U",")
+          !IsChar(t[g - 1].key, kArabicComma) && t[g - 1].key != U",")
         break;
       governed = x.WordEndingAt(t, g, kLamGovernor).has_value();
     }
@@ -230,19 +230,18 @@ bool CalledFor(const Extractor::Impl& x, const EventContext& ctx, std::size_t st
       if (!governs || p.last > start || sent[p.first] != sent[start]) continue;
       bool clause = true;
       for (std::size_t k = p.last; k < start; ++k) clause &= !ctx.IsClauseBreak(k);
-      bool via_ila = start >= 1 && (t[start - 1].key == U"\u0627\u0644\u064A" || t[start - 1].key == U"\u0628" ||
-                                    (start >= 2 && t[start - 2].key == U"\u0627\u0644\u064A"));
+      bool via_ila = start >= 1 && (t[start - 1].key == x.keys.ila || IsChar(t[start - 1].key, kBeh) ||
+                                    (start >= 2 && t[start - 2].key == x.keys.ila));
       // طالب الوزير الأطراف بوقف القتال، تعهد الرئيس بمواصلة القتال: a ب + masdar after the subject.
-      bool via_bi_masdar = (start >= 1 && t[start - 1].key.size() > 3 && t[start - 1].key[0] == 0x0628 &&
+      bool via_bi_masdar = (start >= 1 && t[start - 1].key.size() > 3 && t[start - 1].key[0] == kBeh &&
                             !x.IsFunction(t[start - 1]) && mention_at[start - 1] == SIZE_MAX) ||
-                           (best.clitics > 0 && t[start].key[0] == 0x0628);  // بوقف القتال
+                           (best.clitics > 0 && t[start].key[0] == kBeh);  // بوقف القتال
       after_appeal |= clause && (start - p.last <= 3 || (via_ila && start - p.last <= 6) ||
                                  (via_bi_masdar && start - p.last <= 10));
     }
     // …الالتزام بوقف إطلاق النار لعام 2020: an agreement with its own date is one that was made.
     std::size_t after = best.last;
-    bool dated =
-        after + 1 < n && EndsWith(t[after].key, U"\u0639\u0627\u0645") && t[after + 1].kind == Token::Kind::kNumber;
+    bool dated = after + 1 < n && EndsWith(t[after].key, x.keys.am) && t[after + 1].kind == Token::Kind::kNumber;
     if (after_appeal && !dated) return true;
   }
   return false;
@@ -272,13 +271,8 @@ bool TopicOfTalks(const Extractor::Impl& x, const EventContext& ctx, std::size_t
   return false;
 }
 
-bool AfterDemonstrative(const Tokens& t, std::size_t start) {
-  static const std::u32string kDem[] = {U"\u0647\u0630\u0627", U"\u0647\u0630\u0647", U"\u0630\u0644\u0643",
-                                        U"\u062A\u0644\u0643"};  // هذا هذه ذلك تلك
-  for (const auto& d : kDem) {
-    if (t[start - 1].key == d) return true;
-  }
-  return false;
+bool AfterDemonstrative(const Extractor::Impl& x, const Tokens& t, std::size_t start) {
+  return In(x.keys.demonstratives, t[start - 1].key);  // هذا هذه ذلك تلك
 }
 
 }  // namespace
@@ -306,15 +300,15 @@ void FindTriggers(const Extractor::Impl& x, EventContext& ctx) {
     i = best->last - 1;  // a dropped phrase is dropped whole: its words are not triggers either
     if (!type) continue;
     std::string_view pos = w.Attr("pos");
-    bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[start].key, U"\u0647"));
+    bool verb = pos == "verb" || (pos == "form" && !EndsWith(t[start].key, kHeh));
     if (NotAsserted(x, ctx, start, *type)) continue;
     // فقد before a verb is the particle ف + قد (فقد حثت، فقد ذكرت), not "went missing".
-    if (best->last - best->first == 1 && best->clitics == 0 && t[start].key == U"\u0641\u0642\u062F" &&
-        best->last < n && Extractor::Impl::VerbLike(ctx.text, t, best->last)) {
+    if (best->last - best->first == 1 && best->clitics == 0 && t[start].key == x.keys.faqad && best->last < n &&
+        x.VerbLike(ctx.text, t, best->last)) {
       continue;
     }
     // "reached N" (وصل إلى 100417) is a count, not a movement.
-    if (!w.Attr("weak").empty() && best->last + 1 < n && t[best->last].key == U"\u0627\u0644\u064A" &&
+    if (!w.Attr("weak").empty() && best->last + 1 < n && t[best->last].key == x.keys.ila &&
         t[best->last + 1].kind == Token::Kind::kNumber) {
       continue;
     }
@@ -324,7 +318,7 @@ void FindTriggers(const Extractor::Impl& x, EventContext& ctx) {
     if (auto scaled = ScaledType(x, ctx, w, *best)) type = scaled;
 
     bool definite = !verb && best->article;
-    bool demonstrative = !verb && start > 0 && AfterDemonstrative(t, start);
+    bool demonstrative = !verb && start > 0 && AfterDemonstrative(x, t, start);
     ctx.trigs.push_back({best->first, best->last, best->begin, &w, *type, verb, best->clitics,
                          definite || demonstrative, demonstrative});
   }

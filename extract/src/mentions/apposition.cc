@@ -42,10 +42,10 @@ void ReportingVerb(const Extractor::Impl& x, MentionContext& ctx, std::size_t i)
   if (ctx.names_at.count(a) || !PersonNameStart(x, t, a)) return;
   std::size_t e = ctx.NameRun(a, 3);
   if (e == a) return;
-  bool closed = e >= t.size() || ctx.IsPunct(e, U",\u060C:\"\u201C\u00AB") || t[e].key == U"\u0627\u0646" ||
-                t[e].key == U"\u0627\u0646\u0647";
+  static const std::u32string kClosing{U',', kArabicComma, U':', U'"', U'\u201C', U'\u00AB'};
+  bool closed = e >= t.size() || ctx.IsPunct(e, kClosing) || t[e].key == x.keys.inna || t[e].key == x.keys.innahu;
   // ذكرت مصادر طبية أن، وسائل إعلام دولية: a plural source closed by a feminine adjective is no person.
-  if (!closed || (e - a >= 2 && EndsWith(t[e - 1].key, std::u32string{kYeh, kHeh}))) return;
+  if (!closed || (e - a >= 2 && EndsWith(t[e - 1].key, x.keys.iyya))) return;
   // One word is a name only when nothing else could be the subject: not a nisba, not a known word.
   if (e - a == 1 && (!x.LooksLikeName(t[a].key) || x.first_name_keys.count(t[a].key))) return;
   Candidate c = ctx.Make(a, e, t[a].begin, ctx.PersonKey(a, e), EntityType::kPerson, "reporting-verb");
@@ -59,7 +59,7 @@ void FindAppositionsAndSpeakers(const Extractor::Impl& x, MentionContext& ctx) {
   // One scan for both rules, so that their candidates interleave as they always have (the order breaks
   // ties). A comma that opens no apposition is not looked at as a reporting verb either.
   for (std::size_t i = 0; i + 1 < ctx.t.size(); ++i) {
-    if (ctx.IsPunct(i, U",\u060C") && !Apposition(x, ctx, i)) continue;
+    if (ctx.IsPunct(i, kCommas) && !Apposition(x, ctx, i)) continue;
     ReportingVerb(x, ctx, i);
   }
 }

@@ -7,13 +7,8 @@ namespace khabar::extract {
 namespace {
 
 // Nouns place names are built on (دير البلح، خان يونس، كرم أبو سالم، بيت لاهيا).
-bool NameFormer(const Tokens& t, std::size_t j) {
-  static const std::u32string kNameFormers[] = {
-      U"\u0627\u0628\u0648",       U"\u0627\u0645",       U"\u0628\u0646\u064A", U"\u0627\u0628\u0646",
-      U"\u062F\u064A\u0631",       U"\u0628\u064A\u062A", U"\u0639\u064A\u0646", U"\u062A\u0644",
-      U"\u0631\u0627\u0633",       U"\u062E\u0627\u0646", U"\u0643\u0641\u0631", U"\u062C\u0628\u0644",
-      U"\u0648\u0627\u062F\u064A", U"\u0628\u064A\u0631"};
-  return std::find(std::begin(kNameFormers), std::end(kNameFormers), t[j].key) != std::end(kNameFormers);
+bool NameFormer(const Extractor::Impl& x, const Tokens& t, std::size_t j) {
+  return In(x.keys.place_name_nouns, t[j].key);
 }
 
 // The end of a name starting at `at` after a classifier: one word, or up to two more after a noun place
@@ -22,11 +17,11 @@ std::size_t ClassifiedNameEnd(const Extractor::Impl& x, const Tokens& t, std::si
   std::size_t e = at + 1;
   for (int more = 0; more < 2 && e < t.size(); ++more) {
     // A site named after a person (مقبرة محمد علي): a first name takes the next word as a name former does.
-    bool after_former = NameFormer(t, e - 1) || (e - 1 == at && x.first_name_keys.count(t[at].key) > 0);
+    bool after_former = NameFormer(x, t, e - 1) || (e - 1 == at && x.first_name_keys.count(t[at].key) > 0);
     if (more == 1 && !after_former) break;  // a third word only after أبو، بيت …
     if (!(x.NameLike(t, e, after_former) && !x.IsTriggerWord(t, e) && t[e].key.size() >= (after_former ? 2u : 3u) &&
-          !EndsWith(t[e].key, U"\u064A\u0647") && (after_former || t[e].key.back() != kYeh)) &&
-        !(after_former && NameFormer(t, e))) {
+          !EndsWith(t[e].key, x.keys.iyya) && (after_former || t[e].key.back() != kYeh)) &&
+        !(after_former && NameFormer(x, t, e))) {
       break;
     }
     ++e;
@@ -41,17 +36,17 @@ bool NotAName(const Extractor::Impl& x, const MentionContext& ctx, std::size_t a
   const Tokens& t = ctx.t;
   const std::u32string& k = t[at].key;
   for (const auto& w : x.lists[kModifier]) {
-    if (U"\u0627\u0644" + k == K(w.text)) return true;
+    if (kArticle + k == K(w.text)) return true;
   }
   char32_t first = ctx.text[t[at].begin];
-  if ((first == kYeh || first == kTeh) && k.size() >= 4 && ctx.text[t[at].end - 1] == 0x0647) {
+  if ((first == kYeh || first == kTeh) && k.size() >= 4 && ctx.text[t[at].end - 1] == kHeh) {
     return true;  // مستشفى تدعمه المنظمة: an imperfect verb with an object pronoun (ه), not a name
   }
   if ((first != kYeh && first != kTeh) || k.size() < 4 || at + 1 >= t.size() || !t[at + 1].is_word()) return false;
   const std::u32string& next = t[at + 1].key;
-  bool preposition = next.rfind(U"\u0639\u0644\u064A", 0) == 0 ||  // على، عليها
-                     next.rfind(U"\u0627\u0644\u064A", 0) == 0 ||  // إلى، إليها
-                     (next.size() > 3 && next[0] == kLam);         // لهجوم
+  bool preposition = next.rfind(x.keys.ala, 0) == 0 ||      // على، عليها
+                     next.rfind(x.keys.ila, 0) == 0 ||      // إلى، إليها
+                     (next.size() > 3 && next[0] == kLam);  // لهجوم
   // مدرسة تؤوي نازحين، مخيم يضم آلاف العائلات: a verb whose object is a count of people, or a number.
   bool people = x.WordAt(t, at + 1, kFigureNoun, false, false).has_value() || x.WordAt(t, at + 1, kNumberWord);
   return preposition || people || ctx.names_at.count(at + 1) > 0;
@@ -88,7 +83,7 @@ void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i
     std::size_t k = town.last;
     if (list != kClassifier || !x.WordOf(*h).Attr("subtype").empty() || town.m.type == EntityType::kPerson ||
         k >= t.size() || !t[k].is_word() || t[k].key.size() < 5 || t[k].key[0] != kAlef || t[k].key[1] != kLam ||
-        !(EndsWith(t[k].key, U"\u064A") || EndsWith(t[k].key, U"\u064A\u0647")) ||
+        !(EndsWith(t[k].key, kYeh) || EndsWith(t[k].key, x.keys.iyya)) ||
         std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(), [&](const NisbaHit& n) { return n.tok == k; }) ||
         x.IsFunction(t[k]) || x.WordAt(t, k, kModifier)) {
       return;
@@ -105,8 +100,8 @@ void ClassifiedName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i
   const std::u32string& k = t[at].key;
   bool definite_head = head.size() > 2 && head[0] == kAlef && head[1] == kLam;
   if (definite_head && k.size() > 2 && k[0] == kAlef && k[1] == kLam &&
-      (EndsWith(k, U"\u064A") || EndsWith(k, U"\u064A\u0647") || EndsWith(k, U"\u0627\u062A") ||
-       EndsWith(k, U"\u064A\u0646") || EndsWith(k, U"\u064A\u0648\u0646"))) {
+      (EndsWith(k, kYeh) || EndsWith(k, x.keys.iyya) || EndsWith(k, x.keys.at) || EndsWith(k, x.keys.in) ||
+       EndsWith(k, x.keys.iyyun))) {
     return;  // العاصمة الأمريكية: an adjective agreeing with the head, not a name (مخيم النصيرات is)
   }
   if (NotAName(x, ctx, at)) return;

@@ -27,7 +27,7 @@ void InstitutionOfName(const Extractor::Impl& x, MentionContext& ctx, std::size_
   std::size_t at = h->last;
   bool fi = false;
   if (x.WordOf(*h).Attr("construct").empty()) {
-    if (!(at < t.size() && t[at].key == U"\u0641\u064A")) return;  // في
+    if (!(at < t.size() && t[at].key == x.keys.fi)) return;  // في
     fi = true;
     ++at;
   }
@@ -65,7 +65,7 @@ void ForceOfName(const Extractor::Impl& x, MentionContext& ctx, std::size_t i) {
   auto fi_named = [&](std::size_t k) { return k != h->last; };
   if (x.WordOf(*h).Attr("construct").empty()) {
     // الجيش في X is a locative (the army in X), but جيش الدفاع في X names X's force.
-    if (!(at < t.size() && t[at].key == U"\u0641\u064A" && !x.WordOf(*h).Attr("named").empty())) return;
+    if (!(at < t.size() && t[at].key == x.keys.fi && !x.WordOf(*h).Attr("named").empty())) return;
     ++at;
   }
   const Candidate* owner = NextName(ctx, at);

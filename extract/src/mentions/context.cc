@@ -26,7 +26,7 @@ Candidate MentionContext::Make(std::size_t first, std::size_t last, std::uint32_
 }
 
 bool MentionContext::PrecededByLocative(std::size_t i, std::uint8_t clitics) const {
-  if (clitics > 0 && (t[i].key[0] == 0x0628 || (t[i].key.size() > 1 && t[i].key[1] == 0x0628))) return true;
+  if (clitics > 0 && (t[i].key[0] == kBeh || (t[i].key.size() > 1 && t[i].key[1] == kBeh))) return true;
   if (i == 0) return false;
   return x.WordEndingAt(t, i, kLocative).has_value();
 }
@@ -71,7 +71,7 @@ const std::vector<std::size_t>& MentionContext::CandsAt(std::size_t first) const
 }
 
 std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool place_owner) const {
-  if (at < t.size() && (t[at].key == U"\u0628\u0627\u0633\u0645")) ++at;  // باسم
+  if (at < t.size() && (t[at].key == x.keys.bi_ism)) ++at;  // باسم
   if (auto mc = x.WordAt(t, at, kMediaClassifier)) {  // مراسل شبكة سي إن إن: the classifier stays in the role
     for (std::size_t ci : CandsAt(mc->last)) {
       const Candidate& c = cands[ci];
@@ -115,9 +115,7 @@ std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool 
 bool MentionContext::IsSeparatist(std::size_t k) const {
   if (k >= t.size() || t[k].kind != Token::Kind::kWord) return false;
   for (const VariantView& v : TokenVariants(t[k], true)) {
-    if (v.clitics == 0 && (v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0647" ||        // انفصالية
-                           v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u0648\u0646" ||  // انفصاليون
-                           v.key == U"\u0627\u0646\u0641\u0635\u0627\u0644\u064A\u064A\u0646"))   // انفصاليين
+    if (v.clitics == 0 && In(x.keys.separatists, v.key))  // انفصالية، انفصاليون، انفصاليين
       return true;
   }
   return false;

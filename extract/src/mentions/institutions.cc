@@ -21,17 +21,14 @@ std::string InstitutionKey(const Tokens& t, const Hit& h) {
 }
 
 // التابعة، التابع ("belonging to") at token k.
-bool Affiliated(const Tokens& t, std::size_t k) {
-  return t[k].key == U"\u0627\u0644\u062A\u0627\u0628\u0639\u0647" ||
-         t[k].key == U"\u0627\u0644\u062A\u0627\u0628\u0639";
-}
+bool Affiliated(const Extractor::Impl& x, const Tokens& t, std::size_t k) { return In(x.keys.affiliations, t[k].key); }
 
 // Whose ministry: "التابعة لـ X" after it, or the state of a known official named right after it
 // (… وزارة الخارجية ماريا زاخاروفا); empty if neither.
 std::string OwnerState(const Extractor::Impl& x, const MentionContext& ctx, const Hit& h) {
   const Tokens& t = ctx.t;
   std::string owner_state;
-  if (h.last + 1 < t.size() && Affiliated(t, h.last)) {
+  if (h.last + 1 < t.size() && Affiliated(x, t, h.last)) {
     if (auto it = ctx.names_at.find(h.last + 1); it != ctx.names_at.end()) {
       const Candidate& o = ctx.cands[it->second.front()];
       if (o.m.type != EntityType::kPerson && o.m.type != EntityType::kPlace) owner_state = o.m.entity;
@@ -58,7 +55,7 @@ std::string OwnerState(const Extractor::Impl& x, const MentionContext& ctx, cons
 // إدارة الإعلام بولاية الخرطوم), or `j` if none follows.
 std::size_t SeatEnd(const Extractor::Impl& x, const MentionContext& ctx, std::size_t j) {
   const Tokens& t = ctx.t;
-  if (j >= t.size() || !t[j].is_word() || t[j].key.size() < 3 || t[j].key[0] != 0x0628) return j;  // ب
+  if (j >= t.size() || !t[j].is_word() || t[j].key.size() < 3 || t[j].key[0] != kBeh) return j;  // ب
   auto place_end = [&](std::size_t k) -> std::size_t {
     auto it = ctx.names_at.find(k);
     if (it == ctx.names_at.end()) return 0;
@@ -78,7 +75,7 @@ std::size_t SeatEnd(const Extractor::Impl& x, const MentionContext& ctx, std::si
 // The end of "التابعة ل" + an actor after a body's field (إدارة الصحة التابعة للحكومة الانفصالية), which is
 // one name with it; `j` if none follows.
 std::size_t AffiliationEnd(const MentionContext& ctx, std::size_t j) {
-  if (j + 1 >= ctx.t.size() || !Affiliated(ctx.t, j) || ctx.t[j + 1].key[0] != kLam) return j;
+  if (j + 1 >= ctx.t.size() || !Affiliated(ctx.x, ctx.t, j) || ctx.t[j + 1].key[0] != kLam) return j;
   std::size_t end = j;
   for (std::size_t ci : ctx.CandsAt(j + 1)) {
     const Candidate& c = ctx.cands[ci];
@@ -107,7 +104,7 @@ void FindSeatedBodies(const Extractor::Impl& x, MentionContext& ctx) {
       if (k >= t.size() || !t[k].is_word()) return false;
       std::u32string_view w = t[k].key;
       if (w.size() > 3 && w[0] == kWaw) w.remove_prefix(1);
-      return w.size() > 3 && w[0] == kAlef && w[1] == kLam && !ctx.names_at.count(k) && !Affiliated(t, k);
+      return w.size() > 3 && w[0] == kAlef && w[1] == kLam && !ctx.names_at.count(k) && !Affiliated(x, t, k);
     };
     while (j < t.size() && j < h->last + 4 && definite(j)) ++j;
     if (j == h->last) continue;
@@ -141,7 +138,7 @@ std::size_t FieldEnd(const Extractor::Impl& x, const MentionContext& ctx, std::s
     }
     if (definite(j)) {
       closed = true;
-    } else if (closed || t[j].key[0] == kLam || t[j].key[0] == 0x0628) {
+    } else if (closed || t[j].key[0] == kLam || t[j].key[0] == kBeh) {
       break;  // a word after the definite ones, or a preposition (بعمليتها، لدعم): the field has ended
     }
     ++j;

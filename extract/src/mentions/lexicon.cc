@@ -7,10 +7,8 @@ namespace khabar::extract {
 namespace {
 
 // العاصمة، بالعاصمة، للعاصمة
-bool CapitalWord(const Tokens& t, std::size_t k) {
-  return t[k].key == U"\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
-         t[k].key == U"\u0628\u0627\u0644\u0639\u0627\u0635\u0645\u0647" ||
-         t[k].key == U"\u0644\u0644\u0639\u0627\u0635\u0645\u0647";
+bool CapitalWord(const Extractor::Impl& x, const Tokens& t, std::size_t k) {
+  return In(x.keys.capital_nouns, t[k].key);
 }
 
 // Whether the capital named by hit `h` at token i is the city itself rather than its state.
@@ -26,19 +24,19 @@ bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size
   // في العاصمة مقديشو: a capital named as the capital is the city; and العاصمة الليبية طرابلس, with the
   // state's nisba between.
   bool as_capital =
-      i > 0 && (CapitalWord(t, i - 1) || (i > 1 && CapitalWord(t, i - 2) &&
-                                          std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
-                                                      [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
+      i > 0 && (CapitalWord(x, t, i - 1) || (i > 1 && CapitalWord(x, t, i - 2) &&
+                                             std::any_of(ctx.nisbas.begin(), ctx.nisbas.end(),
+                                                         [&](const NisbaHit& nh) { return nh.tok == i - 1; })));
   // السلطات في كييف، المسؤولون في باكو: the officials in the capital are its government.
-  if (i > 1 && h.clitics == 0 && t[i - 1].key == U"\u0641\u064A" && x.WordEndingAt(t, i - 1, kGovHead)) return false;
+  if (i > 1 && h.clitics == 0 && t[i - 1].key == x.keys.fi && x.WordEndingAt(t, i - 1, kGovHead)) return false;
   // كل من واشنطن وموسكو: "each of", not a place of origin.
-  bool each_of = i > 1 && t[i - 1].key == U"\u0645\u0646" && t[i - 2].key == U"\u0643\u0644";
+  bool each_of = i > 1 && t[i - 1].key == x.keys.min && t[i - 2].key == x.keys.kull;
   // رئيس بلدية كييف: a municipal title is owned by the city.
   bool municipal = false;
   if (auto title = x.WordEndingAt(t, i, kTitle)) municipal = x.WordOf(*title).Attr("takes") == "place";
   // هجوم صاروخي على كييف: the target of an attack is the city.
   bool attacked = false;
-  if (i > 1 && t[i - 1].key == U"\u0639\u0644\u064A") {
+  if (i > 1 && t[i - 1].key == x.keys.ala) {
     for (std::size_t b = i >= 5 ? i - 5 : 0; b + 1 < i && !attacked; ++b) {
       for (const Hit& th : t.triggers.At(b, true)) {
         std::string_view type = x.WordOf(th).Attr("type");
@@ -56,20 +54,15 @@ bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size
 // a common word) is annotated without it, like every classifier + name (وكالة تاس); a classifier that is
 // part of the name stays (وكالة الأنباء الفرنسية).
 bool StartsWithClassifier(const Extractor::Impl& x, const Tokens& t, const Hit& h, const ontology::EntityEntry& e) {
-  static const std::u32string kClassifierWords[] = {
-      U"\u0645\u062F\u064A\u0646\u0647", U"\u0628\u0644\u062F\u0647",       U"\u0642\u0631\u064A\u0647",
-      U"\u0645\u0646\u0637\u0642\u0647", U"\u0627\u0642\u0644\u064A\u0645", U"\u0648\u0643\u0627\u0644\u0647",
-      U"\u0642\u0646\u0627\u0647",       U"\u0634\u0628\u0643\u0647",       U"\u0648\u0644\u0627\u064A\u0647"};
   std::size_t name_first = h.first + 1;
   return h.last > name_first && (e.type == EntityType::kPlace || e.subtype == "MediaOutlet") &&
-         std::find(std::begin(kClassifierWords), std::end(kClassifierWords),
-                   std::u32string_view(t[h.first].key).substr(h.clitics)) != std::end(kClassifierWords) &&
-         t[name_first].key != U"\u0627\u0644\u0627\u0646\u0628\u0627\u0621" && !x.IsFunction(t[name_first]);
+         In(x.keys.name_classifiers, std::u32string_view(t[h.first].key).substr(h.clitics)) &&
+         t[name_first].key != x.keys.al_anba && !x.IsFunction(t[name_first]);
 }
 
 // جنوب وغرب وشمال كردفان: a direction coordinated with others (و + direction after a direction) is a
 // direction of the name after it, not the first word of a name (شمال كردفان).
-bool CoordinatedDirection(const Tokens& t, std::size_t i) {
+bool CoordinatedDirection(const Extractor::Impl& x, const Tokens& t, std::size_t i) {
   auto direction = [&](std::size_t k, bool waw) {
     std::u32string_view w = t[k].key;
     if (waw) {
@@ -78,8 +71,7 @@ bool CoordinatedDirection(const Tokens& t, std::size_t i) {
     } else if (!w.empty() && w[0] == kWaw && w.size() == 4) {
       w.remove_prefix(1);
     }
-    return w == U"\u0634\u0645\u0627\u0644" || w == U"\u062C\u0646\u0648\u0628" || w == U"\u0634\u0631\u0642" ||
-           w == U"\u063A\u0631\u0628";
+    return In(x.keys.directions, w);
   };
   return i > 0 && t[i].is_word() && t[i - 1].is_word() && direction(i, true) && direction(i - 1, false);
 }
@@ -99,7 +91,7 @@ void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
         continue;
       }
       if (h.article) continue;  // names match as written, never after an added article
-      if (h.last > i + 1 && CoordinatedDirection(t, i)) continue;
+      if (h.last > i + 1 && CoordinatedDirection(x, t, i)) continue;
       if (!e.capital_of.empty() && !NamesTheCity(x, ctx, i, h)) {
         ctx.names_at[i].push_back(ctx.cands.size());
         ctx.cands.push_back(ctx.Make(h.first, h.last, h.begin, e.capital_of, EntityType::kState, "capital-metonymy"));

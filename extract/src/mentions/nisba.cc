@@ -138,8 +138,7 @@ bool GovernmentNisba(const Extractor::Impl& x, MentionContext& ctx, const NisbaP
   const Tokens& t = ctx.t;
   const std::size_t end = p.end;
   // السلطات الأرمينية في كاراباخ: the kin state's authorities in the polity's land are the polity's.
-  auto place =
-      end + 1 < t.size() && t[end].key == U"\u0641\u064A" ? ctx.names_at.find(end + 1) : ctx.names_at.end();  // في
+  auto place = end + 1 < t.size() && t[end].key == x.keys.fi ? ctx.names_at.find(end + 1) : ctx.names_at.end();  // في
   if (!ctx.polity.empty() && x.entities[x.index.at(ctx.polity)].kin == p.state.id && place != ctx.names_at.end() &&
       std::any_of(place->second.begin(), place->second.end(),
                   [&](std::size_t ci) { return ctx.InLand(ctx.cands[ci].m.entity); })) {
@@ -189,9 +188,9 @@ bool NumberNisba(const Extractor::Impl& x, MentionContext& ctx, const NisbaPhras
 }
 
 // A plural demonym standing for the state: الأذربيجانيون قالوا.
-bool DemonymPlural(const Extractor::Impl& /*x*/, MentionContext& ctx, const NisbaPhrase& p) {
+bool DemonymPlural(const Extractor::Impl& x, MentionContext& ctx, const NisbaPhrase& p) {
   const Tokens& t = ctx.t;
-  if (!(p.n.plural && p.n.article && t[p.n.tok].key.size() > 6 && EndsWith(t[p.n.tok].key, U"\u0648\u0646"))) {
+  if (!(p.n.plural && p.n.article && t[p.n.tok].key.size() > 6 && EndsWith(t[p.n.tok].key, x.keys.un))) {
     return false;
   }
   ctx.cands.push_back(

@@ -41,7 +41,7 @@ void FindSeparatists(const Extractor::Impl& x, MentionContext& ctx) {
     } else if (auto g = x.WordEndingAt(t, i, kGovHead)) {  // السلطات الانفصالية: the polity
       ctx.cands.push_back(
           ctx.Make(g->first, i + 1, g->begin, polity, EntityType::kPolity, "government+separatist", true));
-    } else if (t[i].key.size() > 2 && t[i].key[0] == kAlef && t[i].key[1] == kLam && !EndsWith(t[i].key, U"\u0647")) {
+    } else if (t[i].key.size() > 2 && t[i].key[0] == kAlef && t[i].key[1] == kLam && !EndsWith(t[i].key, kHeh)) {
       // الانفصاليون alone (not the adjective الانفصالية): fighters, unless the sentence is about talks.
       bool talks = SentenceAboutTalks(x, t, i);
       ctx.cands.push_back(talks

@@ -68,7 +68,7 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
   // An adjective on the title (المتحدث العسكري، المبعوث الأممي) stays in the role.
   if (after_title < t.size() && t[after_title].key.size() > 4 && t[after_title].key[0] == kAlef &&
       t[after_title].key[1] == kLam &&
-      (EndsWith(t[after_title].key, U"\u064A") || EndsWith(t[after_title].key, U"\u064A\u0647"))) {
+      (EndsWith(t[after_title].key, kYeh) || EndsWith(t[after_title].key, x.keys.iyya))) {
     bool state_nisba = false;
     for (const NisbaHit& nh : ctx.NisbasAt(after_title)) state_nisba |= nh.tok == after_title;
     if (!state_nisba) ++after_title;
@@ -94,7 +94,7 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
   if (at > h.last) {
     if (auto rank = x.WordAt(t, at, kTitle, false, false)) at = owner_end = rank->last;
   }
-  if (ctx.IsPunct(at, U",\u060C")) ++at;
+  if (ctx.IsPunct(at, kCommas)) ++at;
   r.owner_end = owner_end;
   r.name_at = at;
   return r;
@@ -152,7 +152,7 @@ void FindTitledPersons(const Extractor::Impl& x, MentionContext& ctx) {
       continue;
     }
     // المتحدث باسم الوزارة محمد علي: an owner named by an anaphoric noun alone.
-    if (at + 1 < t.size() && at > 0 && t[at - 1].key == U"\u0628\u0627\u0633\u0645" && !PersonNameStart(x, t, at) &&
+    if (at + 1 < t.size() && at > 0 && t[at - 1].key == x.keys.bi_ism && !PersonNameStart(x, t, at) &&
         t[at].key.size() > 2 && t[at].key[1] == kLam && PersonNameStart(x, t, at + 1)) {
       r.owner_end = ++at;
       role = ctx.SpanText(h->begin, t[r.owner_end - 1].end);
