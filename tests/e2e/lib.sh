@@ -15,3 +15,18 @@ expect_rc() {
   set -e
   [ "$rc" = "$want" ] || { cat "$WORK/err" >&2; fail "'$*' exited $rc, expected $want"; }
 }
+# seeds_and_wire DIR: copies the seed and wire articles of ../shared into DIR with one manifest for both
+# (DIR/manifest.xml, their entries with the file names made local).
+seeds_and_wire() {
+  mkdir -p "$1"
+  cp "$SHARED"/corpus/seeds/*.txt "$SHARED"/corpus/wire/*.txt "$1/"
+  python3 - "$SHARED/corpus/seeds.xml" "$SHARED/corpus/wire.xml" >"$1/manifest.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+out = ET.Element("corpus")
+for f in sys.argv[1:]:
+    for a in ET.parse(f).getroot().iter("article"):
+        a.set("file", a.get("file").rsplit("/", 1)[-1])
+        out.append(a)
+sys.stdout.write(ET.tostring(out, encoding="unicode"))
+PY
+}

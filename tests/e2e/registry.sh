@@ -13,18 +13,7 @@ if ! command -v node >/dev/null || [ ! -d "$TOOL/node_modules/shacl-engine" ]; t
   shacl=0
 fi
 C=$WORK/corpus
-mkdir -p "$C"
-cp "$SHARED"/corpus/seeds/*.txt "$SHARED"/corpus/wire/*.txt "$C/"
-# One manifest for both sets: their entries, with the file names made local.
-python3 - "$SHARED/corpus/seeds.xml" "$SHARED/corpus/wire.xml" >"$C/manifest.xml" <<'PY'
-import sys, xml.etree.ElementTree as ET
-out = ET.Element("corpus")
-for f in sys.argv[1:]:
-    for a in ET.parse(f).getroot().iter("article"):
-        a.set("file", a.get("file").rsplit("/", 1)[-1])
-        out.append(a)
-sys.stdout.write(ET.tostring(out, encoding="unicode"))
-PY
+seeds_and_wire "$C"
 M=$C/manifest.xml
 mapfile -t ALL < <(ls "$C"/*.txt | LC_ALL=C sort)
 [ ${#ALL[@]} -ge 30 ] || fail "only ${#ALL[@]} articles"

@@ -6,17 +6,7 @@ source "$(dirname "$0")/lib.sh"
 : "${SHARED:?SHARED must name ../shared}"
 [ -d "$SHARED/corpus/wire" ] || { echo "stream: $SHARED/corpus/wire not found, skipped"; exit 77; }
 C=$WORK/corpus
-mkdir -p "$C"
-cp "$SHARED"/corpus/seeds/*.txt "$SHARED"/corpus/wire/*.txt "$C/"
-python3 - "$SHARED/corpus/seeds.xml" "$SHARED/corpus/wire.xml" >"$C/manifest.xml" <<'PY'
-import sys, xml.etree.ElementTree as ET
-out = ET.Element("corpus")
-for f in sys.argv[1:]:
-    for a in ET.parse(f).getroot().iter("article"):
-        a.set("file", a.get("file").rsplit("/", 1)[-1])
-        out.append(a)
-sys.stdout.write(ET.tostring(out, encoding="unicode"))
-PY
+seeds_and_wire "$C"
 M=$C/manifest.xml
 same() {  # same A B WHAT: the same lines, in any order
   cmp -s <(LC_ALL=C sort "$1") <(LC_ALL=C sort "$2") ||
