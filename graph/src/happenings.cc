@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "merge.h"
 
@@ -12,20 +14,62 @@ namespace {
 
 long From(const EventRecord& r) { return r.from; }
 long To(const EventRecord& r) { return r.to == kNoDay ? r.from : r.to; }
+constexpr long kMaxSpan = 7;  // days; longer periods ("in 2020", "this month") identify nothing
 
 }  // namespace
 
-std::vector<std::vector<std::size_t>> MatchHappenings(const EventRecords& reports, const PlaceContains& contains,
-                                                      const PlaceKeys& keys) {
-  constexpr long kMaxSpan = 7;  // days; longer periods ("in 2020", "this month") identify nothing
-  const std::vector<EventRecord>& records = reports.records;
-  std::map<vocab::EventType, std::vector<std::uint32_t>> by_type;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const EventRecord& r = records[i];
-    if (r.statement || r.place == kNoPlace || r.from == kNoDay) continue;
-    if (To(r) - From(r) > kMaxSpan) continue;
-    by_type[r.type].push_back(static_cast<std::uint32_t>(i));
+namespace {
+
+// Reports alike in all that the rule compares (type, place, dates, set of agents) form a class: two of them
+// from different articles always match, so a class is compared with the others once, not each of its
+// reports (a much-reported day of a war brought thousands of alike reports, compared pair by pair).
+struct Class {
+  std::uint32_t first;    // a member, whose fields stand for the class's
+  std::uint32_t article;  // the members' article, when one_article
+  bool one_article;
+};
+
+// The classes of the eligible reports `ids`, and the class of each report (class_of, by report index).
+std::vector<Class> ClassesOf(const EventRecords& reports, const std::vector<std::uint32_t>& ids,
+                             std::vector<std::uint32_t>* class_of) {
+  std::vector<Class> classes;
+  std::unordered_map<std::string, std::uint32_t> index;
+  std::string sig;
+  std::vector<std::uint32_t> agents;
+  auto put = [&](std::uint32_t v) { sig.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  for (std::uint32_t i : ids) {
+    const EventRecord& r = reports.records[i];
+    sig.clear();
+    sig.push_back(static_cast<char>(r.type));
+    put(r.place);
+    put(static_cast<std::uint32_t>(From(r)));
+    put(static_cast<std::uint32_t>(To(r)));
+    auto of = reports.AgentsOf(r);
+    agents.assign(of.begin(), of.end());
+    std::sort(agents.begin(), agents.end());
+    agents.erase(std::unique(agents.begin(), agents.end()), agents.end());
+    for (std::uint32_t a : agents) put(a);
+    auto [it, fresh] = index.try_emplace(sig, static_cast<std::uint32_t>(classes.size()));
+    if (fresh) {
+      classes.push_back({i, r.article, true});
+    } else if (Class& c = classes[it->second]; c.one_article && c.article != r.article) {
+      c.one_article = false;
+    }
+    (*class_of)[i] = it->second;
   }
+  return classes;
+}
+
+// The matching rule of MatchHappenings over classes (each standing for its first member): classes whose
+// reports match are united in `uf`. Compared only within a bucket of one type and one place key, and only
+// with classes whose dates can overlap (sorted by date).
+void MatchClasses(const EventRecords& reports, const std::vector<Class>& classes, const PlaceContains& contains,
+                  const PlaceKeys& keys, UnionFind* uf) {
+  const std::vector<EventRecord>& records = reports.records;
+  auto rec = [&](std::uint32_t c) -> const EventRecord& { return records[classes[c].first]; };
+  std::map<vocab::EventType, std::vector<std::uint32_t>> by_type;
+  for (std::size_t c = 0; c < classes.size(); ++c)
+    by_type[rec(static_cast<std::uint32_t>(c)).type].push_back(static_cast<std::uint32_t>(c));
   auto place_keys = [&](std::size_t place) {
     std::vector<std::string> k = keys ? keys(place) : std::vector<std::string>{};
     if (k.empty()) k.emplace_back();  // no key: one bucket for all
@@ -33,22 +77,21 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const EventRecords& report
     k.erase(std::unique(k.begin() + 1, k.end()), k.end());
     return k;
   };
-  UnionFind uf(records.size());
   for (const auto& [type, ids] : by_type) {
-    // Bucket by each report's own place key, sorted by start date.
+    // Bucket by each class's own place key, sorted by start date.
     std::map<std::string, std::vector<std::uint32_t>> bucket;
     std::map<std::size_t, std::vector<std::string>> keys_of;  // place -> its keys, computed once
     for (std::uint32_t i : ids) {
-      auto it = keys_of.find(records[i].place);
-      if (it == keys_of.end()) it = keys_of.emplace(records[i].place, place_keys(records[i].place)).first;
+      auto it = keys_of.find(rec(i).place);
+      if (it == keys_of.end()) it = keys_of.emplace(rec(i).place, place_keys(rec(i).place)).first;
       bucket[it->second.front()].push_back(i);
     }
     for (auto& [key, members] : bucket) {
       std::stable_sort(members.begin(), members.end(),
-                       [&](std::uint32_t x, std::uint32_t y) { return records[x].from < records[y].from; });
+                       [&](std::uint32_t x, std::uint32_t y) { return rec(x).from < rec(y).from; });
     }
     for (std::uint32_t ia : ids) {
-      const EventRecord& a = records[ia];
+      const EventRecord& a = rec(ia);
       const long a_from = From(a), a_to = To(a);
       for (const std::string& key : keys_of.at(a.place)) {
         auto bt = bucket.find(key);
@@ -57,13 +100,14 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const EventRecords& report
         // b overlaps a (one day of slack) only if b.from <= a_to + 1 and b_to >= a.from - 1, and
         // b_to <= b.from + kMaxSpan: so b.from >= a.from - 1 - kMaxSpan.
         auto first = std::lower_bound(members.begin(), members.end(), a_from - 1 - kMaxSpan,
-                                      [&](std::uint32_t x, long day) { return From(records[x]) < day; });
-        for (auto it = first; it != members.end() && From(records[*it]) <= a_to + 1; ++it) {
+                                      [&](std::uint32_t x, long day) { return From(rec(x)) < day; });
+        for (auto it = first; it != members.end() && From(rec(*it)) <= a_to + 1; ++it) {
           std::uint32_t ib = *it;
           // Already one happening (a much-reported one links most pairs): nothing to learn from the pair.
-          if (ib == ia || uf.Find(ia) == uf.Find(ib)) continue;
-          const EventRecord& b = records[ib];
-          if (a.article == b.article) continue;
+          if (ib == ia || uf->Find(ia) == uf->Find(ib)) continue;
+          const EventRecord& b = rec(ib);
+          if (classes[ia].one_article && classes[ib].one_article && classes[ia].article == classes[ib].article)
+            continue;
           if (a_from > To(b) + 1 || From(b) > a_to + 1) continue;  // dates do not overlap (one day of slack)
           if (!contains(a.place, b.place) && !contains(b.place, a.place)) continue;
           auto a_agents = reports.AgentsOf(a), b_agents = reports.AgentsOf(b);
@@ -73,14 +117,40 @@ std::vector<std::vector<std::size_t>> MatchHappenings(const EventRecords& report
             });
             if (!shared) continue;
           }
-          uf.Union(ia, ib);
+          uf->Union(ia, ib);
         }
       }
     }
   }
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> MatchHappenings(const EventRecords& reports, const PlaceContains& contains,
+                                                      const PlaceKeys& keys) {
+  const std::vector<EventRecord>& records = reports.records;
+  std::vector<std::uint32_t> eligible;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const EventRecord& r = records[i];
+    if (r.statement || r.place == kNoPlace || r.from == kNoDay) continue;
+    if (To(r) - From(r) > kMaxSpan) continue;
+    eligible.push_back(static_cast<std::uint32_t>(i));
+  }
+  std::vector<std::uint32_t> class_of(records.size(), UINT32_MAX);
+  const std::vector<Class> classes = ClassesOf(reports, eligible, &class_of);
+  // Classes are matched as reports were: a class stands for its first member, and two classes of one and
+  // the same article never match.
+  UnionFind uf(classes.size());
+  MatchClasses(reports, classes, contains, keys, &uf);
+  // A class matched with another, or with reports from two articles, is one happening with all its
+  // reports; the reports of a class of one article that matched nothing stay apart.
+  std::vector<std::uint32_t> class_size(classes.size(), 0);
+  for (std::size_t c = 0; c < classes.size(); ++c) ++class_size[uf.Find(c)];
   std::map<std::size_t, std::vector<std::size_t>> groups;
-  for (const auto& [type, ids] : by_type) {
-    for (std::uint32_t i : ids) groups[uf.Find(i)].push_back(i);
+  for (std::uint32_t i : eligible) {
+    const std::uint32_t c = class_of[i];
+    if (classes[c].one_article && class_size[uf.Find(c)] == 1) continue;
+    groups[uf.Find(c)].push_back(i);
   }
   std::vector<std::vector<std::size_t>> out;
   for (auto& [root, members] : groups) {
