@@ -25,6 +25,7 @@
 #include "khabar/extract/extractor.h"
 #include "khabar/extract/pipeline.h"
 #include "khabar/graph/graph.h"
+#include "khabar/graph/hash.h"
 #include "khabar/graph/registry.h"
 #include "khabar/ontology/lexicon.h"
 
@@ -147,14 +148,9 @@ struct Shard {
       h ^= c;
       h *= 0x100000001b3ull;
     }
-    // FNV's low bits depend only on the low bits of the bytes: mix (splitmix64's finaliser) before
-    // taking the remainder, or ids that differ in one letter could all fall in one shard.
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebull;
-    h ^= h >> 31;
-    return h % n == k - 1;
+    // FNV's low bits depend only on the low bits of the bytes: mix before taking the remainder, or ids
+    // that differ in one letter could all fall in one shard.
+    return graph::Mix64(h) % n == k - 1;
   }
 };
 

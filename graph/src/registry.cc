@@ -12,6 +12,8 @@
 #include <fstream>
 #include <set>
 
+#include "khabar/graph/hash.h"
+
 namespace khabar::graph {
 
 namespace fs = std::filesystem;
@@ -33,23 +35,12 @@ void Hasher::UpdateField(std::string_view bytes) {
   Update(bytes);
 }
 
-namespace {
-
-std::uint64_t Mix(std::uint64_t h) {  // splitmix64's finaliser: every input bit reaches every output bit
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 31;
-  return h;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string Hasher::Hex() const {
   char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(Mix(a_)),
-                static_cast<unsigned long long>(Mix(b_ ^ Mix(a_))));
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(Mix64(a_)),
+                static_cast<unsigned long long>(Mix64(b_ ^ Mix64(a_))));
   return buf;
 }
 

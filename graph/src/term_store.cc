@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "khabar/graph/graph.h"
+#include "khabar/graph/hash.h"
 #include "khabar/ontology/vocab.h"
 
 namespace khabar::graph {
@@ -71,13 +72,7 @@ TermStore::~TermStore() = default;
 
 std::uint64_t TermStore::Hash(std::uint16_t tag, std::string_view value) {
   std::uint64_t h = std::hash<std::string_view>{}(value) ^ (std::uint64_t{tag} * 0x9E3779B97F4A7C15ull);
-  // A final mix (splitmix64) so that the low bits (slot) and high bits (check) are independent.
-  h ^= h >> 30;
-  h *= 0xBF58476D1CE4E5B9ull;
-  h ^= h >> 27;
-  h *= 0x94D049BB133111EBull;
-  h ^= h >> 31;
-  return h;
+  return Mix64(h);  // so that the low bits (slot) and the high bits (check) are independent
 }
 
 std::uint16_t TermStore::TagFor(Term::Kind kind, std::string_view lang, std::string_view datatype) {
