@@ -532,6 +532,19 @@ std::string EscapeIri(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// N-Quads, TriG and JSON-LD write each triple's graph: the graph must have them.
+Status CheckNamedGraphs(const graph::Graph& g, Format format) {
+  if (HasNamedGraphs(format) && (g.graph_of().size() != g.triples().size() || !g.terms().ordered())) {
+    return Status::InvalidArgument(
+        "N-Quads, TriG and JSON-LD need a finished graph built with named graphs (GraphOptions::named_graphs)");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 GraphWriter::GraphWriter(Format format, Sink* sink, unsigned threads)
     : format_(format), sink_(sink), threads_(std::max(1u, threads)) {}
 
@@ -555,10 +568,7 @@ Status GraphWriter::End() {
 }
 
 Status GraphWriter::Write(const graph::Graph& g) {
-  if (HasNamedGraphs(format_) && (g.graph_of().size() != g.triples().size() || !g.terms().ordered())) {
-    return Status::InvalidArgument(
-        "N-Quads, TriG and JSON-LD need a finished graph built with named graphs (GraphOptions::named_graphs)");
-  }
+  KHABAR_RETURN_IF_ERROR(CheckNamedGraphs(g, format_));
   return WriteTriples(g.terms(), g.triples(), g.graph_of());
 }
 
@@ -633,10 +643,7 @@ Status GraphWriter::WriteTriples(const graph::TermStore& terms, const std::vecto
 }
 
 Status WriteGraph(const graph::Graph& g, Format format, Sink* sink, unsigned threads) {
-  if (HasNamedGraphs(format) && (g.graph_of().size() != g.triples().size() || !g.terms().ordered())) {
-    return Status::InvalidArgument(
-        "N-Quads, TriG and JSON-LD need a finished graph built with named graphs (GraphOptions::named_graphs)");
-  }
+  KHABAR_RETURN_IF_ERROR(CheckNamedGraphs(g, format));  // before the header: nothing written
   GraphWriter w(format, sink, threads);
   KHABAR_RETURN_IF_ERROR(w.Begin());
   KHABAR_RETURN_IF_ERROR(w.Write(g));

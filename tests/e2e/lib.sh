@@ -30,3 +30,9 @@ for f in sys.argv[1:]:
 sys.stdout.write(ET.tostring(out, encoding="unicode"))
 PY
 }
+# same_lines A B WHAT: fails with WHAT (and the first differences) unless A and B hold the same lines in any
+# order (graphs as N-Triples or N-Quads).
+same_lines() {
+  cmp -s <(LC_ALL=C sort "$1") <(LC_ALL=C sort "$2") ||
+    { diff <(LC_ALL=C sort "$1") <(LC_ALL=C sort "$2") | head -5 >&2; fail "$3"; }
+}

@@ -18,9 +18,6 @@ M=$C/manifest.xml
 mapfile -t ALL < <(ls "$C"/*.txt | LC_ALL=C sort)
 [ ${#ALL[@]} -ge 30 ] || fail "only ${#ALL[@]} articles"
 sorted() { LC_ALL=C sort "$1"; }
-same() {  # same GRAPH_A GRAPH_B WHAT
-  cmp -s <(sorted "$1") <(sorted "$2") || { diff <(sorted "$1") <(sorted "$2") | head -5 >&2; fail "$3"; }
-}
 conforms() {
   [ $shacl = 1 ] || return 0
   node "$TOOL/validate.mjs" "$SRC/ontology/shapes.ttl" "$1" >"$WORK/report" 2>&1 ||
@@ -45,7 +42,7 @@ for batch in b1 b2 b3; do
   summary | grep -q "${#files[@]} new, 0 changed" || fail "batch $i: expected ${#files[@]} new articles"
   conforms "$WORK/add$i.nt" "the graph after batch $i"
 done
-same "$WORK/add3.nt" "$WORK/whole.nt" "three batches differ from the one-batch build"
+same_lines "$WORK/add3.nt" "$WORK/whole.nt" "three batches differ from the one-batch build"
 [ "$(ls "$R"/*.kreg | wc -l)" = 3 ] || fail "expected one segment per batch"
 
 # Another batching and order: one article, then all of them given in reverse (the one is unchanged).
@@ -54,13 +51,13 @@ R2=$WORK/reg2
 mapfile -t REV < <(printf '%s\n' "${ALL[@]}" | tac)
 expect_rc 0 "$KHABAR" build "${REV[@]}" --manifest "$M" --registry "$R2" -o "$WORK/rev.nt"
 summary | grep -q "$((${#ALL[@]} - 1)) new, 0 changed (extracted), 1 unchanged" || fail "the second batching re-extracted"
-same "$WORK/rev.nt" "$WORK/whole.nt" "another batching and order differ from the one-batch build"
+same_lines "$WORK/rev.nt" "$WORK/whole.nt" "another batching and order differ from the one-batch build"
 # A plain build given the files in another order, and a build from the registry alone, are the same too.
 "$KHABAR" build "${REV[@]}" --manifest "$M" -o "$WORK/rev-plain.nt" -q
-same "$WORK/rev-plain.nt" "$WORK/whole.nt" "a plain build depends on the input order"
+same_lines "$WORK/rev-plain.nt" "$WORK/whole.nt" "a plain build depends on the input order"
 expect_rc 0 "$KHABAR" build --registry "$R" -o "$WORK/again.nt"
 summary | grep -q "0 new, 0 changed (extracted), 0 unchanged" || fail "a build from the registry alone extracted"
-same "$WORK/again.nt" "$WORK/whole.nt" "a build from the registry alone differs"
+same_lines "$WORK/again.nt" "$WORK/whole.nt" "a build from the registry alone differs"
 [ "$(ls "$R"/*.kreg | wc -l)" = 3 ] || fail "a build with nothing new added a segment"
 
 # Retired entity IRIs: half the articles, then all; a name that a longer one joins changes its cluster's
@@ -70,7 +67,7 @@ odd=(); for i in "${!ALL[@]}"; do [ $((i % 2)) = 1 ] && odd+=("${ALL[$i]}"); don
 "$KHABAR" build "${odd[@]}" --manifest "$M" --registry "$R3" -o "$WORK/odd.nt" -q
 [ ! -s "$R3/redirects.nt" ] || fail "a first build retired IRIs"
 expect_rc 0 "$KHABAR" build "${ALL[@]}" --manifest "$M" --registry "$R3" -o "$WORK/odd-all.nt"
-same "$WORK/odd-all.nt" "$WORK/whole.nt" "half then all differs from the one-batch build"
+same_lines "$WORK/odd-all.nt" "$WORK/whole.nt" "half then all differs from the one-batch build"
 retired() { grep -F '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/khabar/ontology#' "$1" |
   cut -d' ' -f1 | grep -F '/entity/' | grep -vF '/alias/' | LC_ALL=C sort -u; }
 LC_ALL=C comm -23 <(retired "$WORK/odd.nt") <(retired "$WORK/whole.nt") >"$WORK/gone"
@@ -98,7 +95,7 @@ mapfile -t CH < <(ls "$WORK"/changed/*.txt | LC_ALL=C sort)
 "$KHABAR" build "${CH[@]}" --manifest "$WORK/changed/manifest.xml" -o "$WORK/changed-whole.nt" -q
 expect_rc 0 "$KHABAR" build "$WORK/changed/$vid" --manifest "$WORK/changed/manifest.xml" --registry "$R" -o "$WORK/changed.nt"
 summary | grep -q "0 new, 1 changed" || fail "the changed article was not extracted again"
-same "$WORK/changed.nt" "$WORK/changed-whole.nt" "re-processing a changed article does not replace its facts"
+same_lines "$WORK/changed.nt" "$WORK/changed-whole.nt" "re-processing a changed article does not replace its facts"
 ! cmp -s <(sorted "$WORK/changed.nt") <(sorted "$WORK/whole.nt") || fail "the change made no difference (a test that cannot fail)"
 conforms "$WORK/changed.nt" "the graph after a change"
 
@@ -106,7 +103,7 @@ conforms "$WORK/changed.nt" "the graph after a change"
 expect_rc 0 "$KHABAR" build --registry "$R" --remove "$vid" -o "$WORK/removed.nt"
 summary | grep -q "1 removed" || fail "--remove did not remove"
 "$KHABAR" build "${ALL[@]:1}" --manifest "$M" -o "$WORK/without.nt" -q
-same "$WORK/removed.nt" "$WORK/without.nt" "removing an article differs from a build without it"
+same_lines "$WORK/removed.nt" "$WORK/without.nt" "removing an article differs from a build without it"
 ! grep -qF "article/$vid>" "$WORK/removed.nt" || fail "the removed article is still in the graph"
 expect_rc 0 "$KHABAR" build --registry "$R" --remove no-such.txt -o "$WORK/x.nt"
 grep -q "no-such.txt: no such article in the registry" "$WORK/err" || fail "--remove of an unknown id: no warning"
@@ -116,7 +113,7 @@ expect_rc 2 "$KHABAR" build "$victim" --registry "$R" --remove "$vid" -o "$WORK/
 expect_rc 0 "$KHABAR" build "${ALL[@]}" --manifest "$M" --registry "$R2" --disable-pass title -o "$WORK/notitle.nt"
 summary | grep -q "0 new, ${#ALL[@]} changed" || fail "other settings reused stored results"
 "$KHABAR" build "${ALL[@]}" --manifest "$M" --disable-pass title -o "$WORK/notitle-whole.nt" -q
-same "$WORK/notitle.nt" "$WORK/notitle-whole.nt" "a registry build with a pass off differs"
+same_lines "$WORK/notitle.nt" "$WORK/notitle-whole.nt" "a registry build with a pass off differs"
 
 # Damage: each gives exit 1 and a message naming the segment file.
 seg=$(ls "$R"/seg-000001.kreg)
@@ -145,7 +142,7 @@ sleep 0.5
 kill -9 $! 2>/dev/null || true
 wait $! 2>/dev/null || true
 expect_rc 0 "$KHABAR" build "${ALL[@]}" --manifest "$M" --registry "$R4" -o "$WORK/k.nt"
-same "$WORK/k.nt" "$WORK/whole.nt" "the build after a killed one differs from the whole build"
+same_lines "$WORK/k.nt" "$WORK/whole.nt" "the build after a killed one differs from the whole build"
 ! ls "$R4"/*.tmp-* >/dev/null 2>&1 || fail "temporary segments were left in the registry"
 
 # Shards extracted apart, then merged: the whole build, with no drift.
@@ -154,13 +151,13 @@ for k in 1 2 3; do
 done
 "$KHABAR" build "$C" --manifest "$M" -o "$WORK/whole-dir.nt" -q
 "$KHABAR" merge "$WORK"/shard-3.kreg "$WORK"/shard-1.kreg "$WORK"/shard-2.kreg -o "$WORK/merged.nt" -q
-same "$WORK/merged.nt" "$WORK/whole-dir.nt" "merged shards differ from the whole build"
+same_lines "$WORK/merged.nt" "$WORK/whole-dir.nt" "merged shards differ from the whole build"
 "$KHABAR" merge "$WORK"/shard-*.kreg -o "$WORK/merged.nq" -q
 "$KHABAR" build "$C" --manifest "$M" -o "$WORK/whole-dir.nq" -q
-same "$WORK/merged.nq" "$WORK/whole-dir.nq" "merged shards differ from the whole build in N-Quads"
+same_lines "$WORK/merged.nq" "$WORK/whole-dir.nq" "merged shards differ from the whole build in N-Quads"
 # Overlapping sources that agree are fine; sources that disagree on an article are refused.
 "$KHABAR" merge "$WORK"/shard-*.kreg "$WORK/shard-1.kreg" -o "$WORK/merged2.nt" -q
-same "$WORK/merged2.nt" "$WORK/whole-dir.nt" "a source given twice changed the graph"
+same_lines "$WORK/merged2.nt" "$WORK/whole-dir.nt" "a source given twice changed the graph"
 mkdir "$WORK/alt" && cp -r "$WORK/changed" "$WORK/alt/corpus"
 "$KHABAR" extract "$WORK/alt/corpus" --manifest "$WORK/alt/corpus/manifest.xml" -o "$WORK/alt.kreg" -q
 expect_rc 2 "$KHABAR" merge "$WORK"/shard-*.kreg "$WORK/alt.kreg" -o "$WORK/x.nt" -q

@@ -8,10 +8,6 @@ source "$(dirname "$0")/lib.sh"
 C=$WORK/corpus
 seeds_and_wire "$C"
 M=$C/manifest.xml
-same() {  # same A B WHAT: the same lines, in any order
-  cmp -s <(LC_ALL=C sort "$1") <(LC_ALL=C sort "$2") ||
-    { diff <(LC_ALL=C sort "$1") <(LC_ALL=C sort "$2") | head -5 >&2; fail "$3"; }
-}
 export KHABAR_STREAM_PART_TRIPLES=300  # many parts, even for 34 articles
 mkdir -p "$WORK/o"
 
@@ -20,7 +16,7 @@ for f in nt nq; do
   "$KHABAR" build "$C" --manifest "$M" -o "$WORK/whole.$f" --stream off -q
   expect_rc 0 "$KHABAR" build "$C" --manifest "$M" -o "$WORK/o/stream.$f" --stream on
   grep -q '^  triples: .*(streamed)' "$WORK/err" || fail "the summary does not say the build streamed"
-  same "$WORK/o/stream.$f" "$WORK/whole.$f" "streamed $f differs from the whole build"
+  same_lines "$WORK/o/stream.$f" "$WORK/whole.$f" "streamed $f differs from the whole build"
 done
 n=$(wc -l <"$WORK/whole.nt")
 grep -q "^  triples:   $n (streamed)" "$WORK/err" || fail "the summary's triple count is not the graph's ($n)"
@@ -35,7 +31,7 @@ if command -v rapper >/dev/null; then
     "$KHABAR" build "$C" --manifest "$M" -o "$WORK/whole.$f" --stream off -q
     rapper -q -i $syntax -o nquads "$WORK/o/stream.$f" >"$WORK/s.nq" || fail "rapper cannot read the streamed $f"
     rapper -q -i $syntax -o nquads "$WORK/whole.$f" >"$WORK/w.nq"
-    same "$WORK/s.nq" "$WORK/w.nq" "streamed $f differs from the whole build"
+    same_lines "$WORK/s.nq" "$WORK/w.nq" "streamed $f differs from the whole build"
   done
 fi
 if command -v node >/dev/null && [ -d "$SRC/tools/jsonld/node_modules" ]; then
@@ -44,7 +40,7 @@ if command -v node >/dev/null && [ -d "$SRC/tools/jsonld/node_modules" ]; then
   node "$SRC/tools/jsonld/torf.mjs" "$WORK/o/stream.jsonld" "$SRC/ontology/context.jsonld" >"$WORK/s.nq" ||
     fail "the JSON-LD processor cannot read the streamed JSON-LD"
   node "$SRC/tools/jsonld/torf.mjs" "$WORK/whole.jsonld" "$SRC/ontology/context.jsonld" >"$WORK/w.nq"
-  same "$WORK/s.nq" "$WORK/w.nq" "streamed JSON-LD differs from the whole build"
+  same_lines "$WORK/s.nq" "$WORK/w.nq" "streamed JSON-LD differs from the whole build"
 fi
 if command -v node >/dev/null && [ -d "$SRC/tools/shacl/node_modules/shacl-engine" ]; then
   "$KHABAR" build "$C" --manifest "$M" -o "$WORK/o/stream.ttl" --stream on -q
@@ -71,9 +67,9 @@ chmod 755 "$WORK/ro"
 # merge and a registry build stream the same graph.
 "$KHABAR" extract "$C" --manifest "$M" -o "$WORK/all.kreg" -q
 "$KHABAR" merge "$WORK/all.kreg" -o "$WORK/merged.nt" --stream on -q
-same "$WORK/merged.nt" "$WORK/whole.nt" "a streamed merge differs from the whole build"
+same_lines "$WORK/merged.nt" "$WORK/whole.nt" "a streamed merge differs from the whole build"
 "$KHABAR" build "$C" --manifest "$M" --registry "$WORK/reg" -o "$WORK/reg.nt" --stream on -q
-same "$WORK/reg.nt" "$WORK/whole.nt" "a streamed registry build differs from the whole build"
+same_lines "$WORK/reg.nt" "$WORK/whole.nt" "a streamed registry build differs from the whole build"
 
 expect_rc 2 "$KHABAR" build "$C" -o "$WORK/x.nt" --stream sometimes
 echo "stream: ok ($n triples in parts of $KHABAR_STREAM_PART_TRIPLES)"
