@@ -625,14 +625,9 @@ std::string PreferredLabel(const std::map<std::string, std::size_t>& forms, bool
 
 }  // namespace
 
-void Graph::Finish() {
-  if (finished_) return;
-  finished_ = true;
+// The type, subtype, English label and owner of every key: from the lexicon, or chosen from its readings.
+void Graph::ChooseReadings() {
   Impl& x = *impl_;
-  vocab_.reset();  // its term ids (and cached numbers) change below
-  const std::size_t n = x.keys.size();
-  auto enabled = [&](const char* rule) { return options_.no_merge.count(rule) == 0; };
-
   for (auto& info : x.keys) ChooseReading(&info);
   // Keys referenced only as arguments (an owner state, a role's organisation) still need a type.
   for (auto& info : x.keys) {
@@ -648,7 +643,14 @@ void Graph::Finish() {
       if (auto t = vocab::ParseEntityType(info.key.substr(1, colon - 1))) info.type = *t;
     }
   }
+}
 
+// The entity clusters: the merge tiers of merge.h (phonetic against the lexicon and among found names,
+// partial person names), each join recorded on the key that joined.
+internal::UnionFind Graph::MergeKeys() {
+  Impl& x = *impl_;
+  const std::size_t n = x.keys.size();
+  auto enabled = [&](const char* rule) { return options_.no_merge.count(rule) == 0; };
   // Lexicon forms by phonetic key, per type, for the phonetic tier: (entity id, the form's match key).
   std::map<std::pair<EntityType, std::u32string>, std::vector<std::pair<std::string, std::u32string>>> lexicon_phonetic;
   for (const auto& e : lexicon_.entities()) {
@@ -804,6 +806,14 @@ void Graph::Finish() {
     }
   }
 
+  return uf;
+}
+
+// Each cluster's IRI (x.iri, by key) and description: types, labels, lexicon links, mention count and alias
+// evidence. Returns each key's final entity term, for the placeholders.
+std::vector<TermId> Graph::DescribeEntities(internal::UnionFind* uf_ptr) {
+  Impl& x = *impl_;
+  internal::UnionFind& uf = *uf_ptr;
   // Clusters: representative = the lexicon key if any, else the key with the longest name (then the
   // smallest key), so the IRI does not depend on article order.
   std::map<std::size_t, std::vector<std::size_t>> clusters;
@@ -818,8 +828,6 @@ void Graph::Finish() {
   const std::string rdf_type = std::string(vocab::kRdf) + "type";
   const std::string skos = std::string(vocab::kSkos);
   auto add = [&](TermId s, const std::string& p, TermId o) { triples_.push_back({s, terms_.Iri(p), o}); };
-  const TermId entities_graph = options_.named_graphs ? terms_.Iri(EntitiesGraphIri(options_.shard)) : 0;
-  if (options_.named_graphs) runs_.emplace_back(AddedCount(), entities_graph);
   for (auto& [root, members] : clusters) {
     std::size_t rep = members.front();
     for (std::size_t m : members) {
@@ -887,47 +895,67 @@ void Graph::Finish() {
       add(ent, Kh(vocab::kh::kMentionCount),
           terms_.Intern(Term::Typed(std::to_string(mentions), Xsd("nonNegativeInteger"))));
     }
-    // Alias evidence: one node per surface form, with the rule that joined it and the articles using it.
-    if (options_.alias_evidence) {
-      std::size_t ev_n = 0;
-      for (std::size_t m : members) {
-        const KeyInfo& k = x.keys[m];
-        for (const auto& [f, c] : k.forms) {
-          // Numbered per entity; per shard too when building one, so that shards never share a node.
-          TermId ev = terms_.Iri(iri + "/alias/" + (options_.shard.empty() ? "" : options_.shard + "-") +
-                                 std::to_string(++ev_n));
-          add(ent, Kh(vocab::kh::kAliasEvidenceP), ev);
-          add(ev, rdf_type, terms_.Iri(Kh(vocab::kh::kAliasEvidence)));
-          add(ev, Kh(vocab::kh::kSurfaceForm), terms_.Intern(Term::LangLit(f, "ar")));
-          std::string rule = m == rep ? (k.lexicon                  ? "lexicon"
-                                         : k.key.rfind('~', 0) == 0 ? "normalised"
-                                                                    : "derived")
-                                      : k.merge_rule;
-          std::string evidence = m == rep ? (k.lexicon                  ? "a form of lexicon entry " + k.key
-                                             : k.key.rfind('~', 0) == 0 ? "match key of the name"
-                                                                        : "institution or force of " + k.of)
-                                          : k.merge_evidence;
-          // A form the extractor read as a lexicon entry by a rule, not by listing (القوات الأرمينية as the
-          // Karabakh forces by force+nisba+kin): the rule is that reading, so a wrong one can be traced.
-          std::vector<std::string> readings;
-          for (const std::string& fr : k.form_rules.at(f)) {
-            if (fr != "lexicon") readings.push_back(fr);
-          }
-          std::sort(readings.begin(), readings.end());  // listed as met: sorted, so order-free
-          if (m == rep && k.lexicon && !readings.empty()) {
-            std::string joined;
-            for (const std::string& fr : readings) joined += (joined.empty() ? "" : ",") + fr;
-            rule = "reading:" + joined;
-            evidence =
-                "read as lexicon entry " + k.key + " by extractor rule " + joined + " (kh:recognisedBy on each phrase)";
-          }
-          add(ev, Kh(vocab::kh::kMergeRule), terms_.Intern(Term::Lit(rule)));
-          add(ev, Kh(vocab::kh::kEvidence), terms_.Intern(Term::Lit(evidence)));
-          for (TermId a : k.form_articles.at(f)) add(ev, Kh(vocab::kh::kUsedBy), a);
-        }
+    if (options_.alias_evidence) AddAliasEvidence(members, rep, ent, iri);
+  }
+  return final_term;
+}
+
+// Alias evidence of entity `ent` (IRI `iri`): one node per surface form of its cluster's keys `members`
+// (in key order; `rep` is the one that names it), with the rule that joined it and the articles using it.
+void Graph::AddAliasEvidence(const std::vector<std::size_t>& members, std::size_t rep, TermId ent,
+                             const std::string& iri) {
+  Impl& x = *impl_;
+  const std::string rdf_type = std::string(vocab::kRdf) + "type";
+  auto add = [&](TermId s, const std::string& p, TermId o) { triples_.push_back({s, terms_.Iri(p), o}); };
+  std::size_t ev_n = 0;
+  for (std::size_t m : members) {
+    const KeyInfo& k = x.keys[m];
+    for (const auto& [f, c] : k.forms) {
+      // Numbered per entity; per shard too when building one, so that shards never share a node.
+      TermId ev =
+          terms_.Iri(iri + "/alias/" + (options_.shard.empty() ? "" : options_.shard + "-") + std::to_string(++ev_n));
+      add(ent, Kh(vocab::kh::kAliasEvidenceP), ev);
+      add(ev, rdf_type, terms_.Iri(Kh(vocab::kh::kAliasEvidence)));
+      add(ev, Kh(vocab::kh::kSurfaceForm), terms_.Intern(Term::LangLit(f, "ar")));
+      std::string rule = m == rep ? (k.lexicon                  ? "lexicon"
+                                     : k.key.rfind('~', 0) == 0 ? "normalised"
+                                                                : "derived")
+                                  : k.merge_rule;
+      std::string evidence = m == rep ? (k.lexicon                  ? "a form of lexicon entry " + k.key
+                                         : k.key.rfind('~', 0) == 0 ? "match key of the name"
+                                                                    : "institution or force of " + k.of)
+                                      : k.merge_evidence;
+      // A form the extractor read as a lexicon entry by a rule, not by listing (القوات الأرمينية as the
+      // Karabakh forces by force+nisba+kin): the rule is that reading, so a wrong one can be traced.
+      std::vector<std::string> readings;
+      for (const std::string& fr : k.form_rules.at(f)) {
+        if (fr != "lexicon") readings.push_back(fr);
       }
+      std::sort(readings.begin(), readings.end());  // listed as met: sorted, so order-free
+      if (m == rep && k.lexicon && !readings.empty()) {
+        std::string joined;
+        for (const std::string& fr : readings) joined += (joined.empty() ? "" : ",") + fr;
+        rule = "reading:" + joined;
+        evidence =
+            "read as lexicon entry " + k.key + " by extractor rule " + joined + " (kh:recognisedBy on each phrase)";
+      }
+      add(ev, Kh(vocab::kh::kMergeRule), terms_.Intern(Term::Lit(rule)));
+      add(ev, Kh(vocab::kh::kEvidence), terms_.Intern(Term::Lit(evidence)));
+      for (TermId a : k.form_articles.at(f)) add(ev, Kh(vocab::kh::kUsedBy), a);
     }
   }
+}
+
+void Graph::Finish() {
+  if (finished_) return;
+  finished_ = true;
+  vocab_.reset();  // its term ids (and cached numbers) change below
+  Impl& x = *impl_;
+  ChooseReadings();
+  internal::UnionFind uf = MergeKeys();
+  const TermId entities_graph = options_.named_graphs ? terms_.Iri(EntitiesGraphIri(options_.shard)) : 0;
+  if (options_.named_graphs) runs_.emplace_back(AddedCount(), entities_graph);
+  const std::vector<TermId> final_term = DescribeEntities(&uf);
   // Happenings: reports of one real-world occurrence in several articles point to one node, each keeping
   // its own figures and source (conflicting figures side by side, never merged).
   if (options_.named_graphs) runs_.emplace_back(AddedCount(), terms_.Iri(HappeningsGraphIri(options_.shard)));

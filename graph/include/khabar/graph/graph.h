@@ -197,6 +197,11 @@ class Graph {
  private:
   // Triples added so far (the chunks and triples_).
   std::size_t AddedCount() const;
+  // The steps of Finish().
+  void ChooseReadings();
+  internal::UnionFind MergeKeys();
+  std::vector<TermId> DescribeEntities(internal::UnionFind* uf);
+  void AddAliasEvidence(const std::vector<std::size_t>& members, std::size_t rep, TermId ent, const std::string& iri);
   void AddHappenings(internal::UnionFind* uf);
 
   const ontology::Lexicon& lexicon_;
