@@ -647,6 +647,125 @@ void Graph::ChooseReadings() {
 
 // The entity clusters: the merge tiers of merge.h (phonetic against the lexicon and among found names,
 // partial person names), each join recorded on the key that joined.
+namespace {
+
+// Found names among themselves: phonetic key equal, or one edit apart for long names, same type.
+// Each found name b is joined with every earlier found name a that matches; its evidence names the
+// last such a. Candidates come from buckets instead of all pairs (which took minutes at 20k names):
+// a name's bucket keys are its phonetic key and, when it is long enough (≥ 8) for the one-edit rule,
+// its phonetic key with any one character deleted. Two keys one edit apart share a bucket key; the
+// edit distance is then checked as before.
+void JoinPhoneticNames(Graph::Impl* xp, const std::vector<std::size_t>& found, internal::UnionFind* ufp) {
+  Graph::Impl& x = *xp;
+  internal::UnionFind& uf = *ufp;
+  std::vector<std::u32string> name(found.size()), ph(found.size());
+  for (std::size_t a = 0; a < found.size(); ++a) {
+    name[a] = NamePart(x.keys[found[a]].key);
+    ph[a] = extract::PhoneticKey(name[a]);
+  }
+  auto bucket_keys = [&](std::size_t a) {
+    std::vector<std::u32string> keys{ph[a]};
+    if (ph[a].size() >= 8) {
+      for (std::size_t i = 0; i < ph[a].size(); ++i) {
+        keys.push_back(ph[a].substr(0, i) + ph[a].substr(i + 1));
+      }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+  };
+  std::map<std::pair<EntityType, std::u32string>, std::vector<std::size_t>> buckets;  // -> found positions
+  std::vector<std::size_t> candidates;
+  for (std::size_t b = 0; b < found.size(); ++b) {
+    KeyInfo& ib = x.keys[found[b]];
+    candidates.clear();
+    std::vector<std::u32string> keys = bucket_keys(b);
+    for (const auto& k : keys) {
+      auto it = buckets.find({ib.type, k});
+      if (it != buckets.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (std::size_t a : candidates) {  // ascending, all < b: the last match sets the evidence
+      const auto& pa = ph[a];
+      const auto& pb = ph[b];
+      std::size_t limit = std::min(pa.size(), pb.size()) >= 8 ? 1 : 0;
+      if ((pa == pb || extract::BoundedEditDistance(pa, pb, limit) <= limit) && SpellingClose(name[a], name[b])) {
+        uf.Union(found[a], found[b]);
+        ib.merge_rule = "phonetic";
+        ib.merge_evidence =
+            "phonetic key of '" + extract::EncodeUtf8(name[b]) + "' matches '" + extract::EncodeUtf8(name[a]) + "'";
+      }
+    }
+    for (auto& k : keys) buckets[{ib.type, std::move(k)}].push_back(b);
+  }
+}
+
+// Partial person names: a one-word name that is the last word of exactly one multi-word person.
+void JoinPartialNames(Graph::Impl* xp, const ontology::Lexicon& lexicon, const std::vector<std::size_t>& found,
+                      internal::UnionFind* ufp) {
+  Graph::Impl& x = *xp;
+  internal::UnionFind& uf = *ufp;
+  // Phonetic key of the last (first) word -> key indexes, in the order the pairs were listed.
+  std::unordered_map<std::u32string, std::vector<std::size_t>> full, first_names;
+  for (std::size_t i = 0; i < x.keys.size(); ++i) {
+    const KeyInfo& info = x.keys[i];
+    if (info.type != EntityType::kPerson) continue;
+    std::vector<std::u32string> names;
+    if (info.lexicon) {
+      if (const auto* e = lexicon.Find(info.key)) {
+        for (const auto& f : e->forms) names.push_back(extract::MatchKeyUtf8(f));
+      }
+    } else {
+      names.push_back(NamePart(info.key));
+    }
+    for (const auto& nm : names) {
+      if (nm.find(U' ') == std::u32string::npos) continue;
+      full[extract::PhoneticKey(LastWord(nm))].push_back(i);
+      first_names[extract::PhoneticKey(nm.substr(0, nm.find(U' ')))].push_back(i);
+    }
+  }
+  for (std::size_t i : found) {
+    KeyInfo& info = x.keys[i];
+    if (info.type != EntityType::kPerson) continue;
+    auto nm = NamePart(info.key);
+    if (nm.find(U' ') != std::u32string::npos) continue;
+    auto ph = extract::PhoneticKey(nm);
+    std::set<std::size_t> fits;
+    // A key of two sounds (كيم) fits too many names (جيغام) for the whole corpus: only the article's first
+    // names are tried for it.
+    auto it = ph.size() >= 3 ? full.find(ph) : full.end();
+    if (it != full.end()) {
+      for (std::size_t idx : it->second) fits.insert(uf.Find(idx));
+    }
+    if (fits.size() == 1) {
+      uf.Union(i, *fits.begin());
+      info.merge_rule = "partial-name";
+      info.merge_evidence = "the only person of the corpus whose last name is '" + extract::EncodeUtf8(nm) + "'";
+      continue;
+    }
+    if (!fits.empty()) continue;
+    // A first name alone (جيغام … ستيبانيان) only within an article, when one person there has it.
+    std::set<TermId> articles;
+    for (const auto& [f, arts] : info.form_articles) articles.insert(arts.begin(), arts.end());
+    auto same_first = first_names.find(ph);
+    for (std::size_t idx : same_first == first_names.end() ? std::vector<std::size_t>{} : same_first->second) {
+      for (const auto& [f, arts] : x.keys[idx].form_articles) {
+        for (const auto& a : arts) {
+          if (articles.count(a)) fits.insert(uf.Find(idx));
+        }
+      }
+    }
+    if (fits.size() == 1) {
+      uf.Union(i, *fits.begin());
+      info.merge_rule = "partial-name";
+      info.merge_evidence = "the only person of the same article whose first name is '" + extract::EncodeUtf8(nm) + "'";
+    }
+  }
+}
+
+}  // namespace
+
 internal::UnionFind Graph::MergeKeys() {
   Impl& x = *impl_;
   const std::size_t n = x.keys.size();
@@ -696,115 +815,8 @@ internal::UnionFind Graph::MergeKeys() {
   }
   internal::UnionFind uf(x.keys.size());
   for (auto [a, b] : joins) uf.Union(a, b);
-  // Found names among themselves: phonetic key equal, or one edit apart for long names, same type.
-  // Each found name b is joined with every earlier found name a that matches; its evidence names the
-  // last such a. Candidates come from buckets instead of all pairs (which took minutes at 20k names):
-  // a name's bucket keys are its phonetic key and, when it is long enough (≥ 8) for the one-edit rule,
-  // its phonetic key with any one character deleted. Two keys one edit apart share a bucket key; the
-  // edit distance is then checked as before.
-  if (enabled("phonetic")) {
-    std::vector<std::u32string> name(found.size()), ph(found.size());
-    for (std::size_t a = 0; a < found.size(); ++a) {
-      name[a] = NamePart(x.keys[found[a]].key);
-      ph[a] = extract::PhoneticKey(name[a]);
-    }
-    auto bucket_keys = [&](std::size_t a) {
-      std::vector<std::u32string> keys{ph[a]};
-      if (ph[a].size() >= 8) {
-        for (std::size_t i = 0; i < ph[a].size(); ++i) {
-          keys.push_back(ph[a].substr(0, i) + ph[a].substr(i + 1));
-        }
-      }
-      std::sort(keys.begin(), keys.end());
-      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      return keys;
-    };
-    std::map<std::pair<EntityType, std::u32string>, std::vector<std::size_t>> buckets;  // -> found positions
-    std::vector<std::size_t> candidates;
-    for (std::size_t b = 0; b < found.size(); ++b) {
-      KeyInfo& ib = x.keys[found[b]];
-      candidates.clear();
-      std::vector<std::u32string> keys = bucket_keys(b);
-      for (const auto& k : keys) {
-        auto it = buckets.find({ib.type, k});
-        if (it != buckets.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-      }
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-      for (std::size_t a : candidates) {  // ascending, all < b: the last match sets the evidence
-        const auto& pa = ph[a];
-        const auto& pb = ph[b];
-        std::size_t limit = std::min(pa.size(), pb.size()) >= 8 ? 1 : 0;
-        if ((pa == pb || extract::BoundedEditDistance(pa, pb, limit) <= limit) && SpellingClose(name[a], name[b])) {
-          uf.Union(found[a], found[b]);
-          ib.merge_rule = "phonetic";
-          ib.merge_evidence =
-              "phonetic key of '" + extract::EncodeUtf8(name[b]) + "' matches '" + extract::EncodeUtf8(name[a]) + "'";
-        }
-      }
-      for (auto& k : keys) buckets[{ib.type, std::move(k)}].push_back(b);
-    }
-  }
-  // Partial person names: a one-word name that is the last word of exactly one multi-word person.
-  if (enabled("partial-name")) {
-    // Phonetic key of the last (first) word -> key indexes, in the order the pairs were listed.
-    std::unordered_map<std::u32string, std::vector<std::size_t>> full, first_names;
-    for (std::size_t i = 0; i < x.keys.size(); ++i) {
-      const KeyInfo& info = x.keys[i];
-      if (info.type != EntityType::kPerson) continue;
-      std::vector<std::u32string> names;
-      if (info.lexicon) {
-        if (const auto* e = lexicon_.Find(info.key)) {
-          for (const auto& f : e->forms) names.push_back(extract::MatchKeyUtf8(f));
-        }
-      } else {
-        names.push_back(NamePart(info.key));
-      }
-      for (const auto& nm : names) {
-        if (nm.find(U' ') == std::u32string::npos) continue;
-        full[extract::PhoneticKey(LastWord(nm))].push_back(i);
-        first_names[extract::PhoneticKey(nm.substr(0, nm.find(U' ')))].push_back(i);
-      }
-    }
-    for (std::size_t i : found) {
-      KeyInfo& info = x.keys[i];
-      if (info.type != EntityType::kPerson) continue;
-      auto nm = NamePart(info.key);
-      if (nm.find(U' ') != std::u32string::npos) continue;
-      auto ph = extract::PhoneticKey(nm);
-      std::set<std::size_t> fits;
-      // A key of two sounds (كيم) fits too many names (جيغام) for the whole corpus: only the article's first
-      // names are tried for it.
-      auto it = ph.size() >= 3 ? full.find(ph) : full.end();
-      if (it != full.end()) {
-        for (std::size_t idx : it->second) fits.insert(uf.Find(idx));
-      }
-      if (fits.size() == 1) {
-        uf.Union(i, *fits.begin());
-        info.merge_rule = "partial-name";
-        info.merge_evidence = "the only person of the corpus whose last name is '" + extract::EncodeUtf8(nm) + "'";
-        continue;
-      }
-      if (!fits.empty()) continue;
-      // A first name alone (جيغام … ستيبانيان) only within an article, when one person there has it.
-      std::set<TermId> articles;
-      for (const auto& [f, arts] : info.form_articles) articles.insert(arts.begin(), arts.end());
-      auto same_first = first_names.find(ph);
-      for (std::size_t idx : same_first == first_names.end() ? std::vector<std::size_t>{} : same_first->second) {
-        for (const auto& [f, arts] : x.keys[idx].form_articles) {
-          for (const auto& a : arts) {
-            if (articles.count(a)) fits.insert(uf.Find(idx));
-          }
-        }
-      }
-      if (fits.size() == 1) {
-        uf.Union(i, *fits.begin());
-        info.merge_rule = "partial-name";
-        info.merge_evidence =
-            "the only person of the same article whose first name is '" + extract::EncodeUtf8(nm) + "'";
-      }
-    }
-  }
+  if (enabled("phonetic")) JoinPhoneticNames(&x, found, &uf);
+  if (enabled("partial-name")) JoinPartialNames(&x, lexicon_, found, &uf);
 
   return uf;
 }
