@@ -21,6 +21,13 @@ std::string EventContext::StateOf(const Mention& m) const {
   return it != x.index.end() ? x.entities[it->second].of : std::string();
 }
 
+std::size_t EventContext::PastMovementHead(std::size_t i) const {
+  if (i + 1 >= n || !t[i].is_word() || mention_at[i] != SIZE_MAX || sent[i + 1] != sent[i]) return i;
+  if (!x.WordAt(t, i, kMovementHead, true, false)) return i;
+  const Mention* m = ActorAt(i + 1);
+  return m && m->begin == t[i + 1].begin ? i + 1 : i;
+}
+
 // In its sentence or the one before: "its forces".
 std::string EventContext::PronounForce(std::size_t i) const {
   if (i >= n || !t[i].is_word() || mention_at[i] != SIZE_MAX) return {};

@@ -33,6 +33,19 @@ std::size_t TriggerFrame::SkipAdverbs(std::size_t j) const {
   return j;
 }
 
+// Members of an actor at token j (متمردو حركة X، مسلحون من جماعة X، عناصر من الجيش): the token where the
+// actor's mention begins, in the sentence; else SIZE_MAX.
+std::size_t TriggerFrame::MembersOf(std::size_t j) const {
+  if (j + 1 >= n || sent[j] != s || mention_at[j] != SIZE_MAX) return SIZE_MAX;
+  auto member = x.WordAt(t, j, kMemberNoun, false, false);
+  if (!member) return SIZE_MAX;
+  std::size_t k = member->last;
+  if (k + 1 < n && t[k].key == x.keys.min) ++k;  // من
+  k = ctx.PastMovementHead(k);                   // متمردو حركة X
+  if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) return k;
+  return SIZE_MAX;
+}
+
 // The agent at token j, and the actors coordinated with it.
 void TriggerFrame::Take(std::size_t j) {
   ev.agents.push_back(mentions[mention_at[j]].entity);
@@ -173,6 +186,7 @@ bool TriggerFrame::AccusedOf(std::size_t j) const {
 bool TriggerFrame::Resumptive(std::size_t v) const {
   std::u32string_view w(text.data() + t[v].begin, t[v].end - t[v].begin);
   bool suffix = w.size() > 3 && (EndsWith(w, x.keys.ha) || EndsWith(w, x.keys.hum) || w.back() == kHeh);
+  suffix |= w.size() == 3 && w.back() == kHeh && !x.IsFunction(t[v]);  // a doubled root: شنه، صده
   return suffix || SkipPronounPP(v + 1) > v + 1;
 }
 

@@ -132,9 +132,20 @@ bool TriggerFrame::CrowdEvent() {
   return true;
 }
 
+// A casualty verb in its bare form with a count right after it (وقتل أربعة أشخاص، وأصيب 20 آخرون) is
+// passive: the count is its subject, and no pronoun stands for a doer.
+bool TriggerFrame::CountedVictims() const {
+  if (tr.type != EventType::kCasualties || !tr.verb || tr.last - tr.first != 1) return false;
+  if (std::u32string_view(t[tr.first].key).substr(tr.clitics) != K(tr.word->text)) return false;
+  std::size_t j = SkipAdverbs(tr.last);
+  auto ne = std::lower_bound(ctx.numbers.begin(), ctx.numbers.end(), j,
+                             [](const NumberExpr& e, std::size_t tok) { return e.phrase_first < tok; });
+  return ne != ctx.numbers.end() && ne->phrase_first == j;
+}
+
 // A pronoun subject: the speaker of the report, else the discourse subject.
 bool TriggerFrame::PronounSubject() {
-  if (ev.agents.empty() && !after_relative && !protest_appeal && !bare_head_subject &&
+  if (ev.agents.empty() && !after_relative && !protest_appeal && !bare_head_subject && !CountedVictims() &&
       (statement || (coordinated_verb && !crowd_event))) {
     // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
     std::string speaker;

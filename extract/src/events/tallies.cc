@@ -75,12 +75,12 @@ bool Counted(const Extractor::Impl& x, const EventContext& ctx, std::size_t from
 }
 
 // The dead's side: actors named as the members a casualty word counts (قتل ثلاثة من عناصر الحركة، أصيب
-// جنود من الجيش): in the casualty's clause, right after it, past at most eight words.
+// جنود من الجيش): in the casualty's clause, right after it, past at most eight words and no event word.
 std::vector<std::string> DeadsSides(const Extractor::Impl& x, const EventContext& ctx, const Trig& tr) {
   std::vector<std::string> sides;
   if (tr.type != EventType::kCasualties) return sides;
   for (std::size_t k = tr.last; k < ctx.n && k < tr.last + 8 && ctx.sent[k] == ctx.sent[tr.first]; ++k) {
-    if (ctx.IsClauseBreak(k)) break;
+    if (ctx.IsClauseBreak(k) || x.IsTriggerWord(ctx.t, k)) break;  // في هجوم شنه مسلحون من X: the attackers
     const Mention* m = ctx.ActorAt(k);
     if (!m || (k > 0 && ctx.mention_at[k - 1] == ctx.mention_at[k])) continue;
     std::size_t b = k;

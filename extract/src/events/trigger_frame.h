@@ -54,6 +54,7 @@ class TriggerFrame {
   bool AfterRelativeSubject();
   bool CrowdEvent();
   bool PronounSubject();
+  bool CountedVictims() const;
   bool Means();
   bool ActorBeforeVerb();
   bool ActorBeforeNoun();
@@ -120,6 +121,7 @@ class TriggerFrame {
   std::size_t SkipAdverbs(std::size_t j) const;
   void Take(std::size_t j);
   std::size_t TitledPerson(std::size_t j) const;
+  std::size_t MembersOf(std::size_t j) const;
   std::optional<bool> VerbFeminine() const;
   bool Agrees(const Mention& m) const;
   std::size_t SkipPronounPP(std::size_t j) const;
