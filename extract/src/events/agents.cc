@@ -41,7 +41,7 @@ bool TriggerFrame::VerbSubject() {
     } else if (std::size_t p = j < n ? TitledPerson(j) : SIZE_MAX; p != SIZE_MAX) {
       Take(p);
     } else if (svo) {
-      ev.agents.push_back(before->entity);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
+      AddWithCoordinatedBefore(tr.first - 1, *before);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
     } else if (!force_before.empty() && ClauseStart(force_at)) {
       ev.agents.push_back(force_before);  // أن قواتها سيطرت
     } else if (!force_after.empty()) {
@@ -60,7 +60,8 @@ bool TriggerFrame::VerbSubject() {
       Take(m);  // سيطر متمردو حركة X: the members stand for their movement (but قتل جنود من الجيش: the dead)
     } else if (before && !DeadsSide(tr.first - 1)) {
       // عدوان من قبل أذربيجان يستهدف: a relative clause; but عناصر من الحركة قتلوا: the dead's side.
-      ev.agents.push_back(before->entity);
+      // أن الجيش وقوات X قتلوا: coordinated actors are all subjects.
+      AddWithCoordinatedBefore(tr.first - 1, *before);
       relative_clause = true;
     } else if (j < n && sent[j] == s) {
       WeaponNisba(j, false);  // قصفت طائرات روسية: the weapon is the subject, its nisba the attacker

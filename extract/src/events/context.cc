@@ -46,7 +46,7 @@ std::string EventContext::PronounForce(std::size_t i) const {
       if (const ontology::EntityEntry* known = x.Owned(state, EntityType::kArmedForce, "")) return known->id;
       // No army in the lexicon: the one the article named by rule (القوات الروسية), if it did.
       if (std::string named = state + "_armed_forces"; force_entities.count(named)) return named;
-      return {};
+      return state;  // قالت روسيا إن قواتها: with no army of its own named, the state stands for its forces
     }
   }
   return {};

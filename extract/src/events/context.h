@@ -136,8 +136,8 @@ struct EventContext {
   // The state an actor stands for or belongs to (وزارة الدفاع الأذربيجانية → أذربيجان), or "".
   std::string StateOf(const Mention& m) const;
   // A force noun with a possessive pronoun (قواتها، جيشه، وجنودها، مقاتلوها): the armed force of the
-  // nearest state-bound actor before it, or that actor itself when it is a force or movement of no
-  // state; or "".
+  // nearest state-bound actor before it (the state itself when no army of it is known or named), or
+  // that actor itself when it is a force or movement of no state; or "".
   std::string PronounForce(std::size_t i) const;
   // A movement's head that its name leaves out (جماعة بوكو حرام، تنظيم داعش, where the mention is the name
   // alone) at token i: the token after it when an actor's mention begins there; else i.
