@@ -10,7 +10,7 @@ namespace khabar::extract::events {
 // is its genitive, a nisba on it (قصف أذربيجاني) or a "من قبل X" phrase.
 bool TriggerFrame::VerbSubject() {
   if (tr.verb && !speaker_form) {
-    std::size_t j = ctx.PastMovementHead(SkipPronounPP(SkipAdverbs(tr.last)));
+    std::size_t j = ctx.PastNameHead(SkipPronounPP(SkipAdverbs(tr.last)));
     const Mention* before = tr.clitics == 0 && tr.first > 0 ? ctx.ActorAt(tr.first - 1) : nullptr;
     bool svo = false;
     if (before) {
@@ -102,7 +102,7 @@ bool TriggerFrame::NounRelativeDoer() {
   if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
   for (std::size_t j = tr.last; j + 2 < n && j < tr.last + 3 && sent[j] == s && ev.agents.empty(); ++j) {
     if (x.IsRelativePronoun(t[j].key) && Resumptive(j + 1)) {
-      std::size_t k = ctx.PastMovementHead(SkipPronounPP(j + 2));
+      std::size_t k = ctx.PastNameHead(SkipPronounPP(j + 2));
       if (k < n && ctx.ActorAt(k)) {
         Take(k);
         d.relative_doer = {ev.agents.back(), s, after_agent};
@@ -134,7 +134,7 @@ bool TriggerFrame::NounRelativeDoer() {
   if (ev.agents.empty()) AttributedDoer();
   if (ev.agents.empty() && v + 1 < n && sent[v + 1] == s && x.IndefiniteNoun(t, tr.last - 1) &&
       x.VerbLike(ctx.doc.text, t, v) && Resumptive(v)) {
-    std::size_t k = ctx.PastMovementHead(SkipPronounPP(v + 1));
+    std::size_t k = ctx.PastNameHead(SkipPronounPP(v + 1));
     if (std::size_t m = MembersOf(k); m != SIZE_MAX) k = m;  // هجوم شنه مسلحون من جماعة X
     if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) {
       Take(k);

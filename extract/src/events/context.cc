@@ -21,9 +21,9 @@ std::string EventContext::StateOf(const Mention& m) const {
   return it != x.index.end() ? x.entities[it->second].of : std::string();
 }
 
-std::size_t EventContext::PastMovementHead(std::size_t i) const {
+std::size_t EventContext::PastNameHead(std::size_t i) const {
   if (i + 1 >= n || !t[i].is_word() || mention_at[i] != SIZE_MAX || sent[i + 1] != sent[i]) return i;
-  if (!x.WordAt(t, i, kMovementHead, true, false)) return i;
+  if (!x.WordAt(t, i, kNameHead, true, false)) return i;
   const Mention* m = ActorAt(i + 1);
   return m && m->begin == t[i + 1].begin ? i + 1 : i;
 }
@@ -43,6 +43,13 @@ std::string EventContext::PronounForce(std::size_t i) const {
         return m->entity;
       }
       if (state.empty()) continue;
+      // The spokesman of a force or of a movement of no state (المتحدث باسم الجيش … قواته): that force or
+      // movement; of a state's institution: that state.
+      if (auto owner = x.index.find(state); owner != x.index.end()) {
+        const ontology::EntityEntry& o = x.entities[owner->second];
+        if (o.type == EntityType::kArmedForce || (o.type == EntityType::kOrganization && o.of.empty())) return o.id;
+        if (o.type != EntityType::kState && !o.of.empty()) state = o.of;
+      }
       if (const ontology::EntityEntry* known = x.Owned(state, EntityType::kArmedForce, "")) return known->id;
       // No army in the lexicon: the one the article named by rule (القوات الروسية), if it did.
       if (std::string named = state + "_armed_forces"; force_entities.count(named)) return named;

@@ -139,9 +139,9 @@ struct EventContext {
   // nearest state-bound actor before it (the state itself when no army of it is known or named), or
   // that actor itself when it is a force or movement of no state; or "".
   std::string PronounForce(std::size_t i) const;
-  // A movement's head that its name leaves out (جماعة بوكو حرام، تنظيم داعش, where the mention is the name
-  // alone) at token i: the token after it when an actor's mention begins there; else i.
-  std::size_t PastMovementHead(std::size_t i) const;
+  // A head that an actor's name leaves out (جماعة بوكو حرام، وكالة الأونروا, where the mention is the name
+  // alone; wordlist name_head) at token i: the token after it when an actor's mention begins there; else i.
+  std::size_t PastNameHead(std::size_t i) const;
   // A definite word at token i that is no mention (an adjective after a noun: قواتها البحرية).
   bool DefiniteAdjective(std::size_t i) const {
     return i < n && t[i].is_word() && mention_at[i] == SIZE_MAX && t[i].key.size() > 3 && t[i].key[0] == kAlef &&

@@ -41,7 +41,7 @@ std::size_t TriggerFrame::MembersOf(std::size_t j) const {
   if (!member) return SIZE_MAX;
   std::size_t k = member->last;
   if (k + 1 < n && t[k].key == x.keys.min) ++k;  // من
-  k = ctx.PastMovementHead(k);                   // متمردو حركة X
+  k = ctx.PastNameHead(k);                   // متمردو حركة X
   if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) return k;
   return SIZE_MAX;
 }
