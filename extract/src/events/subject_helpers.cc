@@ -41,7 +41,7 @@ std::size_t TriggerFrame::MembersOf(std::size_t j) const {
   if (!member) return SIZE_MAX;
   std::size_t k = member->last;
   if (k + 1 < n && t[k].key == x.keys.min) ++k;  // من
-  k = ctx.PastNameHead(k);                   // متمردو حركة X
+  k = ctx.PastNameHead(k);                       // متمردو حركة X
   if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) return k;
   return SIZE_MAX;
 }
@@ -79,6 +79,14 @@ std::optional<bool> TriggerFrame::VerbFeminine() const {
   if (k[0] == kYeh) return false;
   // A stem that itself starts with ت (تعهد، تظاهر، توسط): only تت (present) or a final ت (past) is feminine.
   std::u32string stem = K(tr.word->text);
+  // An object pronoun after the stem (رفضته، نفاها، استهدفهم) says nothing of the subject: drop it.
+  for (std::u32string_view object :
+       {std::u32string_view(x.keys.hum), std::u32string_view(x.keys.ha), std::u32string_view(&kHeh, 1)}) {
+    if (k.size() > stem.size() && k.size() >= stem.size() + object.size() && EndsWith(k, object)) {
+      k.resize(k.size() - object.size());
+      break;
+    }
+  }
   if (!stem.empty() && stem[0] == kTeh && k.compare(0, stem.size(), stem) == 0) return k.back() == kTeh;
   if (k[0] == kTeh) return true;
   if (k.back() == kTeh) return true;
