@@ -171,12 +171,17 @@ bool TriggerFrame::Repelled() const {
   return false;
 }
 
+// لوقف الحرب، إنهاء القتال: a noun right after a masdar of stopping is not done by the one who works to stop it.
+bool TriggerFrame::Stopped() const {
+  return tr.first > 0 && sent[tr.first - 1] == s && x.WordEndingAt(t, tr.first, kStopping).has_value();
+}
+
 // The nearest actor before a noun, past asides and prepositions.
 bool TriggerFrame::ActorBeforeNoun() {
   if (!ev.agents.empty() || statement || tr.verb) return true;
   // The nearest actor before the noun (شنت أذربيجان عملية عسكرية), unless the noun is the object
   // of a statement (أدانت الوزارة استهداف المدنيين): the speaker did not do what they condemn.
-  bool statement_object = StatementObject() || Repelled();
+  bool statement_object = StatementObject() || Repelled() || Stopped();
   std::size_t skipped = 0;  // tokens of parenthetical relative clauses passed over
   for (std::size_t j = tr.first; !statement_object && j-- > 0 && tr.first - j <= 8 + skipped && sent[j] == s;) {
     // قال X إن القصف أسفر، قال X إن 5 قتلوا في قصف: a noun inside a reported clause is not the deed of the

@@ -60,6 +60,7 @@ class TriggerFrame {
   bool ActorBeforeNoun();
   bool CasualtyNounAt(std::size_t j) const;
   bool Repelled() const;
+  bool Stopped() const;
   bool DeedVerb();
   bool EarlierAttackDoer();
   bool Reception();
