@@ -176,6 +176,27 @@ bool TriggerFrame::Stopped() const {
   return tr.first > 0 && sent[tr.first - 1] == s && x.WordEndingAt(t, tr.first, kStopping).has_value();
 }
 
+// اتهمت باكو يريفان بنشر قوات، اتهم الجيش قوات الدعم السريع بقصف المخيم: a noun after ب right after the
+// accused of an accusation in its clause (at most six words after the accusation's trigger) is the deed the
+// accused is accused of: theirs.
+bool TriggerFrame::AccusedDoer() {
+  if (!ev.agents.empty() || tr.verb || tr.clitics == 0 || tr.first == 0 || text[t[tr.first].begin] != kBeh)
+    return true;
+  const Mention* accused = ctx.ActorAt(tr.first - 1);
+  if (!accused) return true;
+  std::size_t b = tr.first - 1;
+  while (b > 0 && mention_at[b - 1] == mention_at[tr.first - 1]) --b;
+  for (std::size_t pi = ti; pi-- > 0 && ctx.trigs[pi].last + 6 >= b;) {
+    const Trig& p = ctx.trigs[pi];
+    if (p.type != EventType::kAccusation || p.last > b || sent[p.first] != s) continue;
+    bool clause = true;
+    for (std::size_t k = p.last; k < b; ++k) clause &= !ctx.IsClauseBreak(k);
+    if (clause) ev.agents.push_back(accused->entity);
+    break;
+  }
+  return true;
+}
+
 // The nearest actor before a noun, past asides and prepositions.
 bool TriggerFrame::ActorBeforeNoun() {
   if (!ev.agents.empty() || statement || tr.verb) return true;

@@ -34,6 +34,8 @@ constexpr TriggerStep kSteps[] = {
     {"means", &TriggerFrame::Means, "an attack named as the means of an earlier one (من خلال القصف): its doer"},
     {"actor-before-verb", &TriggerFrame::ActorBeforeVerb,
      "the nearest actor before a verb in its clause, or a weapon with a nisba"},
+    {"accused-doer", &TriggerFrame::AccusedDoer,
+     "اتهم X Y بقصف: the deed the accused is accused of (ب + noun right after them) is theirs"},
     {"actor-before-noun", &TriggerFrame::ActorBeforeNoun,
      "the nearest actor before a noun, past asides and prepositions"},
     {"deed-verb", &TriggerFrame::DeedVerb,

@@ -57,6 +57,7 @@ class TriggerFrame {
   bool CountedVictims() const;
   bool Means();
   bool ActorBeforeVerb();
+  bool AccusedDoer();
   bool ActorBeforeNoun();
   bool CasualtyNounAt(std::size_t j) const;
   bool Repelled() const;
