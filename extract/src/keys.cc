@@ -35,6 +35,7 @@ constexpr std::array kNamed{
     NamedKey{&GrammarKeys::ma, "particle", "ma"},
     NamedKey{&GrammarKeys::kull, "particle", "kull"},
     NamedKey{&GrammarKeys::faqad, "particle", "faqad"},
+    NamedKey{&GrammarKeys::thumma, "particle", "thumma"},
     NamedKey{&GrammarKeys::huwa, "pronoun", "huwa"},
     NamedKey{&GrammarKeys::wa_huwa, "pronoun", "wa_huwa"},
     NamedKey{&GrammarKeys::alladhi, "relative_pronoun", "alladhi"},

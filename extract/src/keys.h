@@ -53,7 +53,7 @@ struct GrammarKeys {
   // preposition
   std::u32string ila, fi, ala, an, didd, nahwa, min, bi_riasa, bi_qiyada, wa_fi, maa, qabl, bi_ism;
   // particle
-  std::u32string inna, lakin, walakin, baynama, haythu, ma, kull, faqad;
+  std::u32string inna, lakin, walakin, baynama, haythu, ma, kull, faqad, thumma;
   // pronoun, relative_pronoun
   std::u32string huwa, wa_huwa, alladhi;
   // noun

@@ -180,8 +180,7 @@ bool TriggerFrame::Stopped() const {
 // accused of an accusation in its clause (at most six words after the accusation's trigger) is the deed the
 // accused is accused of: theirs.
 bool TriggerFrame::AccusedDoer() {
-  if (!ev.agents.empty() || tr.verb || tr.clitics == 0 || tr.first == 0 || text[t[tr.first].begin] != kBeh)
-    return true;
+  if (!ev.agents.empty() || tr.verb || tr.clitics == 0 || tr.first == 0 || text[t[tr.first].begin] != kBeh) return true;
   const Mention* accused = ctx.ActorAt(tr.first - 1);
   if (!accused) return true;
   std::size_t b = tr.first - 1;

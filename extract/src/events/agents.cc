@@ -38,7 +38,7 @@ bool TriggerFrame::VerbSubject() {
       after_agent = j + 2;
     } else if (sender != SIZE_MAX) {
       Take(sender);
-    } else if (std::size_t p = j < n ? TitledPerson(j) : SIZE_MAX; p != SIZE_MAX) {
+    } else if (std::size_t p = j < n ? TitledPerson(j) : SIZE_MAX; p != SIZE_MAX && TitleAgrees(j)) {
       Take(p);
     } else if (svo) {
       AddWithCoordinatedBefore(tr.first - 1, *before);  // SVO: روسيا تتهم الغرب، لكن باشينيان انتقد روسيا
@@ -172,6 +172,7 @@ void TriggerFrame::AttributedDoer() {
 // definiteness (القصف المدفعي الأذربيجاني), never across a preposition or a complement (ضد X، لإخضاع X).
 bool TriggerFrame::NounGenitive() {
   if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
+  if (PossessiveSuffix()) return true;  // زيارتها لبنان: the pronoun is the genitive, the actor the object
   for (std::size_t j = tr.last; j < n && j < tr.last + 2 && sent[j] == s && ev.agents.empty(); ++j) {
     if (ctx.IsClauseBreak(j)) break;
     if (ctx.ActorAt(j)) {

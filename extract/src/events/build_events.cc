@@ -121,6 +121,7 @@ TriggerFrame::TriggerFrame(const Extractor::Impl& x_, EventContext& ctx_, Discou
                     k.compare(tr.clitics + 1, present.size(), present) == 0;
   }
   coordinated_verb = tr.verb && tr.clitics > 0 && (t[tr.first].key[0] == kWaw || t[tr.first].key[0] == kFeh);
+  coordinated_verb |= tr.verb && tr.clitics == 0 && tr.first > 0 && t[tr.first - 1].key == x.keys.thumma;  // ثم التقت
 }
 
 // The reports and openers before the trigger: who speaks, and the discourse subject.

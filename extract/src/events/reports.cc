@@ -49,7 +49,8 @@ void FindReports(const Extractor::Impl& x, EventContext& ctx) {
           if (!addressee) speaker = m->entity;
           break;
         }
-        if (ctx.IsClauseBreak(j)) break;
+        // قالت الوزيرة خلال زيارتها لبنان: the speaker is named before any event word.
+        if (ctx.IsClauseBreak(j) || x.IsTriggerWord(t, j)) break;
       }
       if (speaker.empty()) {
         for (std::size_t j = i; j-- > 0 && i - j <= 3 && sent[j] == sent[i];) {

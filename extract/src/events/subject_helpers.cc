@@ -98,6 +98,15 @@ std::optional<bool> TriggerFrame::VerbFeminine() const {
   return false;
 }
 
+// Whether the verb agrees in gender with the title at token j (وصلت وزيرة الخارجية، التقت رئيس الوزراء: the
+// minister is the subject, the prime minister the one met).
+bool TriggerFrame::TitleAgrees(std::size_t j) const {
+  auto fem = VerbFeminine();
+  if (!fem || j >= n) return true;
+  std::u32string_view k = t[j].key;
+  return *fem == (EndsWith(k, kHeh) || EndsWith(k, kTehMarbuta));
+}
+
 // Whether the verb agrees in gender with actor m as its subject.
 bool TriggerFrame::Agrees(const Mention& m) const {
   auto fem = VerbFeminine();

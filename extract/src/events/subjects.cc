@@ -125,9 +125,9 @@ bool TriggerFrame::CrowdEvent() {
   // المبعوث الأمريكي): no one else's.
   if (tr.verb && !statement) {
     std::size_t j = SkipAdverbs(tr.last);
-    crowd_event |=
-        j < n && sent[j] == s && mention_at[j] == SIZE_MAX &&
-        (t[j].key == x.keys.wafd || t[j].key == x.keys.wafdan || x.WordAt(t, j, kTitle, false, false).has_value());
+    crowd_event |= j < n && sent[j] == s && mention_at[j] == SIZE_MAX &&
+                   (t[j].key == x.keys.wafd || t[j].key == x.keys.wafdan ||
+                    (x.WordAt(t, j, kTitle, false, false).has_value() && TitleAgrees(j)));  // but ثم التقت رئيس الوزراء
   }
   return true;
 }
@@ -165,16 +165,22 @@ bool TriggerFrame::PronounSubject() {
 bool TriggerFrame::Possessor() {
   bool kind = tr.type == EventType::kVisit || tr.type == EventType::kNegotiation || tr.type == EventType::kPledge;
   if (!ev.agents.empty() || tr.verb || !kind || d.subject.empty() || tr.last - tr.first != 1) return true;
+  bool lahu = tr.last < n && In(x.keys.lam_pronouns, t[tr.last].key);  // له لها
+  if (PossessiveSuffix() || lahu) ev.agents.push_back(d.subject);
+  return true;
+}
+
+// A one-word noun trigger with a possessive pronoun (زيارته، لقائهما، تعهدها).
+bool TriggerFrame::PossessiveSuffix() const {
+  if (tr.verb || tr.last - tr.first != 1) return false;
   std::u32string_view k = std::u32string_view(t[tr.first].key).substr(tr.clitics);
   std::u32string stem = K(tr.word->text);
   if (!stem.empty() && stem.back() == kHeh) stem.back() = kTeh;  // ة: زيارة → زيارته
-  bool suffixed = false;
-  for (const auto& suffix : x.keys.pronoun_suffixes)
-    suffixed |=
-        k.size() == stem.size() + suffix.size() && k.substr(0, stem.size()) == stem && k.substr(stem.size()) == suffix;
-  bool lahu = tr.last < n && In(x.keys.lam_pronouns, t[tr.last].key);  // له لها
-  if (suffixed || lahu) ev.agents.push_back(d.subject);
-  return true;
+  for (const auto& suffix : x.keys.pronoun_suffixes) {
+    if (k.size() == stem.size() + suffix.size() && k.substr(0, stem.size()) == stem && k.substr(stem.size()) == suffix)
+      return true;
+  }
+  return false;
 }
 
 }  // namespace khabar::extract::events

@@ -71,6 +71,7 @@ class TriggerFrame {
   bool NearbyParties();
   bool SidesOfOperationBefore();
   bool Possessor();
+  bool PossessiveSuffix() const;
   // بين الجانبين: the last two actors named (states: the last two states)
   std::vector<std::string> LastTwoActors(std::size_t j, bool states = false) const;
   void EngagedParties();
@@ -126,6 +127,7 @@ class TriggerFrame {
   std::size_t MembersOf(std::size_t j) const;
   std::optional<bool> VerbFeminine() const;
   bool Agrees(const Mention& m) const;
+  bool TitleAgrees(std::size_t j) const;
   std::size_t SkipPronounPP(std::size_t j) const;
   bool ClauseStart(std::size_t j) const;
   std::string EarlierTitled(std::size_t verb) const;
