@@ -72,6 +72,10 @@ TitleRole ParseTitleRole(const Extractor::Impl& x, const MentionContext& ctx, co
     bool state_nisba = false;
     for (const NisbaHit& nh : ctx.NisbasAt(after_title)) state_nisba |= nh.tok == after_title;
     if (!state_nisba) ++after_title;
+  } else if (after_title < t.size() && h.last - h.first == 1 && Extractor::Impl::IndefiniteNoun(t, h.first) &&
+             Extractor::Impl::IndefiniteNoun(t, after_title) && t[after_title].key.size() > 3 &&
+             EndsWith(t[after_title].key, kYeh) && !ctx.names_at.count(after_title)) {
+    ++after_title;  // an indefinite title's adjective (قائد ميداني، مسؤول أمني): no name
   }
   std::size_t at =
       ctx.ParseOwner(after_title, &r.owner,
