@@ -104,6 +104,7 @@ enum List : std::uint16_t {
   kNameLink,
   kNameHead,
   kStopping,
+  kBelonging,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -117,7 +118,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "means",           "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
     "possessed_force", "member_noun",    "complementizer", "between",          "victory",          "engaged",
     "delegation",      "participation",  "mediators",      "movement_head",    "inna_pronoun",     "pluperfect",
-    "name_link",       "name_head",      "stopping"};
+    "name_link",       "name_head",      "stopping",       "belonging"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

@@ -41,6 +41,7 @@ constexpr std::array kNamed{
     NamedKey{&GrammarKeys::alladhi, "relative_pronoun", "alladhi"},
     NamedKey{&GrammarKeys::al_anba, "noun", "al_anba"},
     NamedKey{&GrammarKeys::yad, "noun", "yad"},
+    NamedKey{&GrammarKeys::aydi, "noun", "aydi"},
     NamedKey{&GrammarKeys::al_mawqif, "noun", "al_mawqif"},
     NamedKey{&GrammarKeys::al_masuliya, "noun", "al_masuliya"},
     NamedKey{&GrammarKeys::masuliya, "noun", "masuliya"},

@@ -57,7 +57,7 @@ struct GrammarKeys {
   // pronoun, relative_pronoun
   std::u32string huwa, wa_huwa, alladhi;
   // noun
-  std::u32string al_anba, yad, al_mawqif, al_masuliya, masuliya, am, sana, adad, adadan, yawm, wa_yawm, umam;
+  std::u32string al_anba, yad, al_mawqif, al_masuliya, masuliya, am, sana, adad, adadan, yawm, wa_yawm, umam, aydi;
   // delegation, between, inna_pronoun
   std::u32string wafd, wafdan, bayna, innahu;
   // suffix

@@ -238,6 +238,22 @@ bool TriggerFrame::NounWeapon() {
   return true;
 }
 
+// استهداف المقر بطائرة مسيرة تابعة لجماعة X، استهدفت طائرة تابعة للحوثيين سفينة: the owner of the weapon
+// an attack is made with (a weapon word, then تابعة ل + an actor, in the clause) is its doer.
+bool TriggerFrame::WeaponOwner() {
+  if (!ev.agents.empty() || tr.type != EventType::kAttack) return true;
+  bool weapon = false;
+  for (std::size_t j = tr.last; j + 1 < n && j < tr.last + 8 && sent[j] == s && !ctx.IsClauseBreak(j); ++j) {
+    weapon |= x.WordAt(t, j, kInstrument, true).has_value();
+    if (!weapon || !x.WordAt(t, j, kBelonging, false, false)) continue;
+    std::size_t k = j + 1;
+    const Mention* m = ctx.ActorAt(k);
+    if (m && m->begin > t[k].begin && text[t[k].begin] == kLam) ev.agents.push_back(m->entity);
+    break;
+  }
+  return true;
+}
+
 // العدوان المستمر من أذربيجان، تعرض لقصف منهجي من القوات المسلحة: an attack "from" an actor.
 bool TriggerFrame::NounFromActor() {
   if (tr.verb || speaker_form) return true;  // (يجب على X، نتوقع أن X: X is addressed, the speaker appeals)
@@ -274,6 +290,26 @@ bool TriggerFrame::NounFromActor() {
     }
   }
   return true;
+}
+
+// قتل ثلاثة جنود على يد عناصر من الحركة، مقتله على أيدي مسلحين من X: at the hands of an actor, or of its
+// members, in the clause after the trigger: the doer, of a verb or a noun.
+bool TriggerFrame::AtHandsOf() {
+  if (!ev.agents.empty()) return true;
+  std::size_t k = HandsOf(tr.last);
+  if (k == SIZE_MAX) return true;
+  if (std::size_t m = MembersOf(k); m != SIZE_MAX) k = m;
+  k = ctx.PastNameHead(k);
+  if (k < n && sent[k] == s && ctx.ActorAt(k) && mentions[mention_at[k]].begin == t[k].begin) Take(k);
+  return true;
+}
+
+// The token after على يد / على أيدي in the clause from token j (at most ten words on), or SIZE_MAX.
+std::size_t TriggerFrame::HandsOf(std::size_t j) const {
+  for (; j + 2 < n && j < tr.last + 10 && sent[j] == s && !ctx.IsClauseBreak(j); ++j) {
+    if (t[j].key == x.keys.ala && (t[j + 1].key == x.keys.yad || t[j + 1].key == x.keys.aydi)) return j + 2;
+  }
+  return SIZE_MAX;
 }
 
 // وصول 400 جندي من الجيش X، في قوات X: the force whose soldiers are counted right after the trigger deploys.

@@ -81,6 +81,9 @@ std::vector<std::string> DeadsSides(const Extractor::Impl& x, const EventContext
   if (tr.type != EventType::kCasualties) return sides;
   for (std::size_t k = tr.last; k < ctx.n && k < tr.last + 8 && ctx.sent[k] == ctx.sent[tr.first]; ++k) {
     if (ctx.IsClauseBreak(k) || x.IsTriggerWord(ctx.t, k)) break;  // في هجوم شنه مسلحون من X: the attackers
+    if (k + 1 < ctx.n && ctx.t[k].key == x.keys.ala &&
+        (ctx.t[k + 1].key == x.keys.yad || ctx.t[k + 1].key == x.keys.aydi))
+      break;  // على يد عناصر من X: the killers
     const Mention* m = ctx.ActorAt(k);
     if (!m || (k > 0 && ctx.mention_at[k - 1] == ctx.mention_at[k])) continue;
     std::size_t b = k;

@@ -45,6 +45,8 @@ class TriggerFrame {
   bool NounGenitive();
   bool NounWeapon();
   bool NounFromActor();
+  bool AtHandsOf();
+  bool WeaponOwner();
   bool RelativeDoerSubject();
   bool ReportedClauseSubject();
   bool EarlierTitledSubject();
@@ -125,6 +127,7 @@ class TriggerFrame {
   void Take(std::size_t j);
   std::size_t TitledPerson(std::size_t j) const;
   std::size_t MembersOf(std::size_t j) const;
+  std::size_t HandsOf(std::size_t j) const;
   std::optional<bool> VerbFeminine() const;
   bool Agrees(const Mention& m) const;
   bool TitleAgrees(std::size_t j) const;
