@@ -150,6 +150,19 @@ void TriggerFrame::AddWithCoordinatedBefore(std::size_t j, const Mention& m) {
   }
 }
 
+// Whether a casualty event earlier in the sentence has `id` among its victims (the dead are not the doers of
+// the attack that killed them).
+bool TriggerFrame::KilledBefore(const std::string& id) const {
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {
+    const Event& o = ctx.out[e];
+    std::size_t at = ctx.trigs[ctx.trig_of_event[e]].first;
+    if (sent[at] != s || at + EventContext::kWindow < tr.first) break;  // a sentence can be the article
+    if (o.type == EventType::kCasualties && std::find(o.patients.begin(), o.patients.end(), id) != o.patients.end())
+      return true;
+  }
+  return false;
+}
+
 // Whether a casualty noun (مقتل، استشهاد) starts at token j.
 bool TriggerFrame::CasualtyNounAt(std::size_t j) const {
   // The triggers are in text order: look only at those that start at j.
@@ -224,7 +237,7 @@ bool TriggerFrame::ActorBeforeNoun() {
       continue;
     }
     if (const Mention* m = ctx.ActorAt(j)) {
-      AddWithCoordinatedBefore(j, *m);
+      if (!KilledBefore(m->entity)) AddWithCoordinatedBefore(j, *m);  // قتل الصحفي X في غارة: not X's
       break;
     }
     if (std::string f = ctx.PronounForce(j); !f.empty()) {  // جنودها نفذوا أعمالا انتقامية

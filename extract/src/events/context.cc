@@ -118,6 +118,7 @@ void EventContext::BuildIndexes() {
   for (const Mention& m : mentions) {
     if (m.type == EntityType::kGroup) group_entities.insert(m.entity);
     if (m.type == EntityType::kArmedForce) force_entities.insert(m.entity);
+    if (m.type == EntityType::kPerson) person_entities.insert(m.entity);
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (mention_at[k] == SIZE_MAX) continue;

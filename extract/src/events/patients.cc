@@ -238,16 +238,25 @@ bool TriggerFrame::WhereClause() {
   return true;
 }
 
-// A verb's first agent becomes the discourse subject.
+// A verb's first agent becomes the discourse subject (not the victim of a casualty verb).
 bool TriggerFrame::UpdateDiscourseSubject() {
-  if (tr.verb && !ev.agents.empty() && !relative_clause && !where_clause) d.subject = ev.agents.front();
+  if (tr.verb && !ev.agents.empty() && !relative_clause && !where_clause && !Victim(ev.agents.front()))
+    d.subject = ev.agents.front();
   return true;
 }
 
-// The people killed or displaced (25 فلسطينيا استشهدوا، فر آلاف الأرمن) are the victims, not the doers.
+// The people killed or displaced (25 فلسطينيا استشهدوا، فر آلاف الأرمن) are the victims, not the doers;
+// so is a person subject of a casualty verb (قتل الصحفي X، أصيب القيادي Y: the news reports the dead, seldom
+// a killer by name).
+bool TriggerFrame::Victim(const std::string& id) const {
+  if (tr.type != EventType::kCasualties && tr.type != EventType::kDisplacement) return false;
+  bool person_killed = tr.type == EventType::kCasualties && tr.verb && ctx.person_entities.count(id) > 0;
+  return ctx.group_entities.count(id) > 0 || person_killed;
+}
+
 bool TriggerFrame::Victims() {
   if (tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement) {
-    auto group = [&](const std::string& id) { return ctx.group_entities.count(id) > 0; };
+    auto group = [&](const std::string& id) { return Victim(id); };
     for (auto it = ev.agents.begin(); it != ev.agents.end();) {
       if (group(*it)) {
         ev.patients.push_back(*it);

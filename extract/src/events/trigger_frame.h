@@ -62,6 +62,7 @@ class TriggerFrame {
   bool AccusedDoer();
   bool ActorBeforeNoun();
   bool CasualtyNounAt(std::size_t j) const;
+  bool KilledBefore(const std::string& id) const;
   bool Repelled() const;
   bool Stopped() const;
   bool DeedVerb();
@@ -82,6 +83,7 @@ class TriggerFrame {
   bool WhereClause();
   bool UpdateDiscourseSubject();
   bool Victims();
+  bool Victim(const std::string& id) const;
   bool Patient();
   bool Place();
   bool Time();
