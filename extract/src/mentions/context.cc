@@ -81,6 +81,10 @@ std::size_t MentionContext::ParseOwner(std::size_t at, std::string* owner, bool 
       }
     }
   }
+  // والي ولاية نهر النيل، محافظ محافظة مأرب: a place's classifier before the place a governor holds.
+  if (place_owner) {
+    if (auto cl = x.WordAt(t, at, kClassifier, false, false); cl && !CandsAt(cl->last).empty()) at = cl->last;
+  }
   for (int depth = 0; depth < 2; ++depth) {
     // The longest non-person, non-place candidate starting here: a name (الكرملين) or an institution
     // found by the nisba rules (وزارة الصحة السودانية).
