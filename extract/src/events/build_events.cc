@@ -60,6 +60,8 @@ constexpr TriggerStep kSteps[] = {
     {"where-clause", &TriggerFrame::WhereClause, "حيث التقى: the visitor of the clause before is a party"},
     {"discourse-subject", &TriggerFrame::UpdateDiscourseSubject, "a verb's first agent becomes the discourse subject"},
     {"victims", &TriggerFrame::Victims, "groups killed or displaced are patients, not agents"},
+    {"body-of-person", &TriggerFrame::BodyOfPerson,
+     "an attack or operation found as a person's (a spokesman's) is their force's or movement's"},
     {"patient", &TriggerFrame::Patient, "the next actor after the agent in the clause"},
     {"place", &TriggerFrame::Place, "the place: nearest of the sentence, an origin, a fronted place, an anaphor"},
     {"time", &TriggerFrame::Time, "the nearest time expression in the sentence"},

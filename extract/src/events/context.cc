@@ -118,7 +118,15 @@ void EventContext::BuildIndexes() {
   for (const Mention& m : mentions) {
     if (m.type == EntityType::kGroup) group_entities.insert(m.entity);
     if (m.type == EntityType::kArmedForce) force_entities.insert(m.entity);
-    if (m.type == EntityType::kPerson) person_entities.insert(m.entity);
+    if (m.type == EntityType::kPerson) {
+      person_entities.insert(m.entity);
+      std::string owner = StateOf(m);
+      if (auto o = x.index.find(owner); !owner.empty() && o != x.index.end()) {
+        const ontology::EntityEntry& body = x.entities[o->second];
+        if (body.type == EntityType::kArmedForce || (body.type == EntityType::kOrganization && body.of.empty()))
+          person_body.emplace(m.entity, owner);
+      }
+    }
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (mention_at[k] == SIZE_MAX) continue;

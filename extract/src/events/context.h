@@ -116,9 +116,11 @@ struct EventContext {
   std::vector<std::size_t> mention_starts;  // the first token of each mention, in text order
   std::vector<std::size_t> place_anaphors;  // the tokens where a place anaphor (المنطقة، الممر) starts
   std::vector<NisbaHit> nisbas_by_tok;      // `nisbas` stably sorted by token
-  std::unordered_set<std::string> group_entities;  // the entities of the mentions of groups
-  std::unordered_set<std::string> force_entities;  // the entities of the mentions of armed forces
+  std::unordered_set<std::string> group_entities;   // the entities of the mentions of groups
+  std::unordered_set<std::string> force_entities;   // the entities of the mentions of armed forces
   std::unordered_set<std::string> person_entities;  // the entities of the mentions of persons
+  // A person of an armed force or of a movement of no state -> that force or movement.
+  std::unordered_map<std::string, std::string> person_body;
   // Token key -> the tokens with that key where an actor's mention begins, in text order.
   std::unordered_map<std::u32string, std::vector<std::size_t>> actor_starts;
   std::vector<std::size_t> last_according;  // sentence -> its last "according to" report, or SIZE_MAX

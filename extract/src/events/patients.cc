@@ -254,6 +254,20 @@ bool TriggerFrame::Victim(const std::string& id) const {
   return ctx.group_entities.count(id) > 0 || person_killed;
 }
 
+// أعلن المتحدث باسم الجماعة يحيى سريع استهداف سفينة: an attack or operation whose doer is found as a person
+// of a force or of a movement of no state is that body's (the spokesman speaks for it; news names no gunman).
+bool TriggerFrame::BodyOfPerson() {
+  bool deed =
+      tr.type == EventType::kAttack || tr.type == EventType::kMilitaryOperation || tr.type == EventType::kExplosion;
+  if (!deed) return true;
+  for (std::string& a : ev.agents) {
+    auto body = ctx.person_body.find(a);
+    if (body == ctx.person_body.end()) continue;
+    if (std::find(ev.agents.begin(), ev.agents.end(), body->second) == ev.agents.end()) a = body->second;
+  }
+  return true;
+}
+
 bool TriggerFrame::Victims() {
   if (tr.type == EventType::kCasualties || tr.type == EventType::kDisplacement) {
     auto group = [&](const std::string& id) { return Victim(id); };

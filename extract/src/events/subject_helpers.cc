@@ -164,6 +164,21 @@ void TriggerFrame::WeaponNisba(std::size_t j, bool with_bi) {
     for (const NisbaHit& nh : ctx.NisbasAt(k)) {
       if (nh.tok == k && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
     }
+    if (!ev.agents.empty()) CoordinatedNisbas(k + 1);  // قصفت طائرات أمريكية وبريطانية
+  }
+}
+
+// The nisbas coordinated with و from token k on (وبريطانية، وفرنسية): attackers too.
+void TriggerFrame::CoordinatedNisbas(std::size_t k) {
+  for (; k < n && sent[k] == s && t[k].key[0] == kWaw; ++k) {
+    bool found = false;
+    for (const Hit& h : t.names.At(k, true)) {
+      if (h.payload.kind != Payload::Kind::kNisba || h.clitics != 1 || h.last != k + 1) continue;
+      const std::string& id = x.entities[h.payload.entity].id;
+      if (std::find(ev.agents.begin(), ev.agents.end(), id) == ev.agents.end()) ev.agents.push_back(id);
+      found = true;
+    }
+    if (!found) break;
   }
 }
 
@@ -178,10 +193,7 @@ void TriggerFrame::WeaponBefore() {
         if (nh.tok == k && !nh.demonym) ev.agents.push_back(x.entities[nh.entity].id);
       }
       if (k == in->last || t[k].key[0] != kWaw) continue;
-      for (const Hit& h : t.names.At(k, true)) {  // وبريطانية: a coordinated nisba
-        if (h.payload.kind == Payload::Kind::kNisba && h.clitics == 1 && h.last == k + 1)
-          ev.agents.push_back(x.entities[h.payload.entity].id);
-      }
+      CoordinatedNisbas(k);  // وبريطانية: a coordinated nisba
     }
   }
 }

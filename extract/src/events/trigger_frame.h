@@ -83,6 +83,7 @@ class TriggerFrame {
   bool WhereClause();
   bool UpdateDiscourseSubject();
   bool Victims();
+  bool BodyOfPerson();
   bool Victim(const std::string& id) const;
   bool Patient();
   bool Place();
@@ -138,6 +139,7 @@ class TriggerFrame {
   std::string EarlierTitled(std::size_t verb) const;
   void WeaponNisba(std::size_t j, bool with_bi);
   void WeaponBefore();
+  void CoordinatedNisbas(std::size_t k);
   void TroopsOf();
   bool AccusedOf(std::size_t j) const;
   bool LamDoer(std::size_t j) const;
