@@ -11,6 +11,7 @@ namespace khabar::extract::events {
 bool TriggerFrame::VerbSubject() {
   if (tr.verb && !speaker_form) {
     std::size_t j = ctx.PastNameHead(SkipPronounPP(SkipAdverbs(tr.last)));
+    j = PastCount(j);  // تظاهر آلاف الإسرائيليين: the people counted are the subject
     const Mention* before = tr.clitics == 0 && tr.first > 0 ? ctx.ActorAt(tr.first - 1) : nullptr;
     bool svo = false;
     if (before) {

@@ -46,6 +46,18 @@ std::size_t TriggerFrame::MembersOf(std::size_t j) const {
   return SIZE_MAX;
 }
 
+// A count word before a group (آلاف الإسرائيليين، مئات من السودانيين) at token j: the token where the group's
+// mention begins; else j.
+std::size_t TriggerFrame::PastCount(std::size_t j) const {
+  if (j + 1 >= n || sent[j] != s || mention_at[j] != SIZE_MAX) return j;
+  auto count = x.WordAt(t, j, kNumberWord, false, false);
+  if (!count && t[j].kind != Token::Kind::kNumber) return j;
+  std::size_t k = count ? count->last : j + 1;
+  if (k + 1 < n && t[k].key == x.keys.min) ++k;  // من
+  const Mention* m = k < n && sent[k] == s ? ctx.ActorAt(k) : nullptr;
+  return m && m->type == EntityType::kGroup && m->begin == t[k].begin ? k : j;
+}
+
 // The agent at token j, and the actors coordinated with it.
 void TriggerFrame::Take(std::size_t j) {
   ev.agents.push_back(mentions[mention_at[j]].entity);

@@ -1,8 +1,8 @@
 // Pass "nisba": phrases built on a state's nisba or demonym, head + (modifier) + nisba: institutions
 // (institution+nisba), forces (force+nisba, force+nisba+kin, force+nisba+peacekeepers), populations and
 // ethnic groups (population+nisba, ethnic+nisba), governments (government+nisba, government+nisba+kin),
-// ethnonyms (ethnonym, ethnonym+place), counts of people (number+nisba) and plural demonyms standing for
-// the state (demonym-plural). Each nisba gets the first rule that applies.
+// ethnonyms (ethnonym, ethnonym+place), counts of people (number+nisba, count+demonym) and plural demonyms
+// standing for the state (demonym-plural). Each nisba gets the first rule that applies.
 #include "mentions/passes.h"
 
 namespace khabar::extract {
@@ -187,6 +187,22 @@ bool NumberNisba(const Extractor::Impl& x, MentionContext& ctx, const NisbaPhras
   return true;
 }
 
+// A count of people by a plural demonym: آلاف السودانيين، مئات من اللبنانيين، ثلاثة أوكرانيين (GUIDELINES
+// §4: a demonym is a population group).
+bool CountDemonym(const Extractor::Impl& x, MentionContext& ctx, const NisbaPhrase& p) {
+  const Tokens& t = ctx.t;
+  std::size_t tok = p.n.tok;
+  if (!p.n.plural || tok == 0) return false;
+  std::size_t before = tok - 1;
+  if (before > 0 && t[before].key == x.keys.min) --before;  // آلاف من السودانيين
+  if (t[before].kind != Token::Kind::kNumber && !x.WordEndingAt(t, before + 1, kNumberWord)) return false;
+  auto [gid, en] = GroupId(x, p.state);
+  Candidate c = ctx.Make(tok, p.end, t[tok].begin, gid, EntityType::kGroup, "count+demonym");
+  c.m.en = en;
+  ctx.cands.push_back(std::move(c));
+  return true;
+}
+
 // A plural demonym standing for the state: الأذربيجانيون قالوا.
 bool DemonymPlural(const Extractor::Impl& x, MentionContext& ctx, const NisbaPhrase& p) {
   const Tokens& t = ctx.t;
@@ -200,8 +216,8 @@ bool DemonymPlural(const Extractor::Impl& x, MentionContext& ctx, const NisbaPhr
 
 // The rules in the order they are tried on each nisba.
 using NisbaRule = bool (*)(const Extractor::Impl&, MentionContext&, const NisbaPhrase&);
-constexpr NisbaRule kNisbaRules[] = {InstitutionNisba, ForceNisba, PopulationNisba, EthnicNisba,
-                                     GovernmentNisba,  Ethnonym,   NumberNisba,     DemonymPlural};
+constexpr NisbaRule kNisbaRules[] = {InstitutionNisba, ForceNisba,  PopulationNisba, EthnicNisba,  GovernmentNisba,
+                                     Ethnonym,         NumberNisba, CountDemonym,    DemonymPlural};
 
 }  // namespace
 
