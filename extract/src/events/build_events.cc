@@ -51,6 +51,7 @@ constexpr TriggerStep kSteps[] = {
     {"reception", &TriggerFrame::Reception, "a reception: the guest is the visitor, the host the one visited"},
     {"talks-object", &TriggerFrame::TalksObject, "talks by a verb: the party met"},
     {"parties", &TriggerFrame::Parties, "بين X و Y، مع X: the parties of a war, talks or truce"},
+    {"mediator", &TriggerFrame::Mediator, "بوساطة X، بوساطة تركية: the mediator of a truce or talks is a party"},
     {"nearby-parties", &TriggerFrame::NearbyParties,
      "a war or clash noun with no parties: those named with the same noun in the sentences around it"},
     {"sides-before", &TriggerFrame::SidesOfOperationBefore,

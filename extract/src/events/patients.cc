@@ -83,6 +83,34 @@ bool TriggerFrame::Parties() {
   return true;
 }
 
+// هدنة بوساطة تركية، اتفاق بوساطة قطر ومصر: the mediator of a truce or talks named after it is a party
+// (GUIDELINES §3: the parties plus any mediator), by name or by nisba.
+bool TriggerFrame::Mediator() {
+  if (tr.type != EventType::kCeasefire && tr.type != EventType::kNegotiation) return true;
+  for (std::size_t j = tr.last; j + 1 < n && j < tr.last + 8 && sent[j] == s && !ctx.IsClauseBreak(j); ++j) {
+    auto w = x.WordAt(t, j, kParticipation, true);
+    if (!w || x.WordOf(*w).Attr("mediation").empty()) continue;
+    std::size_t k = w->last;
+    auto add = [&](const std::string& id) {
+      if (std::find(ev.agents.begin(), ev.agents.end(), id) == ev.agents.end()) ev.agents.push_back(id);
+    };
+    if (const Mention* m = ctx.ActorAt(k); m && m->begin == t[k].begin) {
+      add(m->entity);
+      for (std::size_t c = k + 1; c < n && c < k + 8 && sent[c] == s; ++c) {  // وساطة قطر ومصر
+        const Mention* more = ctx.ActorAt(c);
+        if (more && more != m && more->begin > t[c].begin && text[t[c].begin] == kWaw) add(more->entity);
+        if (!more) break;
+        m = more;
+      }
+    }
+    for (const NisbaHit& nh : ctx.NisbasAt(k)) {
+      if (nh.tok == k && !nh.demonym) add(x.entities[nh.entity].id);
+    }
+    break;
+  }
+  return true;
+}
+
 // The actors named right after بين or مع at token j (X و Y), up to three; none when the first is after a
 // preposition (بين مجموعتين مواليتين للحكومة: the parties are unnamed).
 std::vector<std::string> TriggerFrame::PartiesAfter(std::size_t j) const {

@@ -70,6 +70,7 @@ class TriggerFrame {
   bool Reception();
   bool TalksObject();
   bool Parties();
+  bool Mediator();
   std::vector<std::string> PartiesAfter(std::size_t j) const;
   bool NearbyParties();
   bool SidesOfOperationBefore();
