@@ -240,10 +240,12 @@ bool TriggerFrame::NounWeapon() {
 }
 
 // استهداف المقر بطائرة مسيرة تابعة لجماعة X، استهدفت طائرة تابعة للحوثيين سفينة: the owner of the weapon
-// an attack is made with (a weapon word, then تابعة ل + an actor, in the clause) is its doer.
+// an attack is made with (a weapon word, then تابعة ل + an actor, in the clause) is its doer; so is the owner
+// of an aid convoy (قافلة مساعدات تابعة للأمم المتحدة).
 bool TriggerFrame::WeaponOwner() {
-  if (!ev.agents.empty() || tr.type != EventType::kAttack) return true;
-  bool weapon = false;
+  bool aid = tr.type == EventType::kAidDelivery;  // قافلة مساعدات تابعة للأمم المتحدة: the convoy is the means
+  if (!ev.agents.empty() || (tr.type != EventType::kAttack && !aid)) return true;
+  bool weapon = aid;
   for (std::size_t j = tr.last; j + 1 < n && j < tr.last + 8 && sent[j] == s && !ctx.IsClauseBreak(j); ++j) {
     weapon |= x.WordAt(t, j, kInstrument, true).has_value();
     if (!weapon || !x.WordAt(t, j, kBelonging, false, false)) continue;

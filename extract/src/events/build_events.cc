@@ -17,7 +17,7 @@ constexpr TriggerStep kSteps[] = {
     {"noun-genitive", &TriggerFrame::NounGenitive, "a noun's genitive, or a nisba on it (قصف أذربيجاني)"},
     {"noun-weapon", &TriggerFrame::NounWeapon, "an attack's weapon with a nisba (بطائرات روسية)"},
     {"weapon-owner", &TriggerFrame::WeaponOwner,
-     "an attack made with a weapon belonging to an actor (بطائرة مسيرة تابعة لجماعة X): its doer"},
+     "an attack made with a weapon, or aid sent in a convoy, belonging to an actor (تابعة لجماعة X): its doer"},
     {"noun-from", &TriggerFrame::NounFromActor, "an attack from an actor (من X), or by one (من قبل X)"},
     {"at-hands-of", &TriggerFrame::AtHandsOf,
      "على يد X، على أيدي عناصر من X: at the hands of X, a verb's or a noun's doer"},
