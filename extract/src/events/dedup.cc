@@ -37,6 +37,9 @@ bool TriggerFrame::ReMention() {
       auto against = x.WordAt(t, j, kTargetPrep, false, false);
       own = against && !x.WordOf(*against).Attr("own").empty() && j + 1 < n && mention_at[j + 1] != SIZE_MAX;
     }
+    // من خلال عمليات القصف: a series of acts of its own.
+    if (auto series = tr.first > 0 ? x.WordEndingAt(t, tr.first, kSeries) : std::nullopt; series && tr.clitics == 0)
+      own = true;
     bool own_time = false;
     std::size_t xi = ctx.TimexesFrom(tr.last);
     own_time = xi < ctx.timexes.size() && ctx.timexes[xi].first <= tr.last + 2;

@@ -146,8 +146,7 @@ bool TriggerFrame::CountedVictims() const {
 // A pronoun subject: the speaker of the report, else the discourse subject.
 bool TriggerFrame::PronounSubject() {
   if (ev.agents.empty() && !after_relative && !protest_appeal && !bare_head_subject && !CountedVictims() &&
-      tr.word->Attr("undergoer").empty() &&
-      (statement || (coordinated_verb && !crowd_event))) {
+      tr.word->Attr("undergoer").empty() && (statement || (coordinated_verb && !crowd_event))) {
     // A pronoun subject: the speaker of the report this trigger is part of, else the discourse subject.
     std::string speaker;
     if (std::size_t r = ctx.ReportsFrom(tr.first); r > 0 && sent[ctx.reports[r - 1].verb_tok] == s)
