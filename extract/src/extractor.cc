@@ -136,12 +136,18 @@ void Extractor::Impl::Build() {
   }
   // A lexicon person's surname alone names them when no other lexicon person shares it and it is long
   // enough not to be a common word (بيسكوف, باشينيان).
+  std::unordered_set<std::u32string> common_surnames;
+  for (const auto& word : lists[kCommonSurname]) common_surnames.insert(K(word.text));
   for (const auto& [surname, owners] : surname_owners) {
     // A surname that is a nisba (محمد شياع السوداني) never stands alone for the person.
     auto plain = [](const std::u32string& k) {
       return k.size() > 2 && k[0] == kAlef && k[1] == kLam ? k.substr(2) : k;
     };
-    if (owners.size() != 1 || surname.size() < 5 || nisba_keys.count(plain(surname))) continue;
+    // Nor one that is a first name too (حسن شيخ محمود، محمود عباس), nor a common word (الضيف the guest).
+    if (owners.size() != 1 || surname.size() < 5 || nisba_keys.count(plain(surname)) ||
+        first_name_keys.count(surname) || common_surnames.count(surname)) {
+      continue;
+    }
     Payload p;
     p.kind = Payload::Kind::kName;
     p.entity = *owners.begin();

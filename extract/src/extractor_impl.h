@@ -106,6 +106,7 @@ enum List : std::uint16_t {
   kStopping,
   kBelonging,
   kSeries,
+  kCommonSurname,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{"title",
@@ -172,7 +173,7 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{"title",
                                                                      "name_head",
                                                                      "stopping",
                                                                      "belonging",
-                                                                     "series"};
+                                                                     "series",          "common_surname"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {
