@@ -54,6 +54,11 @@ bool TriggerFrame::VerbSubject() {
     } else if (std::string ob = tr.clitics == 0 && tr.first > 0 ? ctx.OccupierAt(tr.first - 1) : "";
                !ob.empty() && ClauseStart(tr.first - 1)) {
       ev.agents.push_back(ob);  // أن الاحتلال قصف
+    } else if (auto both = j < n && sent[j] == s && mention_at[j] == SIZE_MAX ? x.WordAt(t, j, kBothSides, true, false)
+                                                                              : std::nullopt;
+               both && both->first == j && !x.WordOf(*both).Attr("subject").empty()) {
+      ev.agents = LastTwoActors(j, !x.WordOf(*both).Attr("states").empty());  // أشار البلدان: the two named
+      after_agent = both->last;
     } else if (j < n && sent[j] == s && ctx.ActorAt(j) && Agrees(*ctx.ActorAt(j)) &&
                !(tr.type == EventType::kAccusation && AccusedOf(j))) {
       Take(j);
