@@ -107,6 +107,7 @@ enum List : std::uint16_t {
   kBelonging,
   kSeries,
   kCommonSurname,
+  kPartitive,
   kListCount
 };
 inline constexpr std::array<std::string_view, kListCount> kListNames{
@@ -120,7 +121,8 @@ inline constexpr std::array<std::string_view, kListCount> kListNames{
     "means",           "demonstrative",  "deed_verb",      "attribution_verb", "count_noun",       "population_cue",
     "possessed_force", "member_noun",    "complementizer", "between",          "victory",          "engaged",
     "delegation",      "participation",  "mediators",      "movement_head",    "inna_pronoun",     "pluperfect",
-    "name_link",       "name_head",      "stopping",       "belonging",        "series",           "common_surname"};
+    "name_link",       "name_head",      "stopping",       "belonging",        "series",           "common_surname",
+    "partitive"};
 
 // A mention proposed by a rule, before overlaps are resolved.
 struct Candidate {

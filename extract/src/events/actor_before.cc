@@ -33,6 +33,8 @@ bool TriggerFrame::Means() {
 // The nearest actor before a verb in its clause, or a weapon with a nisba.
 bool TriggerFrame::ActorBeforeVerb() {
   if (!ev.agents.empty() || statement || !tr.verb) return true;
+  // أن أحد عناصره أصيب: the subject of a verb it happens to (أصيب، استشهد) is the victim, no doer.
+  if (tr.type == EventType::kCasualties && !tr.word->Attr("undergoer").empty()) return true;
   for (std::size_t j = tr.first; j-- > 0 && tr.first - j <= 8 && sent[j] == s;) {
     if (ctx.IsClauseBreak(j) || x.WordAt(t, j, kComplementizer)) break;  // إن أن بأن: the reported clause starts
     // عناصر من الحركة قتلوا: the side the dead belong to is no doer of their deaths.

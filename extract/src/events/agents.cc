@@ -54,6 +54,9 @@ bool TriggerFrame::VerbSubject() {
     } else if (std::string ob = tr.clitics == 0 && tr.first > 0 ? ctx.OccupierAt(tr.first - 1) : "";
                !ob.empty() && ClauseStart(tr.first - 1)) {
       ev.agents.push_back(ob);  // أن الاحتلال قصف
+    } else if (std::string part = PartitiveDoer(j); !part.empty()) {
+      ev.agents.push_back(part);  // غارات … استهدفت إحداها منزلا: the strikes' doer
+      after_agent = j + 1;
     } else if (auto both = j < n && sent[j] == s && mention_at[j] == SIZE_MAX ? x.WordAt(t, j, kBothSides, true, false)
                                                                               : std::nullopt;
                both && both->first == j && !x.WordOf(*both).Attr("subject").empty()) {
@@ -74,6 +77,19 @@ bool TriggerFrame::VerbSubject() {
     }
   }
   return true;
+}
+
+// A partitive subject at token j (إحداها، بعضها): the doer of the nearest attack or operation before the
+// verb in its sentence; else "".
+std::string TriggerFrame::PartitiveDoer(std::size_t j) const {
+  if (j >= n || sent[j] != s || !x.WordAt(t, j, kPartitive, false, false)) return {};
+  for (std::size_t e = ctx.out.size(); e-- > 0;) {
+    const Trig& p = ctx.trigs[ctx.trig_of_event[e]];
+    if (sent[p.first] != s || p.first + EventContext::kWindow < tr.first) break;
+    bool deed = ctx.out[e].type == EventType::kAttack || ctx.out[e].type == EventType::kMilitaryOperation;
+    if (deed && !ctx.out[e].agents.empty()) return ctx.out[e].agents.front();
+  }
+  return {};
 }
 
 // The pluperfect (وكان الرئيس الروسي، فلاديمير بوتين، قد حث): the actor right after كان is the subject of

@@ -132,6 +132,7 @@ class TriggerFrame {
   std::size_t TitledPerson(std::size_t j) const;
   std::size_t MembersOf(std::size_t j) const;
   std::size_t PastCount(std::size_t j) const;
+  std::string PartitiveDoer(std::size_t j) const;
   std::size_t HandsOf(std::size_t j) const;
   std::optional<bool> VerbFeminine() const;
   bool Agrees(const Mention& m) const;
