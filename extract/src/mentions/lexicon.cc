@@ -46,8 +46,11 @@ bool NamesTheCity(const Extractor::Impl& x, const MentionContext& ctx, std::size
   }
   // قمة القاهرة، مؤتمر باريس: a meeting named after the city it is held in.
   bool venue = i > 0 && x.WordEndingAt(t, i, kVenueHead).has_value();
+  // قاعدة فيكتوريا، مطار بغداد: a site's name, never the state.
+  auto site_word = i > 0 ? x.WordEndingAt(t, i, kClassifier) : std::nullopt;
+  bool site = site_word && x.WordOf(*site_word).Attr("territory").empty();
   return (ctx.PrecededByLocative(i, h.clitics) && !each_of) || visited || dateline || as_capital || municipal ||
-         attacked || venue;
+         attacked || venue || site;
 }
 
 // مدينة الأبيض، قناة المسيرة، ولاية الجزيرة: a place or outlet listed with its classifier (its name alone is
