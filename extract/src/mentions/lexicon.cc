@@ -79,6 +79,29 @@ bool CoordinatedDirection(const Extractor::Impl& x, const Tokens& t, std::size_t
   return i > 0 && t[i].is_word() && t[i - 1].is_word() && direction(i, true) && direction(i - 1, false);
 }
 
+// A state's name that is also its nisba in the accusative (روسيا = روسي + ا) right after an indefinite
+// accusative event noun (هجوما روسيا، تدخلا روسيا): the adjective, not the state. (رئيسا روسيا، a dual in
+// construct, is no event noun.)
+bool AccusativeNisba(const Extractor::Impl& x, const Tokens& t, std::size_t i, const Hit& h) {
+  if (i == 0 || h.last != i + 1 || h.clitics != 0) return false;
+  const std::u32string& before = t[i - 1].key;
+  if (before.size() < 3 || before.back() != kAlef || !Extractor::Impl::IndefiniteNoun(t, i - 1) ||
+      EndsWith(before, x.keys.ha) || EndsWith(before, x.keys.wa)) {
+    return false;  // زيارتها أرمينيا، دخلوا أرمينيا
+  }
+  bool noun = false;  // ودعا أرمينيا: a verb's object is the state
+  for (const Hit& tr : t.triggers.At(i - 1, true)) {
+    std::string_view pos = x.WordOf(tr).Attr("pos");
+    noun |= tr.last == i && (pos == "noun" || pos == "noun-form");
+  }
+  if (!noun) return false;
+  for (const Hit& other : t.names.At(i, true)) {
+    if (other.payload.kind == Payload::Kind::kNisba && other.last == i + 1 && other.clitics == 0 && !other.article)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
@@ -93,7 +116,8 @@ void FindLexiconNames(const Extractor::Impl& x, MentionContext& ctx) {
         }
         continue;
       }
-      if (h.article) continue;  // names match as written, never after an added article
+      if (h.article) continue;                    // names match as written, never after an added article
+      if (AccusativeNisba(x, t, i, h)) continue;  // هجوما روسيا: "a Russian attack", not Russia
       if (h.last > i + 1 && CoordinatedDirection(x, t, i)) continue;
       if (!e.capital_of.empty() && !NamesTheCity(x, ctx, i, h)) {
         ctx.names_at[i].push_back(ctx.cands.size());
