@@ -15,6 +15,12 @@ bool TriggerFrame::Reception() {
         ev.agents.assign(1, m->entity);
         break;
       }
+      // استقبل ولي العهد الرئيس الأوكراني: a guest named by a title alone is unnamed; the host is no visitor.
+      if (j == after_agent && mention_at[j] == SIZE_MAX && x.WordAt(t, j, kTitle, false, false)) {
+        ev.patients.assign(1, ev.agents.front());
+        ev.agents.clear();
+        break;
+      }
     }
   }
   return true;
